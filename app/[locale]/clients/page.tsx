@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { propertyLabel, SupportLegend } from "@/components/providers/support-legend";
+import { SourceCitation } from "@/components/ui/source-citation";
+import { SupportMark } from "@/components/ui/support-mark";
+import { clientMessages } from "@/lib/i18n/messages/clients";
+import { isLocale, localePath } from "@/lib/i18n/locales";
+import { getClients } from "@/lib/queries/clients";
+import { getProperties } from "@/lib/queries/properties";
+
+// Read from the database on every request: imports and probes change it while the site runs.
+export const dynamic = "force-dynamic";
+
+type ClientsPageProps = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: ClientsPageProps): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  return {
+    title: clientMessages[locale].title,
+    description: clientMessages[locale].description,
+    alternates: { languages: { ja: "/ja/clients", en: "/en/clients" } },
+  };
+}
+
+export default async function ClientsPage({ params }: ClientsPageProps) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = clientMessages[locale];
+  const [clients, allProperties] = await Promise.all([getClients(), getProperties()]);
+  // Only the properties some client has a claim about: an all-unknown column says nothing.
+  const claimed = new Set(clients.flatMap((c) => Object.keys(c.history)));
+  const properties = allProperties.filter((p) => p.appliesTo !== "service" && claimed.has(p.key));
+  const citations = new Map(
+    clients.flatMap((c) => Object.values(c.history).flat()).map((claim) => [`${claim.source.key}|${claim.asOf}`, claim]),
+  );
+
+  return (
+    <div className="page clients">
+      <h1>{t.title}</h1>
+      <p className="lead">{t.description}</p>
+      <p>{t.lead}</p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="clients-caption">
+        <table className="support-table">
+          <caption id="clients-caption">{t.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.client}</th>
+              <th scope="col">{t.platform}</th>
+              {properties.map((p) => (
+                <th scope="col" key={p.key}>
+                  {p.articleSlug ? (
+                    <Link href={localePath(locale, `/articles/${p.articleSlug}`)}>{propertyLabel(p, locale)}</Link>
+                  ) : (
+                    propertyLabel(p, locale)
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {clients.map((client) => (
+              <tr key={client.slug} data-slug={client.slug}>
+                <th scope="row">
+                  {client.name}
+                  {client.version ? ` ${client.version}` : ""}
+                </th>
+                <td>{client.platform}</td>
+                {properties.map((p) => (
+                  <td key={p.key}>
+                    <SupportMark value={client.support[p.key]?.value ?? "unknown"} locale={locale} showLabel />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section aria-labelledby="client-sources">
+        <h2 id="client-sources">{t.sources}</h2>
+        <ul>
+          {[...citations.values()].map((claim) => (
+            <li key={`${claim.source.key}|${claim.asOf}`}>
+              <SourceCitation source={claim.source} asOf={claim.asOf} locale={locale} />
+              {claim.asOf < "2016" ? ` — ${t.historyNote}` : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <SupportLegend locale={locale} properties={properties} />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { propertyLabel } from "@/components/providers/support-legend";
+import { serviceName } from "@/components/providers/provider-table";
+import { SupportMark } from "@/components/ui/support-mark";
+import { compareQuery, MIN_COMPARE, parseCompareParams } from "@/lib/catalogue/compare-params";
+import type { RawSearchParams } from "@/lib/catalogue/filters";
+import { format } from "@/lib/i18n/format";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { compareMessages } from "@/lib/i18n/messages/compare";
+import { isLocale, localePath } from "@/lib/i18n/locales";
+import { getProperties } from "@/lib/queries/properties";
+import { getProvidersBySlugs } from "@/lib/queries/providers";
+
+// Read from the database on every request: imports and probes change it while the site runs.
+export const dynamic = "force-dynamic";
+
+type ComparePageProps = { params: Promise<{ locale: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: ComparePageProps): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  return {
+    title: compareMessages[locale].title,
+    description: compareMessages[locale].description,
+    alternates: { languages: { ja: "/ja/compare", en: "/en/compare" } },
+    robots: { index: false },
+  };
+}
+
+export default async function ComparePage({ params, searchParams }: ComparePageProps) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = compareMessages[locale];
+  const c = catalogueMessages[locale];
+  const { slugs, truncated } = parseCompareParams(await searchParams);
+  const [providers, allProperties] = await Promise.all([getProvidersBySlugs(slugs), getProperties()]);
+  const properties = allProperties.filter((p) => p.appliesTo !== "client");
+  const found = providers.map((p) => p.slug);
+
+  return (
+    <div className="page compare">
+      <h1>{t.title}</h1>
+      <p className="lead">{t.description}</p>
+      {truncated ? <p className="notice">{t.truncated}</p> : null}
+      {found.length < slugs.length ? <p className="notice">{t.missing}</p> : null}
+      {providers.length < MIN_COMPARE ? (
+        <p className="notice">
+          {t.chooseMore} <Link href={localePath(locale, "/providers")}>{t.chooseLink}</Link>
+        </p>
+      ) : null}
+      {providers.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
+          <table className="support-table compare-table">
+            <caption id="compare-caption">{t.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.property}</th>
+                {providers.map((p) => (
+                  <th scope="col" key={p.slug}>
+                    <Link href={localePath(locale, `/providers/${p.slug}`)}>{serviceName(p, locale)}</Link>
+                    <br />
+                    <Link
+                      className="remove-link"
+                      href={localePath(locale, `/compare${compareQuery(found.filter((s) => s !== p.slug))}`)}
+                      aria-label={format(t.remove, { name: serviceName(p, locale) })}
+                    >
+                      ×
+                    </Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{c.catalogue.segmentColumn}</th>
+                {providers.map((p) => (
+                  <td key={p.slug}>{p.segment ? c.segments[p.segment as "personal" | "business"] : c.segments.none}</td>
+                ))}
+              </tr>
+              {properties.map((prop) => (
+                <tr key={prop.key} data-property={prop.key}>
+                  <th scope="row">
+                    {prop.articleSlug ? (
+                      <Link href={localePath(locale, `/articles/${prop.articleSlug}`)}>{propertyLabel(prop, locale)}</Link>
+                    ) : (
+                      propertyLabel(prop, locale)
+                    )}
+                  </th>
+                  {providers.map((p) => (
+                    <td key={p.slug}>
+                      <SupportMark value={p.support[prop.key]?.value ?? "unknown"} locale={locale} showLabel />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p className="hint">{t.sourceNote}</p>
+    </div>
+  );
+}

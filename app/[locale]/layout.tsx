@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { isLocale, LOCALES } from "@/lib/i18n/locales";
+import "../globals.css";
+
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export const dynamicParams = false;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = commonMessages[locale];
+  return {
+    title: { default: t.siteName, template: `%s | ${t.siteName}` },
+    description: t.siteTagline,
+    metadataBase: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
+  };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  return (
+    <html lang={locale}>
+      <body>
+        <SiteHeader locale={locale} />
+        <main id="main" className="site-main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter locale={locale} />
+      </body>
+    </html>
+  );
+}

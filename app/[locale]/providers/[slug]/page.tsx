@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClaimRows } from "@/components/providers/claim-rows";
+import { EndpointTable } from "@/components/providers/endpoint-table";
+import { serviceName } from "@/components/providers/provider-table";
+import { format } from "@/lib/i18n/format";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { providerMessages } from "@/lib/i18n/messages/provider";
+import { formatPartialDate, isLocale, localePath } from "@/lib/i18n/locales";
+import { getProperties } from "@/lib/queries/properties";
+import { getProviderBySlug } from "@/lib/queries/providers";
+
+// Read from the database on every request: imports and probes change it while the site runs.
+export const dynamic = "force-dynamic";
+
+type ProviderPageProps = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: ProviderPageProps): Promise<Metadata> {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) return {};
+  const provider = await getProviderBySlug(slug);
+  if (!provider) return {};
+  const name = serviceName(provider, locale);
+  return {
+    title: name,
+    description: format(providerMessages[locale].metaDescription, { name }),
+    alternates: { languages: { ja: `/ja/providers/${slug}`, en: `/en/providers/${slug}` } },
+  };
+}
+
+export default async function ProviderPage({ params }: ProviderPageProps) {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
+  const [provider, allProperties] = await Promise.all([getProviderBySlug(slug), getProperties()]);
+  if (!provider) notFound();
+  const t = providerMessages[locale];
+  const c = catalogueMessages[locale];
+  const properties = allProperties.filter((p) => p.appliesTo !== "client");
+  const name = serviceName(provider, locale);
+  const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
+  const homepage = provider.homepage ?? provider.company.homepage;
+
+  return (
+    <article className="page provider">
+      <p className="breadcrumb">
+        <Link href={localePath(locale, "/providers")}>{t.backToList}</Link>
+      </p>
+      <h1>
+        {name}
+        {provider.editorsPick ? <span className="badge badge--pick">{c.catalogue.editorsPick}</span> : null}
+      </h1>
+      <dl className="facts">
+        <div>
+          <dt>{t.company}</dt>
+          <dd>{companyName}</dd>
+        </div>
+        {provider.plan ? (
+          <div>
+            <dt>{t.plan}</dt>
+            <dd>{provider.plan}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t.segment}</dt>
+          <dd>{provider.segment ? c.segments[provider.segment as "personal" | "business"] : c.segments.none}</dd>
+        </div>
+        <div>
+          <dt>{t.status}</dt>
+          <dd>
+            {c.status[provider.status as "active" | "renamed" | "discontinued"] ?? provider.status}
+            {provider.statusAsOf ? ` (${format(t.statusAsOf, { date: formatPartialDate(locale, provider.statusAsOf) })})` : null}
+          </dd>
+        </div>
+        {provider.formerNameDetails.length > 0 ? (
+          <div>
+            <dt>{t.formerNames}</dt>
+            <dd>
+              <ul className="plain-list">
+                {provider.formerNameDetails.map((f) => (
+                  <li key={f.name}>
+                    {f.name}
+                    {f.until ? ` (${format(t.until, { date: formatPartialDate(locale, f.until) })})` : null}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        {homepage ? (
+          <div>
+            <dt>{t.homepage}</dt>
+            <dd>
+              <a href={homepage} rel="noopener noreferrer external">
+                {homepage}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="support-heading">
+        <h2 id="support-heading">{t.support}</h2>
+        <p>{t.supportLead}</p>
+        <ClaimRows locale={locale} properties={properties} claimsByProperty={provider.claimsByProperty} />
+      </section>
+
+      <section aria-labelledby="endpoints-heading">
+        <h2 id="endpoints-heading">{t.endpoints}</h2>
+        <EndpointTable locale={locale} endpoints={provider.endpoints} />
+      </section>
+
+      <p>
+        <Link href={localePath(locale, `/compare?s=${encodeURIComponent(provider.slug)}`)}>{t.compare}</Link>
+      </p>
+    </article>
+  );
+}

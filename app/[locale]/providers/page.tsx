@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FilterForm } from "@/components/providers/filter-form";
+import { Pagination } from "@/components/providers/pagination";
+import { ProviderTable } from "@/components/providers/provider-table";
+import { propertyLabel, SupportLegend } from "@/components/providers/support-legend";
+import { parseProviderFilters, toQueryString, type RawSearchParams } from "@/lib/catalogue/filters";
+import { format } from "@/lib/i18n/format";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { formatNumber, isLocale, localePath } from "@/lib/i18n/locales";
+import { getProperties } from "@/lib/queries/properties";
+import { getProviders } from "@/lib/queries/providers";
+
+// Read from the database on every request: imports and probes change it while the site runs.
+export const dynamic = "force-dynamic";
+
+type CataloguePageProps = { params: Promise<{ locale: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: CataloguePageProps): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = catalogueMessages[locale].catalogue;
+  return {
+    title: t.title,
+    description: t.description,
+    alternates: { languages: { ja: "/ja/providers", en: "/en/providers" } },
+  };
+}
+
+const COMPARE_FORM_ID = "compare-form";
+
+export default async function CataloguePage({ params, searchParams }: CataloguePageProps) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = catalogueMessages[locale];
+  const [allProperties, rawParams] = await Promise.all([getProperties(), searchParams]);
+  const properties = allProperties.filter((p) => p.appliesTo !== "client");
+  const filters = parseProviderFilters(rawParams, properties.map((p) => p.key));
+  const result = await getProviders(filters);
+  const action = localePath(locale, "/providers");
+  const from = result.total === 0 ? 0 : (result.page - 1) * result.per + 1;
+  const to = Math.min(result.total, result.page * result.per);
+
+  return (
+    <div className="page catalogue">
+      <h1>{t.catalogue.title}</h1>
+      <p className="lead">{t.catalogue.description}</p>
+      <div className="catalogue__layout">
+        <FilterForm
+          locale={locale}
+          action={action}
+          filters={filters}
+          properties={properties.map((p) => ({ key: p.key, category: p.category, label: propertyLabel(p, locale) }))}
+        />
+        <section className="catalogue__results" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="results-count" aria-live="polite">
+            {result.total === 0
+              ? t.catalogue.noResults
+              : format(t.catalogue.results, { total: formatNumber(locale, result.total), from: formatNumber(locale, from), to: formatNumber(locale, to) })}
+          </h2>
+          {result.total > 0 ? (
+            <>
+              <ProviderTable locale={locale} providers={result.items} properties={properties} compareFormId={COMPARE_FORM_ID} />
+              <form id={COMPARE_FORM_ID} method="get" action={localePath(locale, "/compare")} className="compare-form">
+                <button type="submit" className="button">
+                  {t.catalogue.compareButton}
+                </button>
+                <span className="hint">{t.catalogue.compareHint}</span>
+              </form>
+              <Pagination
+                locale={locale}
+                page={result.page}
+                pageCount={result.pageCount}
+                hrefFor={(page) => `${action}${toQueryString({ ...filters, page })}`}
+              />
+            </>
+          ) : null}
+        </section>
+      </div>
+      <SupportLegend locale={locale} properties={properties} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { toApiProvider } from "@/lib/catalogue/api-shape";
+import { parseProviderFilters, toQueryString } from "@/lib/catalogue/filters";
+import { getServicePropertyKeys } from "@/lib/queries/properties";
+import { getProviders } from "@/lib/queries/providers";
+
+// Same query string as the catalogue page (q, segment, has, sort, page, per); bad values fall
+// back to defaults exactly as they do there, and the response says which filters were applied.
+export async function GET(request: NextRequest) {
+  const keys = await getServicePropertyKeys();
+  const filters = parseProviderFilters(request.nextUrl.searchParams, keys);
+  const result = await getProviders(filters);
+  return NextResponse.json({
+    filters: { ...filters, page: result.page },
+    total: result.total,
+    page: result.page,
+    pageCount: result.pageCount,
+    per: result.per,
+    next: result.page < result.pageCount ? `/api/providers${toQueryString({ ...filters, page: result.page + 1 })}` : null,
+    items: result.items.map((p) => toApiProvider(p, keys)),
+  });
+}

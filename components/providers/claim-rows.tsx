@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { propertyLabel } from "@/components/providers/support-legend";
+import { SourceCitation } from "@/components/ui/source-citation";
+import { SupportMark } from "@/components/ui/support-mark";
+import { format } from "@/lib/i18n/format";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { providerMessages } from "@/lib/i18n/messages/provider";
+import { localePath, type Locale } from "@/lib/i18n/locales";
+import type { PropertyInfo } from "@/lib/queries/properties";
+import type { ClaimInfo } from "@/lib/queries/providers";
+
+type ClaimRowsProps = { locale: Locale; properties: PropertyInfo[]; claimsByProperty: Record<string, ClaimInfo[]> };
+
+// One row per property: the current claim with its source, and older or overridden claims
+// folded into a history list.
+export function ClaimRows({ locale, properties, claimsByProperty }: ClaimRowsProps) {
+  const t = providerMessages[locale];
+  const explain = catalogueMessages[locale].legend.explain;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.support}>
+      <table className="claims-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.property}</th>
+            <th scope="col">{t.current}</th>
+            <th scope="col">{t.source}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {properties.map((p) => {
+            const claims = claimsByProperty[p.key] ?? [];
+            const current = claims.find((c) => c.isCurrent);
+            const history = claims.filter((c) => c !== current);
+            return (
+              <tr key={p.key} data-property={p.key}>
+                <th scope="row">
+                  {propertyLabel(p, locale)}
+                  {p.articleSlug ? (
+                    <>
+                      {" "}
+                      <Link href={localePath(locale, `/articles/${p.articleSlug}`)} className="explain-link">
+                        {explain}
+                        <span className="sr-only">: {propertyLabel(p, locale)}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </th>
+                <td>
+                  <SupportMark value={current?.value ?? "unknown"} locale={locale} showLabel />
+                </td>
+                <td>
+                  {current ? (
+                    <>
+                      <SourceCitation source={current.source} asOf={current.asOf} locale={locale} />
+                      {current.note ? <p className="claim-note">{current.note}</p> : null}
+                    </>
+                  ) : (
+                    <span className="muted">{t.noClaim}</span>
+                  )}
+                  {history.length > 0 ? (
+                    <details className="claim-history">
+                      <summary>{format(t.history, { count: history.length })}</summary>
+                      <ul>
+                        {history.map((c, i) => (
+                          <li key={`${c.source.key}-${c.asOf}-${i}`}>
+                            <SupportMark value={c.value} locale={locale} showLabel /> —{" "}
+                            <SourceCitation source={c.source} asOf={c.asOf} locale={locale} />
+                            {c.note ? <span className="claim-note"> {c.note}</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

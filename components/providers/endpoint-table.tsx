@@ -1,0 +1,43 @@
+import { SourceCitation } from "@/components/ui/source-citation";
+import { providerMessages } from "@/lib/i18n/messages/provider";
+import type { Locale } from "@/lib/i18n/locales";
+import type { EndpointInfo } from "@/lib/queries/providers";
+
+export function EndpointTable({ locale, endpoints }: { locale: Locale; endpoints: EndpointInfo[] }) {
+  const t = providerMessages[locale];
+  if (endpoints.length === 0) return <p className="muted">{t.endpointsNone}</p>;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.endpoints}>
+      <table className="endpoint-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.protocol}</th>
+            <th scope="col">{t.host}</th>
+            <th scope="col">{t.port}</th>
+            <th scope="col">{t.security}</th>
+            <th scope="col">{t.auth}</th>
+            <th scope="col">{t.source}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {endpoints.map((e) => (
+            <tr key={`${e.protocol}-${e.host}-${e.port}-${e.source.key}`}>
+              <td>
+                {t.direction[e.direction as "incoming" | "outgoing"] ?? e.direction} · {e.protocol.toUpperCase()}
+              </td>
+              <td>
+                <code>{e.host}</code>
+              </td>
+              <td>{e.port}</td>
+              <td>{t.securityValues[e.security as "tls" | "starttls" | "none"] ?? e.security}</td>
+              <td>{e.authMethods.join(", ") || "—"}</td>
+              <td>
+                <SourceCitation source={e.source} asOf={e.asOf} locale={locale} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

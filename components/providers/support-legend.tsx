@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { SupportMark } from "@/components/ui/support-mark";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { localePath, type Locale } from "@/lib/i18n/locales";
+import { SUPPORT_VALUES } from "@/lib/schemas/data";
+import type { PropertyInfo } from "@/lib/queries/properties";
+
+export function propertyLabel(p: PropertyInfo, locale: Locale, short = false): string {
+  if (short) return locale === "ja" ? p.shortJa : p.shortEn;
+  return locale === "ja" ? p.labelJa : p.labelEn;
+}
+
+export function SupportLegend({ locale, properties }: { locale: Locale; properties: PropertyInfo[] }) {
+  const t = catalogueMessages[locale];
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">{t.legend.title}</h2>
+      <ul className="legend__marks">
+        {SUPPORT_VALUES.map((value) => (
+          <li key={value}>
+            <SupportMark value={value} locale={locale} showLabel />
+          </li>
+        ))}
+      </ul>
+      <p className="legend__note">{t.legend.unknownNote}</p>
+      <dl className="legend__properties">
+        {properties.map((p) => (
+          <div key={p.key}>
+            <dt>{propertyLabel(p, locale, true)}</dt>
+            <dd>
+              {propertyLabel(p, locale)}
+              {p.articleSlug ? (
+                <>
+                  {" — "}
+                  <Link href={localePath(locale, `/articles/${p.articleSlug}`)}>
+                    {t.legend.explain}
+                    <span className="sr-only">: {propertyLabel(p, locale)}</span>
+                  </Link>
+                </>
+              ) : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

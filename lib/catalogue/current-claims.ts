@@ -1,0 +1,27 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+type Tx = Pick<PrismaClient, "$executeRawUnsafe">;
+
+// When sources disagree, the newest claim wins; on the same date, first-hand evidence (a probe)
+// beats a provider's documentation, which beats the ISPDB, which beats a third-party page.
+// asOf strings are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD), so text order is date order.
+const SOURCE_RANK_SQL = `CASE s.kind WHEN 'probe' THEN 4 WHEN 'documentation' THEN 3 WHEN 'ispdb' THEN 2 ELSE 1 END`;
+
+export async function refreshCurrentClaims(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`UPDATE "Claim" SET "isCurrent" = 0 WHERE "isCurrent" = 1`);
+  await tx.$executeRawUnsafe(`
+    UPDATE "Claim" SET "isCurrent" = 1 WHERE "id" IN (
+      SELECT id FROM (
+        SELECT c."id" AS id, ROW_NUMBER() OVER (
+          PARTITION BY c."serviceId", c."clientId", c."propertyId"
+          ORDER BY c."asOf" DESC, ${SOURCE_RANK_SQL} DESC, c."id" DESC
+        ) AS rn
+        FROM "Claim" c JOIN "Source" s ON s."id" = c."sourceId"
+      ) WHERE rn = 1
+    )`);
+  await tx.$executeRawUnsafe(`
+    UPDATE "Service" SET "supportCount" = (
+      SELECT COUNT(*) FROM "Claim" c
+      WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = 1 AND c."value" = 'yes'
+    )`);
+}

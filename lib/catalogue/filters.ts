@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeSearchText } from "@/lib/catalogue/search-text";
+
+export const SORTS = ["recommended", "name", "support"] as const;
+export const PAGE_SIZES = [20, 50, 100] as const;
+export const SEGMENT_FILTERS = ["all", "personal", "business"] as const;
+export const MAX_QUERY_LENGTH = 100;
+
+export type ProviderFilters = {
+  q: string;
+  segment: (typeof SEGMENT_FILTERS)[number];
+  has: string[];
+  sort: (typeof SORTS)[number];
+  page: number;
+  per: (typeof PAGE_SIZES)[number];
+};
+
+export const DEFAULT_FILTERS: ProviderFilters = { q: "", segment: "all", has: [], sort: "recommended", page: 1, per: 20 };
+
+// A search-param value may arrive as a string, a repeated key (array) or not at all.
+type RawParam = string | string[] | undefined;
+export type RawSearchParams = Record<string, RawParam>;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const all = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+// Every field falls back to its default on a bad value, so a hand-edited URL shows the
+// catalogue instead of an error page.
+const filterSchema = z.object({
+  q: z.preprocess(first, z.string().trim().max(MAX_QUERY_LENGTH)).catch(DEFAULT_FILTERS.q),
+  segment: z.preprocess(first, z.enum(SEGMENT_FILTERS)).catch(DEFAULT_FILTERS.segment),
+  has: z.preprocess(
+    (v) => all(v).flatMap((item) => (typeof item === "string" ? item.split(",") : [])),
+    z.array(z.string()),
+  ).catch([]),
+  sort: z.preprocess(first, z.enum(SORTS)).catch(DEFAULT_FILTERS.sort),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(DEFAULT_FILTERS.page),
+  per: z.preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n))))).catch(DEFAULT_FILTERS.per),
+});
+
+export function parseProviderFilters(
+  params: RawSearchParams | URLSearchParams,
+  knownProperties: readonly string[],
+): ProviderFilters {
+  const record: RawSearchParams =
+    params instanceof URLSearchParams
+      ? Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)]))
+      : params;
+  const parsed = filterSchema.parse(record);
+  const known = new Set(knownProperties);
+  // Unknown keys are dropped and duplicates folded; order follows the property list so that
+  // equal filters give equal URLs.
+  const has = knownProperties.filter((key) => parsed.has.includes(key) && known.has(key));
+  return { ...parsed, has };
+}
+
+// Only non-default values go into the URL, which keeps shared links short and canonical.
+export function toSearchParams(filters: Partial<ProviderFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  const f = { ...DEFAULT_FILTERS, ...filters };
+  if (f.q) params.set("q", f.q);
+  if (f.segment !== DEFAULT_FILTERS.segment) params.set("segment", f.segment);
+  for (const key of f.has) params.append("has", key);
+  if (f.sort !== DEFAULT_FILTERS.sort) params.set("sort", f.sort);
+  if (f.per !== DEFAULT_FILTERS.per) params.set("per", String(f.per));
+  if (f.page !== DEFAULT_FILTERS.page) params.set("page", String(f.page));
+  return params;
+}
+
+export function toQueryString(filters: Partial<ProviderFilters>): string {
+  const s = toSearchParams(filters).toString();
+  return s ? `?${s}` : "";
+}
+
+export function toProviderWhere(filters: ProviderFilters): Prisma.ServiceWhereInput {
+  const and: Prisma.ServiceWhereInput[] = [];
+  const q = normalizeSearchText(filters.q);
+  if (q) and.push({ searchText: { contains: q } });
+  if (filters.segment !== "all") and.push({ segment: filters.segment });
+  for (const key of filters.has) {
+    and.push({ claims: { some: { isCurrent: true, value: "yes", property: { key } } } });
+  }
+  return and.length > 0 ? { AND: and } : {};
+}
+
+export function toProviderOrderBy(sort: ProviderFilters["sort"]): Prisma.ServiceOrderByWithRelationInput[] {
+  switch (sort) {
+    case "name":
+      return [{ name: "asc" }, { id: "asc" }];
+    case "support":
+      return [{ supportCount: "desc" }, { name: "asc" }, { id: "asc" }];
+    case "recommended":
+      return [{ editorsPick: "desc" }, { supportCount: "desc" }, { name: "asc" }, { id: "asc" }];
+  }
+}

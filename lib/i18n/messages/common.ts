@@ -1,0 +1,68 @@
+import { defineMessages } from "./define";
+
+export const commonMessages = defineMessages({
+  ja: {
+    siteName: "メールセキュリティ・コンパス",
+    siteTagline: "メールを暗号化で守るサーバー・サービスを比べる",
+    skipToContent: "本文へ移動",
+    nav: {
+      label: "メインメニュー",
+      home: "ホーム",
+      providers: "サービス一覧",
+      compare: "比較",
+      clients: "メールソフト",
+      articles: "解説記事",
+      glossary: "用語集",
+      received: "ヘッダー解析",
+      check: "サーバー検査",
+    },
+    languageSwitch: "English",
+    languageSwitchLabel: "英語版へ切り替え",
+    footer: {
+      note: "掲載内容はすべて出典と日付つきです。「不明」は「非対応」ではありません。",
+      sourceCode: "データの追加方法は README を参照してください。",
+    },
+    notFound: {
+      title: "ページが見つかりません",
+      body: "お探しのページは移動または削除されたか、URL が間違っている可能性があります。",
+      home: "ホームへ戻る",
+      providers: "サービス一覧を見る",
+    },
+    error: {
+      title: "表示中に問題が発生しました",
+      retry: "もう一度試す",
+    },
+  },
+  en: {
+    siteName: "Mail Security Compass",
+    siteTagline: "Compare the providers that keep your mail encrypted in transit",
+    skipToContent: "Skip to content",
+    nav: {
+      label: "Main menu",
+      home: "Home",
+      providers: "Providers",
+      compare: "Compare",
+      clients: "Mail clients",
+      articles: "Articles",
+      glossary: "Glossary",
+      received: "Header analyzer",
+      check: "Server check",
+    },
+    languageSwitch: "日本語",
+    languageSwitchLabel: "Switch to Japanese",
+    footer: {
+      note: "Every entry carries its source and date. “Unknown” never means “no”.",
+      sourceCode: "See the README for how to add a provider or a claim.",
+    },
+    notFound: {
+      title: "Page not found",
+      body: "The page you are looking for may have moved or been removed, or the address may be mistyped.",
+      home: "Back to home",
+      providers: "Browse providers",
+    },
+    error: {
+      title: "Something went wrong while showing this page",
+      retry: "Try again",
+    },
+  },
+});

@@ -1,0 +1,177 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { toProviderOrderBy, toProviderWhere, type ProviderFilters } from "@/lib/catalogue/filters";
+import type { SupportValue } from "@/lib/schemas/data";
+
+const sourceSelect = { key: true, kind: true, title: true, titleEn: true, url: true, asOf: true } as const;
+const claimSelect = {
+  value: true,
+  asOf: true,
+  note: true,
+  details: true,
+  isCurrent: true,
+  property: { select: { key: true } },
+  source: { select: sourceSelect },
+} as const;
+
+export type SourceInfo = { key: string; kind: string; title: string; titleEn: string | null; url: string | null; asOf: string | null };
+export type ClaimInfo = { value: SupportValue; asOf: string; note: string | null; details: string | null; isCurrent: boolean; source: SourceInfo };
+
+function toClaim(row: { value: string; asOf: string; note: string | null; details: string | null; isCurrent: boolean; source: SourceInfo }): ClaimInfo {
+  return { ...row, value: row.value as SupportValue };
+}
+
+export type ProviderSummary = {
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  plan: string | null;
+  segment: string | null;
+  status: string;
+  editorsPick: boolean;
+  formerNames: string[];
+  // current claim per property key; a missing key means no source says anything: unknown
+  support: Record<string, ClaimInfo>;
+};
+
+const summarySelect = {
+  slug: true,
+  name: true,
+  nameEn: true,
+  plan: true,
+  segment: true,
+  status: true,
+  editorsPick: true,
+  formerNames: { select: { name: true }, orderBy: { id: "asc" } },
+  claims: { where: { isCurrent: true }, select: claimSelect },
+} as const;
+
+type SummaryRow = {
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  plan: string | null;
+  segment: string | null;
+  status: string;
+  editorsPick: boolean;
+  formerNames: { name: string }[];
+  claims: Array<{ value: string; asOf: string; note: string | null; details: string | null; isCurrent: boolean; property: { key: string }; source: SourceInfo }>;
+};
+
+function toSummary(row: SummaryRow): ProviderSummary {
+  return {
+    slug: row.slug,
+    name: row.name,
+    nameEn: row.nameEn,
+    plan: row.plan,
+    segment: row.segment,
+    status: row.status,
+    editorsPick: row.editorsPick,
+    formerNames: row.formerNames.map((f) => f.name),
+    support: Object.fromEntries(row.claims.map((c) => [c.property.key, toClaim(c)])),
+  };
+}
+
+export type ProviderPage = { items: ProviderSummary[]; total: number; page: number; pageCount: number; per: number };
+
+export async function getProviders(filters: ProviderFilters): Promise<ProviderPage> {
+  const db = getDb();
+  const where = toProviderWhere(filters);
+  const total = await db.service.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / filters.per));
+  // A page number past the end (an old link after the data shrank) shows the last page.
+  const page = Math.min(filters.page, pageCount);
+  const rows = await db.service.findMany({
+    where,
+    orderBy: toProviderOrderBy(filters.sort),
+    skip: (page - 1) * filters.per,
+    take: filters.per,
+    select: summarySelect,
+  });
+  return { items: rows.map(toSummary), total, page, pageCount, per: filters.per };
+}
+
+export async function getProvidersBySlugs(slugs: string[]): Promise<ProviderSummary[]> {
+  if (slugs.length === 0) return [];
+  const rows = await getDb().service.findMany({ where: { slug: { in: slugs } }, select: summarySelect });
+  const bySlug = new Map(rows.map((r) => [r.slug, toSummary(r)]));
+  return slugs.map((s) => bySlug.get(s)).filter((p): p is ProviderSummary => p !== undefined);
+}
+
+export type EndpointInfo = {
+  direction: string;
+  protocol: string;
+  host: string;
+  port: number;
+  security: string;
+  authMethods: string[];
+  asOf: string;
+  source: SourceInfo;
+};
+
+export type ProviderDetail = ProviderSummary & {
+  company: { slug: string; name: string; nameEn: string | null; homepage: string | null };
+  homepage: string | null;
+  statusAsOf: string | null;
+  origin: string;
+  formerNameDetails: { name: string; until: string | null }[];
+  // every claim per property key, newest first; the current one is flagged
+  claimsByProperty: Record<string, ClaimInfo[]>;
+  endpoints: EndpointInfo[];
+};
+
+function parseAuthMethods(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function getProviderBySlug(slug: string): Promise<ProviderDetail | null> {
+  const row = await getDb().service.findUnique({
+    where: { slug },
+    select: {
+      ...summarySelect,
+      homepage: true,
+      statusAsOf: true,
+      origin: true,
+      company: { select: { slug: true, name: true, nameEn: true, homepage: true } },
+      formerNames: { select: { name: true, until: true }, orderBy: { id: "asc" } },
+      claims: {
+        select: claimSelect,
+        orderBy: [{ asOf: "desc" }, { id: "desc" }],
+      },
+      endpoints: {
+        select: { direction: true, protocol: true, host: true, port: true, security: true, authMethods: true, asOf: true, source: { select: sourceSelect } },
+        orderBy: [{ direction: "asc" }, { protocol: "asc" }, { port: "asc" }],
+      },
+    },
+  });
+  if (!row) return null;
+  const claimsByProperty: Record<string, ClaimInfo[]> = {};
+  for (const c of row.claims) (claimsByProperty[c.property.key] ??= []).push(toClaim(c));
+  const summary = toSummary({ ...row, claims: row.claims.filter((c) => c.isCurrent) });
+  return {
+    ...summary,
+    company: row.company,
+    homepage: row.homepage,
+    statusAsOf: row.statusAsOf,
+    origin: row.origin,
+    formerNameDetails: row.formerNames,
+    claimsByProperty,
+    endpoints: row.endpoints.map((e) => ({ ...e, authMethods: parseAuthMethods(e.authMethods) })),
+  };
+}
+
+export async function getCatalogueStats(): Promise<{ services: number; clients: number }> {
+  const db = getDb();
+  const [services, clients] = await Promise.all([db.service.count(), db.mailClient.count()]);
+  return { services, clients };
+}
+
+export async function getEditorsPicks(): Promise<ProviderSummary[]> {
+  const rows = await getDb().service.findMany({ where: { editorsPick: true }, orderBy: { name: "asc" }, select: summarySelect });
+  return rows.map(toSummary);
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+// Schemas for the reviewed files in data/. They are strict: a misspelt field is an error, not
+// something silently dropped, because a reviewer must see exactly what the site will show.
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+
+// As precise as the source is: a year, a month or a day.
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+
+export const SUPPORT_VALUES = ["yes", "no", "partial", "unknown"] as const;
+export const supportValueSchema = z.enum(SUPPORT_VALUES);
+export type SupportValue = z.infer<typeof supportValueSchema>;
+
+export const SEGMENTS = ["personal", "business"] as const;
+export const segmentSchema = z.enum(SEGMENTS);
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const SERVICE_STATUSES = ["active", "renamed", "discontinued"] as const;
+export const SOURCE_KINDS = ["page", "documentation", "ispdb", "probe"] as const;
+export const PROPERTY_CATEGORIES = ["receive", "send", "auth"] as const;
+
+const localizedLabelSchema = z.strictObject({
+  label: z.string().min(1),
+  short: z.string().min(1).max(20),
+});
+
+export const propertyFileSchema = z
+  .array(
+    z.strictObject({
+      key: slugSchema,
+      category: z.enum(PROPERTY_CATEGORIES),
+      appliesTo: z.enum(["service", "client", "both"]),
+      article: slugSchema.optional(),
+      ja: localizedLabelSchema,
+      en: localizedLabelSchema,
+    }),
+  )
+  .min(1);
+export type PropertyRecord = z.infer<typeof propertyFileSchema>[number];
+
+export const sourceFileSchema = z.array(
+  z.strictObject({
+    key: slugSchema,
+    kind: z.enum(SOURCE_KINDS),
+    title: z.string().min(1),
+    titleEn: z.string().min(1).optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    asOf: partialDateSchema.optional(),
+    note: z.string().optional(),
+  }),
+);
+export type SourceRecord = z.infer<typeof sourceFileSchema>[number];
+
+export const claimRecordSchema = z.strictObject({
+  property: slugSchema,
+  value: supportValueSchema,
+  source: slugSchema,
+  asOf: partialDateSchema,
+  note: z.string().min(1).optional(),
+});
+export type ClaimRecord = z.infer<typeof claimRecordSchema>;
+
+export const endpointRecordSchema = z.strictObject({
+  direction: z.enum(["incoming", "outgoing"]),
+  protocol: z.enum(["pop3", "imap", "smtp"]),
+  host: z.string().regex(/^[a-z0-9.-]+$/i, "must be a host name"),
+  port: z.int().min(1).max(65535),
+  security: z.enum(["tls", "starttls", "none"]),
+  authMethods: z.array(z.string().min(1)).default([]),
+  source: slugSchema,
+  asOf: partialDateSchema,
+});
+
+export const serviceRecordSchema = z.strictObject({
+  slug: slugSchema,
+  name: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
+  plan: z.string().min(1).optional(),
+  segment: segmentSchema.optional(),
+  homepage: z.url({ protocol: /^https?$/ }).optional(),
+  status: z.enum(SERVICE_STATUSES).default("active"),
+  statusAsOf: partialDateSchema.optional(),
+  editorsPick: z.boolean().default(false),
+  formerNames: z
+    .array(z.strictObject({ name: z.string().min(1), until: partialDateSchema.optional() }))
+    .default([]),
+  claims: z.array(claimRecordSchema).default([]),
+  endpoints: z.array(endpointRecordSchema).default([]),
+});
+export type ServiceRecord = z.infer<typeof serviceRecordSchema>;
+
+export const providerFileSchema = z.array(
+  z.strictObject({
+    slug: slugSchema,
+    name: z.string().min(1),
+    nameEn: z.string().min(1).optional(),
+    homepage: z.url({ protocol: /^https?$/ }).optional(),
+    services: z.array(serviceRecordSchema).min(1),
+  }),
+);
+export type CompanyRecord = z.infer<typeof providerFileSchema>[number];
+
+export const clientFileSchema = z.array(
+  z.strictObject({
+    slug: slugSchema,
+    name: z.string().min(1),
+    version: z.string().min(1).optional(),
+    platform: z.string().min(1),
+    claims: z.array(claimRecordSchema).default([]),
+  }),
+);
+export type ClientRecord = z.infer<typeof clientFileSchema>[number];

@@ -1,0 +1,172 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import {
+  clientFileSchema,
+  propertyFileSchema,
+  providerFileSchema,
+  sourceFileSchema,
+  type ClaimRecord,
+  type ClientRecord,
+  type CompanyRecord,
+  type PropertyRecord,
+  type SourceRecord,
+} from "@/lib/schemas/data";
+
+export type CatalogueData = {
+  properties: PropertyRecord[];
+  sources: SourceRecord[];
+  companies: CompanyRecord[];
+  clients: ClientRecord[];
+};
+
+export const DATA_FILES = {
+  properties: "properties.json",
+  sources: "sources.json",
+  companies: "providers.json",
+  clients: "clients.json",
+} as const;
+
+// One problem in one data file, precise enough for a reviewer to go straight to it.
+export type DataIssue = { file: string; record: string; field: string; message: string };
+
+export class DataValidationError extends Error {
+  constructor(readonly issues: DataIssue[]) {
+    super(
+      `Invalid data (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
+        issues.map((i) => `  ${i.file}: record ${i.record}, field ${i.field}: ${i.message}`).join("\n"),
+    );
+    this.name = "DataValidationError";
+  }
+}
+
+function describeRecord(records: unknown, index: number | undefined): string {
+  if (index === undefined) return "(file)";
+  const record = Array.isArray(records) ? (records[index] as { slug?: unknown; key?: unknown } | undefined) : undefined;
+  const id = record && (typeof record.slug === "string" ? record.slug : typeof record.key === "string" ? record.key : undefined);
+  return id ? `#${index + 1} "${id}"` : `#${index + 1}`;
+}
+
+function formatPath(segments: readonly PropertyKey[]): string {
+  if (segments.length === 0) return "(whole record)";
+  return segments
+    .map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`))
+    .join("");
+}
+
+async function readJsonFile(file: string, displayName: string): Promise<{ json?: unknown; issue?: DataIssue }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    return { issue: { file: displayName, record: "(file)", field: "(file)", message: `cannot read: ${(error as Error).message}` } };
+  }
+  try {
+    return { json: JSON.parse(text) };
+  } catch (error) {
+    return { issue: { file: displayName, record: "(file)", field: "(file)", message: `not valid JSON: ${(error as Error).message}` } };
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, json: unknown, displayName: string, issues: DataIssue[]): z.infer<S> | undefined {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const [first, ...rest] = issue.path;
+    const index = typeof first === "number" ? first : undefined;
+    issues.push({
+      file: displayName,
+      record: describeRecord(json, index),
+      field: formatPath(index === undefined ? issue.path : rest),
+      message: issue.message,
+    });
+  }
+  return undefined;
+}
+
+// Checks that hold across files: every claim names a known property and source, slugs are unique.
+function checkReferences(data: CatalogueData, issues: DataIssue[]): void {
+  const properties = new Map(data.properties.map((p) => [p.key, p]));
+  const sources = new Set(data.sources.map((s) => s.key));
+
+  const checkClaims = (file: string, record: string, claims: ClaimRecord[], subject: "service" | "client", prefix: string) => {
+    const seen = new Set<string>();
+    claims.forEach((claim, i) => {
+      const property = properties.get(claim.property);
+      if (!property) {
+        issues.push({ file, record, field: `${prefix}claims[${i}].property`, message: `unknown property "${claim.property}" (not in ${DATA_FILES.properties})` });
+      } else if (property.appliesTo !== "both" && property.appliesTo !== subject) {
+        issues.push({ file, record, field: `${prefix}claims[${i}].property`, message: `property "${claim.property}" does not apply to a ${subject}` });
+      }
+      if (!sources.has(claim.source)) {
+        issues.push({ file, record, field: `${prefix}claims[${i}].source`, message: `unknown source "${claim.source}" (not in ${DATA_FILES.sources})` });
+      }
+      const key = `${claim.property}|${claim.source}|${claim.asOf}`;
+      if (seen.has(key)) {
+        issues.push({ file, record, field: `${prefix}claims[${i}]`, message: `duplicate claim for "${claim.property}" from "${claim.source}" on ${claim.asOf}` });
+      }
+      seen.add(key);
+    });
+  };
+
+  const duplicates = (file: string, keys: string[], what: string) => {
+    const seen = new Set<string>();
+    keys.forEach((key, i) => {
+      if (seen.has(key)) issues.push({ file, record: `#${i + 1} "${key}"`, field: "slug", message: `duplicate ${what} "${key}"` });
+      seen.add(key);
+    });
+  };
+
+  duplicates(DATA_FILES.properties, data.properties.map((p) => p.key), "property key");
+  duplicates(DATA_FILES.sources, data.sources.map((s) => s.key), "source key");
+  duplicates(DATA_FILES.companies, data.companies.map((c) => c.slug), "company slug");
+  duplicates(DATA_FILES.clients, data.clients.map((c) => c.slug), "client slug");
+
+  const serviceSlugs = new Set<string>();
+  data.companies.forEach((company, ci) => {
+    const record = `#${ci + 1} "${company.slug}"`;
+    company.services.forEach((service, si) => {
+      const prefix = `services[${si}].`;
+      if (serviceSlugs.has(service.slug)) {
+        issues.push({ file: DATA_FILES.companies, record, field: `${prefix}slug`, message: `duplicate service slug "${service.slug}"` });
+      }
+      serviceSlugs.add(service.slug);
+      checkClaims(DATA_FILES.companies, record, service.claims, "service", prefix);
+      service.endpoints.forEach((endpoint, ei) => {
+        if (!sources.has(endpoint.source)) {
+          issues.push({ file: DATA_FILES.companies, record, field: `${prefix}endpoints[${ei}].source`, message: `unknown source "${endpoint.source}"` });
+        }
+      });
+    });
+  });
+  data.clients.forEach((client, i) => checkClaims(DATA_FILES.clients, `#${i + 1} "${client.slug}"`, client.claims, "client", ""));
+}
+
+// Reads and checks every file before anything is written; throws DataValidationError listing
+// every problem found, so one run shows a reviewer all of them.
+export async function loadCatalogueData(dataDir: string): Promise<CatalogueData> {
+  const issues: DataIssue[] = [];
+  const load = async <S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> => {
+    const { json, issue } = await readJsonFile(path.join(dataDir, name), name);
+    if (issue) {
+      issues.push(issue);
+      return undefined;
+    }
+    return parseWith(schema, json, name, issues);
+  };
+
+  const [properties, sources, companies, clients] = await Promise.all([
+    load(DATA_FILES.properties, propertyFileSchema),
+    load(DATA_FILES.sources, sourceFileSchema),
+    load(DATA_FILES.companies, providerFileSchema),
+    load(DATA_FILES.clients, clientFileSchema),
+  ]);
+
+  if (!properties || !sources || !companies || !clients || issues.length > 0) {
+    throw new DataValidationError(issues);
+  }
+  const data: CatalogueData = { properties, sources, companies, clients };
+  checkReferences(data, issues);
+  if (issues.length > 0) throw new DataValidationError(issues);
+  return data;
+}

@@ -1,0 +1,106 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DataValidationError, loadCatalogueData } from "@/lib/seed/load-data";
+import { REPO_ROOT } from "../helpers/temp-db";
+import { copyOfRealData, editJson } from "./data-fixtures";
+
+async function issuesFor(dir: string) {
+  try {
+    await loadCatalogueData(dir);
+  } catch (error) {
+    if (error instanceof DataValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected the data to be rejected");
+}
+
+describe("the reviewed data files", () => {
+  it("hold every fact of the source: nine services in two segments and four clients", async () => {
+    const data = await loadCatalogueData(path.join(REPO_ROOT, "data"));
+    const services = data.companies.flatMap((c) => c.services);
+    expect(services).toHaveLength(9);
+    expect(services.filter((s) => s.segment === "personal").map((s) => s.slug).sort()).toEqual(["ablenet", "cs-server-personal"]);
+    expect(services.filter((s) => s.segment === "business")).toHaveLength(7);
+    for (const s of services) {
+      expect(s.claims.map((c) => `${c.property}=${c.value}`).sort()).toEqual(["pop3s=yes", "smtps=yes"]);
+    }
+    expect(services.filter((s) => s.editorsPick).map((s) => s.slug)).toEqual(["cpi"]);
+    const cs = data.companies.find((c) => c.slug === "cs-server");
+    expect(cs?.services.map((s) => s.plan)).toEqual(["Personal", "Professional"]);
+    const smile = services.find((s) => s.slug === "smileserver");
+    expect(smile?.formerNames.map((f) => f.name)).toEqual(["NTTスマートコネクト"]);
+    expect(data.clients).toHaveLength(4);
+    for (const client of data.clients) {
+      expect(client.claims.map((c) => `${c.property}=${c.value}`).sort()).toEqual(["cram-md5=no", "smtps=yes", "submission-starttls=yes"]);
+    }
+  });
+});
+
+describe("bad data files are rejected with file, record and field named", () => {
+  it("names a bad claim value", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "providers.json", (json) => {
+      json[3].services[0].claims[1].value = "maybe";
+    });
+    const issues = await issuesFor(dir);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: "providers.json", record: '#4 "cpi"', field: "services[0].claims[1].value" });
+  });
+
+  it("names an unknown property and an unknown source", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "clients.json", (json) => {
+      json[0].claims[0].property = "telepathy";
+      json[1].claims[0].source = "nowhere";
+    });
+    const issues = await issuesFor(dir);
+    expect(issues.map((i) => `${i.file} ${i.record} ${i.field}`)).toEqual([
+      'clients.json #1 "outlook-express-6" claims[0].property',
+      'clients.json #2 "mail-2-osx" claims[0].source',
+    ]);
+  });
+
+  it("rejects a misspelt field instead of ignoring it", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "providers.json", (json) => {
+      json[0].services[0].segmnt = "personal";
+    });
+    const [issue] = await issuesFor(dir);
+    expect(issue).toMatchObject({ file: "providers.json", record: '#1 "ablenet"', field: "services[0]" });
+    expect(issue?.message).toMatch(/segmnt/);
+  });
+
+  it("rejects a date that is not ISO and a duplicate slug", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "providers.json", (json) => {
+      json[0].services[0].claims[0].asOf = "Feb 2006";
+      json[1].services[1].slug = "cs-server-personal";
+    });
+    const issues = await issuesFor(dir);
+    expect(issues.map((i) => i.field)).toEqual(["services[0].claims[0].asOf"]);
+    // cross-file checks run once the shapes are right
+    editJson(dir, "providers.json", (json) => {
+      json[0].services[0].claims[0].asOf = "2006-02";
+    });
+    const again = await issuesFor(dir);
+    expect(again).toEqual([expect.objectContaining({ record: '#2 "cs-server"', field: "services[1].slug" })]);
+  });
+
+  it("reports a file that is not JSON", async () => {
+    const dir = copyOfRealData();
+    writeFileSync(path.join(dir, "sources.json"), "[{ broken");
+    const issues = await issuesFor(dir);
+    expect(issues[0]).toMatchObject({ file: "sources.json", record: "(file)" });
+    expect(issues[0]?.message).toMatch(/not valid JSON/);
+  });
+
+  it("refuses a client-only claim on a property that applies to services only", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "clients.json", (json) => {
+      json[0].claims.push({ property: "pop-before-smtp", value: "yes", source: "hosting-mail-security-2006", asOf: "2006" });
+    });
+    const [issue] = await issuesFor(dir);
+    expect(issue?.message).toMatch(/does not apply to a client/);
+  });
+});
