@@ -99,13 +99,13 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
         ) : null}
       </dl>
 
-      <section aria-labelledby="support-heading">
+      <section>
         <h2 id="support-heading">{t.support}</h2>
         <p>{t.supportLead}</p>
         <ClaimRows locale={locale} properties={properties} claimsByProperty={provider.claimsByProperty} />
       </section>
 
-      <section aria-labelledby="endpoints-heading">
+      <section>
         <h2 id="endpoints-heading">{t.endpoints}</h2>
         <EndpointTable locale={locale} endpoints={provider.endpoints} />
       </section>
