@@ -5,6 +5,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { isLocale, LOCALES } from "@/lib/i18n/locales";
+import { siteUrl } from "@/lib/seo/metadata";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return {
     title: { default: t.siteName, template: `%s | ${t.siteName}` },
     description: t.siteTagline,
-    metadataBase: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
+    metadataBase: new URL(siteUrl()),
   };
 }
 

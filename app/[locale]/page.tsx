@@ -4,9 +4,11 @@ import { ProviderTable } from "@/components/providers/provider-table";
 import { toQueryString } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { commonMessages } from "@/lib/i18n/messages/common";
 import { formatNumber, isLocale, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getCatalogueStats, getEditorsPicks } from "@/lib/queries/providers";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ type HomePageProps = { params: Promise<{ locale: string }> };
 export async function generateMetadata({ params }: HomePageProps) {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
-  return { alternates: { languages: { ja: "/ja", en: "/en" } } };
+  return pageMetadata({ locale, path: "/", description: commonMessages[locale].siteTagline });
 }
 
 export default async function HomePage({ params }: HomePageProps) {

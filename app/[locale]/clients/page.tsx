@@ -8,6 +8,7 @@ import { clientMessages } from "@/lib/i18n/messages/clients";
 import { isLocale, localePath } from "@/lib/i18n/locales";
 import { getClients } from "@/lib/queries/clients";
 import { getProperties } from "@/lib/queries/properties";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -17,11 +18,7 @@ type ClientsPageProps = { params: Promise<{ locale: string }> };
 export async function generateMetadata({ params }: ClientsPageProps): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
-  return {
-    title: clientMessages[locale].title,
-    description: clientMessages[locale].description,
-    alternates: { languages: { ja: "/ja/clients", en: "/en/clients" } },
-  };
+  return pageMetadata({ locale, path: "/clients", title: clientMessages[locale].title, description: clientMessages[locale].description });
 }
 
 export default async function ClientsPage({ params }: ClientsPageProps) {

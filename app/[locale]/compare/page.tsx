@@ -12,6 +12,7 @@ import { compareMessages } from "@/lib/i18n/messages/compare";
 import { isLocale, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getProvidersBySlugs } from "@/lib/queries/providers";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -22,9 +23,7 @@ export async function generateMetadata({ params }: ComparePageProps): Promise<Me
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   return {
-    title: compareMessages[locale].title,
-    description: compareMessages[locale].description,
-    alternates: { languages: { ja: "/ja/compare", en: "/en/compare" } },
+    ...pageMetadata({ locale, path: "/compare", title: compareMessages[locale].title, description: compareMessages[locale].description }),
     robots: { index: false },
   };
 }

@@ -1,0 +1,196 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { parse } from "yaml";
+import { expectNoAxeViolations } from "./axe";
+
+// The slugs and the properties each article explains, read from the files the site is built
+// from, so a new article is tested without touching this spec.
+type ArticleFront = { slug: string; locale: "ja" | "en"; title: string; properties: string[] };
+const ARTICLE_DIR = path.resolve(import.meta.dirname, "../data/articles");
+const ARTICLES: ArticleFront[] = readdirSync(ARTICLE_DIR)
+  .filter((name) => /^[a-z0-9-]+\.(ja|en)\.md$/.test(name))
+  .sort()
+  .map((name) => {
+    const text = readFileSync(path.join(ARTICLE_DIR, name), "utf8");
+    const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
+    const front = parse(yaml) as Partial<ArticleFront>;
+    return { slug: front.slug ?? name, locale: front.locale ?? "ja", title: String(front.title ?? ""), properties: front.properties ?? [] };
+  });
+const LOCALES = ["ja", "en"] as const;
+
+// Headings in document order, as levels; the page must have one h1 and never skip a level.
+async function headingLevels(page: Page): Promise<{ level: number; text: string }[]> {
+  return page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((els) => els.map((el) => ({ level: Number(el.tagName.slice(1)), text: (el.textContent ?? "").trim() })));
+}
+
+test.describe("article pages", () => {
+  for (const article of ARTICLES) {
+    test(`${article.locale}/${article.slug}: title, contents, sources, diagram, heading order and axe`, async ({ page }) => {
+      const response = await page.goto(`/${article.locale}/articles/${article.slug}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator("html")).toHaveAttribute("lang", article.locale);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.title);
+
+      const toc = page.getByRole("navigation", { name: article.locale === "ja" ? "目次" : "Contents" });
+      await expect(toc).toBeVisible();
+      const tocLinks = toc.getByRole("link");
+      expect(await tocLinks.count()).toBeGreaterThan(1);
+      // every contents entry points at a heading on the page
+      for (const href of await tocLinks.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
+        const id = decodeURIComponent(href.slice(1));
+        await expect(page.locator(`[id="${id.replace(/"/g, '\\"')}"]`), href).toHaveCount(1);
+      }
+
+      const sources = page.locator("section.article-sources");
+      await expect(sources.getByRole("heading", { level: 2 })).toBeVisible();
+      expect(await sources.locator('a[href^="http"]').count()).toBeGreaterThan(0);
+
+      const figure = page.locator("figure svg[role=img]").first();
+      await expect(figure).toBeVisible();
+      // the diagram scales with the column instead of overflowing it
+      const [svgWidth, bodyWidth] = await Promise.all([
+        figure.evaluate((el) => el.getBoundingClientRect().width),
+        page.locator(".article-body").evaluate((el) => el.getBoundingClientRect().width),
+      ]);
+      expect(svgWidth).toBeLessThanOrEqual(bodyWidth + 1);
+
+      const other = article.locale === "ja" ? "en" : "ja";
+      await expect(page.locator(`a[hreflang="${other}"][href="/${other}/articles/${article.slug}"]`).first()).toBeVisible();
+
+      const levels = await headingLevels(page);
+      expect(levels.filter((h) => h.level === 1), "exactly one h1").toHaveLength(1);
+      expect(levels[0]?.level, "the first heading is the h1").toBe(1);
+      levels.forEach((h, i) => {
+        const previous = levels[i - 1];
+        if (previous) expect(h.level, `"${h.text}" after "${previous.text}" (h${previous.level})`).toBeLessThanOrEqual(previous.level + 1);
+      });
+
+      await expectNoAxeViolations(page);
+    });
+  }
+});
+
+test.describe("article list and glossary", () => {
+  for (const locale of LOCALES) {
+    test(`${locale}: the list shows every article in order with its description`, async ({ page }) => {
+      await page.goto(`/${locale}/articles`);
+      const titles = await page.locator(".article-list__title").allTextContents();
+      expect(titles).toHaveLength(ARTICLES.filter((a) => a.locale === locale).length);
+      expect(await page.locator(".article-list__description").count()).toBe(titles.length);
+      await expectNoAxeViolations(page);
+    });
+
+    test(`${locale}: the glossary gives every term an id and links it to its article`, async ({ page }) => {
+      await page.goto(`/${locale}/glossary`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const ids = await page.locator(".glossary-list dt[id]").evaluateAll((dts) => dts.map((dt) => dt.id));
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).toContain("tls");
+      expect(await page.locator(`.glossary-list a[href^="/${locale}/articles/"]`).count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+    });
+  }
+});
+
+test("a glossary term shows its definition on focus and on hover, and leads to the glossary", async ({ page }) => {
+  await page.goto("/ja/articles/starttls");
+  const term = page.locator("a.glossary-term__link").first();
+  const tipId = await term.getAttribute("aria-describedby");
+  expect(tipId).toBeTruthy();
+  const tip = page.locator(`[id="${tipId}"]`);
+  await expect(tip).toHaveAttribute("role", "tooltip");
+  await expect(tip).toBeHidden();
+
+  await term.focus();
+  await expect(tip).toBeVisible();
+  expect((await tip.textContent())?.length).toBeGreaterThan(10);
+  // the definition is the link's accessible description
+  const described = await term.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent);
+  expect(described).toBe(await tip.textContent());
+
+  await term.blur();
+  await expect(tip).toBeHidden();
+  await term.hover();
+  await expect(tip).toBeVisible();
+
+  const key = await term.getAttribute("data-term");
+  await term.click();
+  await expect(page).toHaveURL(new RegExp(`/ja/glossary#${key}$`));
+  await expect(page.locator(`[id="${key}"]`)).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("glossary definitions still show on keyboard focus", async ({ page }) => {
+    await page.goto("/en/articles/implicit-tls");
+    const term = page.locator("a.glossary-term__link").first();
+    const tip = page.locator(`[id="${await term.getAttribute("aria-describedby")}"]`);
+    await term.focus();
+    await expect(tip).toBeVisible();
+  });
+});
+
+// The e2e database is seeded from data/ (POP3S and SMTPS claims only); the other properties get
+// providers from the Thunderbird ISPDB import, when that sample exists and was imported.
+const ISPDB_DIR = path.resolve(import.meta.dirname, "../../shared/ispdb/xml");
+const SEEDED_PROPERTIES = new Set(
+  (JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../data/providers.json"), "utf8")) as { services: { claims?: { property: string; value: string }[] }[] }[])
+    .flatMap((c) => c.services.flatMap((s) => s.claims ?? []))
+    .filter((c) => c.value === "yes" || c.value === "partial")
+    .map((c) => c.property),
+);
+
+type ApiClaim = { value: string; source: { kind: string } | null };
+type ApiPage = { total: number; pageCount: number; filters: { has: string[] }; items: { support: Record<string, ApiClaim> }[] };
+type IspdbSummary = { loaded: boolean; values: Map<string, Set<string>> };
+
+let ispdbSummary: Promise<IspdbSummary> | undefined;
+// What the running site's database holds from the ISPDB import: whether there is any, and per
+// property the current values ISPDB-sourced claims give it. Read through the public API, page by page.
+function readIspdbSummary(request: APIRequestContext): Promise<IspdbSummary> {
+  ispdbSummary ??= (async () => {
+    const values = new Map<string, Set<string>>();
+    for (let page = 1; page <= 100; page++) {
+      const body = (await (await request.get(`/api/providers?per=100&page=${page}`)).json()) as ApiPage;
+      for (const item of body.items) {
+        for (const [key, claim] of Object.entries(item.support)) {
+          if (claim.source?.kind === "ispdb") values.set(key, (values.get(key) ?? new Set()).add(claim.value));
+        }
+      }
+      if (page >= body.pageCount) break;
+    }
+    return { loaded: values.size > 0, values };
+  })();
+  return ispdbSummary;
+}
+
+test.describe("every article's catalogue links list services", () => {
+  for (const article of ARTICLES.filter((a) => a.locale === "ja")) {
+    for (const key of article.properties) {
+      test(`${article.slug} → ${key}`, async ({ page, request }) => {
+        await page.goto(`/ja/articles/${article.slug}`);
+        const link = page.locator(`section.article-catalogue a[data-property="${key}"]`);
+        await expect(link).toHaveAttribute("href", `/ja/providers?has=${key}`);
+
+        const api = (await (await request.get(`/api/providers?has=${key}`)).json()) as ApiPage;
+        expect(api.filters.has, `the catalogue knows the property "${key}"`).toEqual([key]);
+        if (api.total === 0 && !SEEDED_PROPERTIES.has(key)) {
+          test.skip(!existsSync(ISPDB_DIR), `no provider has "${key}": only the ISPDB import supplies it, and ${ISPDB_DIR} is absent`);
+          const ispdb = await readIspdbSummary(request);
+          test.skip(!ispdb.loaded, `no provider has "${key}": this database holds no ISPDB-origin data (run npm run import:ispdb -- ../shared/ispdb/xml)`);
+          const values = [...(ispdb.values.get(key) ?? [])];
+          test.skip(
+            !values.includes("yes"),
+            `no provider has "${key}": the ISPDB-origin data holds ${values.length > 0 ? `only "${values.join('", "')}" claims` : "no claim"} for it, so the catalogue link lists nothing`,
+          );
+        }
+        expect(api.total, `/api/providers?has=${key} lists no service although the data says some have it`).toBeGreaterThan(0);
+
+        await link.click();
+        await expect(page).toHaveURL(new RegExp(`/ja/providers\\?has=${key}$`));
+        expect(await page.locator("tbody tr[data-slug]").count()).toBeGreaterThan(0);
+      });
+    }
+  }
+});

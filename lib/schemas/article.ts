@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+import { slugSchema } from "@/lib/schemas/data";
+
+// The front matter of data/articles/<slug>.<locale>.md (see data/articles/FORMAT.md). Strict, like
+// the data files: a misspelt field is an error a writer sees, not something silently dropped.
+
+export const MAX_DESCRIPTION_LENGTH = 200;
+
+// A real calendar day: "2026-02-30" matches the pattern but is not a date.
+const isoDateSchema = z.iso.date("must be an ISO date (YYYY-MM-DD)");
+
+export const articleSourceSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+});
+export type ArticleSource = z.infer<typeof articleSourceSchema>;
+
+export const articleFrontmatterSchema = z.strictObject({
+  slug: slugSchema,
+  locale: z.enum(LOCALES),
+  title: z.string().trim().min(1),
+  description: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+  // YAML reads an unquoted 2026-11-27 as a Date; accept both spellings and keep the string.
+  lastReviewed: z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), isoDateSchema),
+  order: z.int().min(0),
+  // Which catalogue properties the article explains; checked against data/properties.json.
+  properties: z.array(slugSchema).default([]),
+  sources: z.array(articleSourceSchema).min(1, "needs at least one source"),
+});
+export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
+
+export const glossaryEntrySchema = z.strictObject({
+  key: slugSchema,
+  article: slugSchema.optional(),
+  ja: z.strictObject({
+    term: z.string().trim().min(1),
+    reading: z.string().trim().min(1).optional(),
+    definition: z.string().trim().min(1),
+  }),
+  en: z.strictObject({
+    term: z.string().trim().min(1),
+    definition: z.string().trim().min(1),
+  }),
+});
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+export const glossarySchema = z.array(glossaryEntrySchema).superRefine((entries, ctx) => {
+  const seen = new Set<string>();
+  entries.forEach((entry, i) => {
+    if (seen.has(entry.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: `duplicate glossary key "${entry.key}"` });
+    seen.add(entry.key);
+  });
+});

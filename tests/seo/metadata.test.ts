@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { readEnv } from "@/lib/env";
+import { languageAlternates, pageMetadata } from "@/lib/seo/metadata";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+// readEnv takes a NodeJS.ProcessEnv, whose NODE_ENV Next's types make required.
+const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
+
+describe("SITE_URL", () => {
+  it("defaults to localhost, drops a trailing slash and rejects anything but http(s)", () => {
+    expect(readEnv(env({})).SITE_URL).toBe("http://localhost:3000");
+    expect(readEnv(env({ SITE_URL: "https://mail.example.jp/" })).SITE_URL).toBe("https://mail.example.jp");
+    expect(() => readEnv(env({ SITE_URL: "mail.example.jp" }))).toThrow(/SITE_URL must be an http\(s\) URL/);
+    expect(() => readEnv(env({ SITE_URL: "ftp://mail.example.jp" }))).toThrow(/SITE_URL/);
+  });
+});
+
+describe("pageMetadata", () => {
+  it("gives the canonical URL, both languages with x-default = Japanese, and Open Graph", () => {
+    vi.stubEnv("SITE_URL", "https://mail.example.jp");
+    const meta = pageMetadata({ locale: "en", path: "/articles/starttls", title: "STARTTLS", description: "d", type: "article", modifiedTime: "2026-11-27" });
+    expect(meta.title).toBe("STARTTLS");
+    expect(meta.alternates).toEqual({
+      canonical: "https://mail.example.jp/en/articles/starttls",
+      languages: {
+        ja: "https://mail.example.jp/ja/articles/starttls",
+        en: "https://mail.example.jp/en/articles/starttls",
+        "x-default": "https://mail.example.jp/ja/articles/starttls",
+      },
+    });
+    expect(meta.openGraph).toMatchObject({
+      type: "article",
+      url: "https://mail.example.jp/en/articles/starttls",
+      locale: "en_US",
+      alternateLocale: ["ja_JP"],
+      siteName: "Mail Security Compass",
+      modifiedTime: "2026-11-27",
+    });
+  });
+
+  it("leaves the home page's title to the layout and maps / to /ja and /en", () => {
+    vi.stubEnv("SITE_URL", "http://localhost:3000");
+    const meta = pageMetadata({ locale: "ja", path: "/", description: "d" });
+    expect(meta.title).toBeUndefined();
+    expect(meta.openGraph).toMatchObject({ type: "website", title: "メールセキュリティ・コンパス", locale: "ja_JP" });
+    expect(languageAlternates("/")).toEqual({ ja: "http://localhost:3000/ja", en: "http://localhost:3000/en", "x-default": "http://localhost:3000/ja" });
+  });
+});
