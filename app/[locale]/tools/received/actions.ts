@@ -1,0 +1,9 @@
+"use server";
+
+import { analyzeFormData, type AnalyzerState } from "@/lib/received/form";
+
+// The pasted headers are someone's mail: this action never logs, stores or caches them. They
+// live only in this request and in the state sent back to the visitor's own page.
+export async function analyzeHeaders(_previous: AnalyzerState, formData: FormData): Promise<AnalyzerState> {
+  return analyzeFormData(formData);
+}

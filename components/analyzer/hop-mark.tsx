@@ -1,0 +1,52 @@
+import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import type { Locale } from "@/lib/i18n/locales";
+import type { TlsState } from "@/lib/received/types";
+
+function MarkIcon({ tls }: { tls: TlsState }) {
+  const common = { "aria-hidden": true, viewBox: "0 0 24 24", width: 22, height: 22, className: "hop-mark__icon", focusable: false } as const;
+  switch (tls) {
+    case "yes":
+      return (
+        <svg {...common}>
+          <path d="M8 11V7a4 4 0 0 1 8 0v4" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          <rect x="5" y="11" width="14" height="10" rx="2" fill="currentColor" />
+        </svg>
+      );
+    case "no":
+      return (
+        <svg {...common}>
+          <path d="M16 11V5a4 4 0 0 0-8 0v1" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          <rect x="5" y="11" width="14" height="10" rx="2" fill="none" stroke="currentColor" strokeWidth="2.2" />
+        </svg>
+      );
+    case "local":
+      return (
+        <svg {...common}>
+          <path d="M3 11.5 12 4l9 7.5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
+          <path d="M6 10v10h12V10" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          <rect x="10" y="14" width="4" height="6" fill="currentColor" />
+        </svg>
+      );
+    case "unknown":
+      return (
+        <svg {...common}>
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          <text x="12" y="17" textAnchor="middle" fontSize="14" fontWeight="700" fill="currentColor">
+            ?
+          </text>
+        </svg>
+      );
+  }
+}
+
+type HopMarkProps = { tls: TlsState; locale: Locale };
+
+// The symbol is decoration; the text beside it carries the meaning, so colour is never the only cue.
+export function HopMark({ tls, locale }: HopMarkProps) {
+  return (
+    <span className={`hop-mark hop-mark--${tls}`} data-tls={tls}>
+      <MarkIcon tls={tls} />
+      <span className="hop-mark__label">{analyzerMessages[locale].marks[tls]}</span>
+    </span>
+  );
+}

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { analyzeReceivedHeaders } from "./analyze";
+import { SAMPLE_IDS, SAMPLES, type SampleId } from "./samples";
+import type { ReceivedAnalysis, ReceivedHop } from "./types";
+
+/** 1 MiB of UTF-8, the same limit as POST /api/received. */
+export const MAX_PASTE_BYTES = 1_048_576;
+
+export const ANALYZER_ERRORS = ["empty", "too-large", "invalid"] as const;
+export type AnalyzerError = (typeof ANALYZER_ERRORS)[number];
+
+/** What the page shows of a hop: the parsed fields, without the raw text and comments. */
+export type AnalyzerHop = Pick<
+  ReceivedHop,
+  | "hop"
+  | "from"
+  | "by"
+  | "with"
+  | "tls"
+  | "tlsEvidence"
+  | "tlsVersion"
+  | "cipher"
+  | "weak"
+  | "weakReasons"
+  | "authenticated"
+  | "local"
+  | "localReason"
+  | "date"
+  | "delaySeconds"
+>;
+/**
+ * At most this many hops go to the page. Real paths have a few dozen at most; a megabyte of
+ * invented Received lines would otherwise become a table of tens of thousands of rows, and the
+ * state (which React posts back with the next submission) tens of megabytes.
+ */
+export const MAX_SHOWN_HOPS = 100;
+
+export type AnalyzerResult = Pick<ReceivedAnalysis, "verdict" | "firstPlainHop"> & {
+  /** every hop in the header; `hops` holds the oldest MAX_SHOWN_HOPS of them */
+  hopCount: number;
+  hops: AnalyzerHop[];
+  /** the hop the verdict names, even when it lies beyond the shown ones */
+  firstPlain: Pick<AnalyzerHop, "hop" | "from" | "by"> | null;
+};
+
+// The analyzer page's server action returns this. It is plain data: it crosses to the browser
+// and, with JavaScript off, is rendered into the page the form posted to. React also sends it
+// back with the next submission, so it is kept small: `input` (the text for the textarea) is
+// only echoed when the browser does not already have it (JavaScript off, or a sample) and is
+// null otherwise. Nothing here is stored anywhere.
+export type AnalyzerState =
+  | { status: "idle" }
+  | { status: "error"; error: AnalyzerError; input: string | null; bytes: number | null }
+  | { status: "done"; input: string | null; sample: SampleId | null; result: AnalyzerResult };
+
+const encoder = new TextEncoder();
+
+export function utf8Length(text: string): number {
+  // Each UTF-16 unit is 1 to 3 bytes of UTF-8, so most pastes are decided without encoding.
+  if (text.length > MAX_PASTE_BYTES) return encoder.encode(text).byteLength;
+  if (text.length * 3 <= MAX_PASTE_BYTES) {
+    let ascii = true;
+    for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+    if (ascii) return text.length;
+  }
+  return encoder.encode(text).byteLength;
+}
+
+// Browsers send a textarea's line breaks as CRLF; counting them as LF keeps the limit equal to
+// what the visitor pasted (and to the textarea's maxlength).
+const pasteSchema = z
+  .string({ error: "invalid" })
+  .transform((text) => text.replace(/\r\n?/g, "\n"))
+  .refine((text) => text.trim() !== "", { error: "empty", abort: true })
+  .refine((text) => utf8Length(text) <= MAX_PASTE_BYTES, { error: "too-large" });
+
+export const analyzerFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("paste"), headers: pasteSchema }),
+    z.object({ intent: z.literal("sample"), sample: z.enum(SAMPLE_IDS, { error: "invalid" }) }),
+  ],
+  { error: "invalid" },
+);
+
+export type AnalyzerInput =
+  | { ok: true; text: string; sample: SampleId | null; enhanced: boolean }
+  | { ok: false; error: AnalyzerError; input: string; bytes: number | null; enhanced: boolean };
+
+function field(formData: FormData, name: string): FormDataEntryValue | undefined {
+  return formData.get(name) ?? undefined;
+}
+
+/**
+ * Reads the analyzer form. The "Analyze" button posts intent=paste; the sample button posts
+ * intent=sample with the chosen sample. A submission without a submitter (Enter in a browser
+ * that sends none) counts as a paste. `enhanced=1` is set by the form's script once it runs.
+ */
+export function parseAnalyzerForm(formData: FormData): AnalyzerInput {
+  const intent = field(formData, "intent") ?? "paste";
+  const headers = field(formData, "headers");
+  const enhanced = field(formData, "enhanced") === "1";
+  const parsed = analyzerFormSchema.safeParse({ intent, headers, sample: field(formData, "sample") });
+  if (parsed.success) {
+    return parsed.data.intent === "sample"
+      ? { ok: true, text: SAMPLES[parsed.data.sample], sample: parsed.data.sample, enhanced }
+      : { ok: true, text: parsed.data.headers, sample: null, enhanced };
+  }
+  const message = parsed.error.issues[0]?.message;
+  const error: AnalyzerError = message === "empty" || message === "too-large" ? message : "invalid";
+  if (error === "too-large" && typeof headers === "string") {
+    // the oversized text is not sent back: the visitor still has it where they copied it from
+    return { ok: false, error, input: "", bytes: utf8Length(headers.replace(/\r\n?/g, "\n")), enhanced };
+  }
+  return { ok: false, error, input: typeof headers === "string" && error !== "invalid" ? headers : "", bytes: null, enhanced };
+}
+
+export function toAnalyzerResult(analysis: ReceivedAnalysis): AnalyzerResult {
+  const firstPlain = analysis.hops.find((h) => h.hop === analysis.firstPlainHop);
+  return {
+    verdict: analysis.verdict,
+    firstPlainHop: analysis.firstPlainHop,
+    hopCount: analysis.hops.length,
+    firstPlain: firstPlain ? { hop: firstPlain.hop, from: firstPlain.from, by: firstPlain.by } : null,
+    hops: analysis.hops.slice(0, MAX_SHOWN_HOPS).map((h) => ({
+      hop: h.hop,
+      from: h.from,
+      by: h.by,
+      with: h.with,
+      tls: h.tls,
+      tlsEvidence: h.tlsEvidence,
+      tlsVersion: h.tlsVersion,
+      cipher: h.cipher,
+      weak: h.weak,
+      weakReasons: h.weakReasons,
+      authenticated: h.authenticated,
+      local: h.local,
+      localReason: h.localReason,
+      date: h.date,
+      delaySeconds: h.delaySeconds,
+    })),
+  };
+}
+
+/** The whole action, minus the "use server" boundary: validate, analyze, return the state. */
+export function analyzeFormData(formData: FormData): AnalyzerState {
+  const input = parseAnalyzerForm(formData);
+  // With the script running, the browser still holds what was pasted; only a sample's text, or
+  // the whole page re-rendered without JavaScript, needs the text sent back.
+  if (!input.ok) return { status: "error", error: input.error, input: input.enhanced ? null : input.input, bytes: input.bytes };
+  return {
+    status: "done",
+    input: input.enhanced && input.sample === null ? null : input.text,
+    sample: input.sample,
+    result: toAnalyzerResult(analyzeReceivedHeaders(input.text)),
+  };
+}

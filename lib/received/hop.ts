@@ -1,0 +1,501 @@
+import { parseReceivedDate } from "./date";
+import { leadingWords, scanReceived, type ReceivedVisitor } from "./tokenize";
+import type { LocalReason, ReceivedHop, TlsState, TlsVersion, WeakReason } from "./types";
+import { decodeEncodedWords, unfold } from "./unfold";
+
+/** A hop read from one field, with the instant of its date for the delay computation. */
+export interface ReadHop {
+  hop: ReceivedHop;
+  epochMs: number | null;
+}
+
+/** A clause: its keyword's name, its words, and the stretch of the value it covers. */
+interface Clause {
+  name: ClauseName;
+  first: string | null;
+  /** Words after the first, kept only for clauses shown whole (with, via, for). */
+  rest: string[] | null;
+  /** From just after the keyword to the next keyword (or the date separator). */
+  start: number;
+  end: number;
+}
+
+// RFC 5321 §4.4 clauses; "tls" is Exim's cipher clause, recognised only right after "with".
+type ClauseName = "from" | "by" | "via" | "with" | "id" | "for" | "tls";
+
+function lowerAt(text: string, index: number): number {
+  // ASCII letters only: c | 0x20 equals a lower-case letter just for that letter in either case
+  return text.charCodeAt(index) | 0x20;
+}
+
+/** The clause keyword spelled by value[start, end), compared in place so no word is sliced for it. */
+function keywordAt(value: string, start: number, end: number, current: Clause | null): ClauseName | null {
+  const a = lowerAt(value, start);
+  const b = lowerAt(value, start + 1);
+  switch (end - start) {
+    case 2:
+      if (a === 0x62 && b === 0x79) return "by";
+      if (a === 0x69 && b === 0x64) return "id";
+      return null;
+    case 3: {
+      const c = lowerAt(value, start + 2);
+      if (a === 0x66 && b === 0x6f && c === 0x72) return "for";
+      if (a === 0x76 && b === 0x69 && c === 0x61) return "via";
+      // Exim's "tls CIPHER" clause, recognised only right after "with"
+      if (a === 0x74 && b === 0x6c && c === 0x73 && current?.name === "with") return "tls";
+      return null;
+    }
+    case 4: {
+      const c = lowerAt(value, start + 2);
+      const d = lowerAt(value, start + 3);
+      if (a === 0x66 && b === 0x72 && c === 0x6f && d === 0x6d) return "from";
+      if (a === 0x77 && b === 0x69 && c === 0x74 && d === 0x68) return "with";
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+// RFC 3848 / RFC 6531 mail transmission types (IANA registry), plus forms servers really write.
+const TLS_PROTOCOLS = new Set([
+  "esmtps",
+  "esmtpsa",
+  "lmtps",
+  "lmtpsa",
+  "utf8smtps",
+  "utf8smtpsa",
+  "utf8lmtps",
+  "utf8lmtpsa",
+  "smtps",
+  "smtpsa",
+  "https",
+  // Gmail's API submission path; Google serves that API over HTTPS only
+  "httprest",
+  "starttls",
+]);
+const PLAIN_PROTOCOLS = new Set([
+  "smtp",
+  "esmtp",
+  "esmtpa",
+  "utf8smtp",
+  "utf8smtpa",
+  "http",
+]);
+const LMTP_PROTOCOLS = new Set([
+  "lmtp",
+  "lmtpa",
+  "lmtps",
+  "lmtpsa",
+  "utf8lmtp",
+  "utf8lmtpa",
+  "utf8lmtps",
+  "utf8lmtpsa",
+]);
+const AUTH_PROTOCOLS = new Set([
+  "esmtpa",
+  "esmtpsa",
+  "lmtpa",
+  "lmtpsa",
+  "utf8smtpa",
+  "utf8smtpsa",
+  "utf8lmtpa",
+  "utf8lmtpsa",
+  "smtpsa",
+]);
+const LOCALHOST_NAMES = new Set([
+  "localhost",
+  "localhost.localdomain",
+  "localhost6",
+  "localhost6.localdomain6",
+  "ip6-localhost",
+  "ip6-loopback",
+]);
+
+// Every pattern below has bounded repetition and a literal anchor, so it runs in linear time
+// on the megabyte-long comments a hostile paste can contain.
+const VERSION_TOKEN = String.raw`(TLS ?v?1(?:[._][0-3])?(?:\/SSLv3)?|SSL ?v?[23](?:\.0)?)`;
+const CIPHER_TOKEN = String.raw`([A-Za-z0-9_+-]{1,120})`;
+const POSTFIX_RE = new RegExp(
+  String.raw`\busing\s{1,8}${VERSION_TOKEN}\s{1,8}with\s{1,8}cipher\s{1,8}${CIPHER_TOKEN}`,
+  "i",
+);
+const VERSION_KV_RE = new RegExp(String.raw`\bversion\s{0,2}=\s{0,2}${VERSION_TOKEN}(?![\w.])`, "i");
+const CIPHER_KV_RE = new RegExp(String.raw`\bcipher\s{0,2}=\s{0,2}${CIPHER_TOKEN}`, "i");
+const EXIM_RE = new RegExp(
+  String.raw`^(?:cipher\s{1,4})?${VERSION_TOKEN}(?::${CIPHER_TOKEN})?(?::\d{1,5})?$`,
+  "i",
+);
+const COURIER_RE = new RegExp(
+  String.raw`\bTLS:\s{0,4}${VERSION_TOKEN}(?:\s{0,4},\s{0,4}\d{1,5}\s{0,2}bits\s{0,4},\s{0,4}${CIPHER_TOKEN})?`,
+  "i",
+);
+const QMAIL_TLS_RE = new RegExp(String.raw`^${CIPHER_TOKEN}\s{1,4}encrypted$`, "i");
+const GOOGLE_RE = /^Google Transport Security$/i;
+const BARE_TLS_RE = /^(?:TLS|SSL)$/i;
+const AUTH_COMMENT_RE = /\bauthenticated\s{1,4}(?:sender\s{0,2}:|bits\s{0,2}=|as\s|user\s)|^authenticated$/i;
+const COURIER_AUTH_RE = /(?:^|[\s,])AUTH:\s{0,4}[A-Za-z0-9-]{1,40}\s/;
+const QMAIL_RE = /^qmail\s{1,4}\d{1,12}\s{1,4}invoked\s{1,4}(from\s{1,4}network\b)?/i;
+const IPV4_RE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const IPV6_RE = /^[0-9a-f:.]{2,45}$/i;
+const IPV6_LOOPBACK_RE = /^[0:]*:0{0,3}1$|^[0:]*:ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i;
+// Cheap gates: most comments ("Postfix", "envelope-from <...>") carry no TLS or auth signal.
+const TLS_HINT_RE = /tls|ssl|cipher|encrypted|google/i;
+const AUTH_HINT_RE = /auth/i;
+const TLS_VERSION_RE = /^tlsv?1(?:[._]([0-3]))?$/;
+const SSL_VERSION_RE = /^sslv?([23])(?:\.0)?$/;
+const WHITESPACE_RE = /\s+/g;
+// Cipher names are OpenSSL (ADH-AES256-SHA), IANA (TLS_DH_anon_WITH_...) or GnuTLS
+// (ANON_DH_ARCFOUR_128_SHA1) spellings; match whole "-"/"_"-separated parts.
+const ANON_RE = /(?:^|[-_])(?:ADH|AECDH|anon|aNULL)(?:[-_]|$)/i;
+const EXPORT_RE = /(?:^|[-_])EXP/i;
+const RC4_RE = /(?:^|[-_])(?:RC4|ARCFOUR)(?:[-_]|$)/i;
+const TRIPLE_DES_RE = /(?:^|[-_])(?:3DES|CBC3|EDE3)(?:[-_]|$)/i;
+const SINGLE_DES_RE = /(?:^|[-_])DES(?:40)?(?:[-_]|$)/i;
+const NULL_CIPHER_RE = /(?:^|[-_])NULL(?:[-_]|$)/i;
+const CIPHER_WORD_RE = /^[A-Za-z0-9_+-]{1,120}$/;
+
+const MAX_EVIDENCE = 200;
+// A Received field has about six clauses of a word or three. Past these counts keywords are
+// taken as plain words and further words are dropped, so keyword soup cannot allocate a clause
+// per word; comments are all kept.
+const MAX_CLAUSES = 64;
+const MAX_CLAUSE_WORDS = 64;
+// A comment longer than this is not an MTA annotation; skipping it bounds the work per comment.
+const MAX_EVIDENCE_COMMENT = 4096;
+
+export function normalizeTlsVersion(raw: string): TlsVersion | null {
+  const v = raw.replace(WHITESPACE_RE, "").toLowerCase();
+  if (v === "tlsv1/sslv3") return "1.0";
+  const tls = TLS_VERSION_RE.exec(v);
+  if (tls) {
+    const minor = tls[1] ?? "0";
+    return `1.${minor}` as TlsVersion;
+  }
+  const ssl = SSL_VERSION_RE.exec(v);
+  if (ssl) return ssl[1] === "2" ? "SSLv2" : "SSLv3";
+  return null;
+}
+
+/** Why a negotiated version or cipher is weak: RFC 8996 for old versions, RFC 7465 for RC4. */
+export function weakReasonsFor(version: TlsVersion | null, cipher: string | null): WeakReason[] {
+  const reasons: WeakReason[] = [];
+  if (version === "SSLv2" || version === "SSLv3" || version === "1.0" || version === "1.1") {
+    reasons.push("tls-below-1.2");
+  }
+  if (cipher && cipher.length <= 120) {
+    if (ANON_RE.test(cipher)) reasons.push("anonymous-key-exchange");
+    if (EXPORT_RE.test(cipher)) reasons.push("export-cipher");
+    if (RC4_RE.test(cipher)) reasons.push("rc4");
+    if (TRIPLE_DES_RE.test(cipher)) reasons.push("3des");
+    else if (SINGLE_DES_RE.test(cipher)) reasons.push("single-des");
+    if (NULL_CIPHER_RE.test(cipher)) reasons.push("null-cipher");
+  }
+  return reasons;
+}
+
+/** Groups a Received value's words into clauses as the scanner reports them. */
+class ClauseReader implements ReceivedVisitor {
+  readonly comments: string[] = [];
+  /** Comments before the first clause keyword: where qmail writes its whole line. */
+  preamble = 0;
+  readonly list: Clause[] = [];
+  from: Clause | null = null;
+  by: Clause | null = null;
+  via: Clause | null = null;
+  id: Clause | null = null;
+  for: Clause | null = null;
+  tls: Clause | null = null;
+  with: Clause | null = null;
+  private current: Clause | null = null;
+
+  constructor(private readonly value: string) {}
+
+  word(start: number, end: number): void {
+    const name = this.list.length < MAX_CLAUSES ? keywordAt(this.value, start, end, this.current) : null;
+    if (name !== null) {
+      if (this.current) this.current.end = start;
+      const clause: Clause = { name, first: null, rest: null, start: end, end: this.value.length };
+      this.current = clause;
+      this.list.push(clause);
+      // a repeated clause keeps the first one's place
+      this[name] ??= clause;
+      return;
+    }
+    const clause = this.current;
+    if (clause === null) return;
+    if (clause.first === null) {
+      clause.first = this.value.slice(start, end);
+    } else if (clause.name === "with" || clause.name === "via" || clause.name === "for") {
+      clause.rest ??= [];
+      if (clause.rest.length < MAX_CLAUSE_WORDS - 1) clause.rest.push(this.value.slice(start, end));
+    }
+  }
+
+  comment(start: number, end: number): void {
+    this.comments.push(this.value.slice(start, end));
+    if (this.current === null) this.preamble++;
+  }
+
+  /** Closes the last clause at the date separator (or the end of the value). */
+  finish(separator: number): void {
+    if (this.current && separator >= 0) this.current.end = separator;
+  }
+}
+
+/** A clause's words joined by spaces. */
+function clauseText(clause: Clause | null): string | null {
+  if (!clause || clause.first === null) return null;
+  return clause.rest === null ? clause.first : [clause.first, ...clause.rest].join(" ");
+}
+
+interface TlsEvidence {
+  version: TlsVersion | null;
+  cipher: string | null;
+  snippet: string;
+}
+
+function clip(text: string): string {
+  const t = text.trim();
+  const short = t.length > MAX_EVIDENCE ? `${t.slice(0, MAX_EVIDENCE)}…` : t;
+  return short.replace(WHITESPACE_RE, " ");
+}
+
+function evidenceInComment(comment: string): TlsEvidence | null {
+  if (comment.length > MAX_EVIDENCE_COMMENT || !TLS_HINT_RE.test(comment)) return null;
+  const text = comment.trim();
+  const snippet = () => ["(", clip(text), ")"].join("");
+
+  const postfix = POSTFIX_RE.exec(text);
+  if (postfix) {
+    return { version: normalizeTlsVersion(postfix[1] ?? ""), cipher: postfix[2] ?? null, snippet: snippet() };
+  }
+  const version = VERSION_KV_RE.exec(text);
+  const cipher = CIPHER_KV_RE.exec(text);
+  if (version || cipher) {
+    return {
+      version: version ? normalizeTlsVersion(version[1] ?? "") : null,
+      cipher: cipher?.[1] ?? null,
+      snippet: snippet(),
+    };
+  }
+  const exim = EXIM_RE.exec(text);
+  if (exim) return { version: normalizeTlsVersion(exim[1] ?? ""), cipher: exim[2] ?? null, snippet: snippet() };
+  const courier = COURIER_RE.exec(text);
+  if (courier) {
+    return { version: normalizeTlsVersion(courier[1] ?? ""), cipher: courier[2] ?? null, snippet: snippet() };
+  }
+  const qmail = QMAIL_TLS_RE.exec(text);
+  if (qmail) return { version: null, cipher: qmail[1] ?? null, snippet: snippet() };
+  if (GOOGLE_RE.test(text) || BARE_TLS_RE.test(text)) return { version: null, cipher: null, snippet: snippet() };
+  return null;
+}
+
+function isLoopbackAddress(candidate: string): boolean | null {
+  let s = candidate.endsWith(".") ? candidate.slice(0, -1) : candidate;
+  const zone = s.indexOf("%");
+  if (zone > 0) s = s.slice(0, zone);
+  if (IPV4_RE.test(s)) return s.startsWith("127.");
+  // "::" or eight groups: keeps times like 13:14:51 from reading as IPv6
+  if (IPV6_RE.test(s) && (s.includes("::") || s.split(":").length === 8)) {
+    return IPV6_LOOPBACK_RE.test(s);
+  }
+  return null;
+}
+
+function isAddressChar(c: number): boolean {
+  // 0-9 . : a-f A-F %
+  return (c >= 48 && c <= 58) || c === 46 || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 37;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45 || c === 95;
+}
+
+/**
+ * Looks at every address-shaped run in a from clause's text: false as soon as one is not
+ * loopback, true if some were and all were, null if there were none. Runs must stand alone
+ * ("[192.0.2.1]", "IPv6:::1"), so hex-looking bits of host names are not mistaken for addresses.
+ */
+function scanAddresses(text: string, from: number, to: number): boolean | null {
+  let saw: boolean | null = null;
+  const n = to;
+  let i = from;
+  while (i < n) {
+    if (!isAddressChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let start = i;
+    // "IPv6:" (RFC 5321 address literal tag) leaves its "6:" inside the run
+    if (i >= from + 3 && text.charCodeAt(i) === 54 && text.charCodeAt(i + 1) === 58 && text.slice(i - 3, i).toLowerCase() === "ipv") {
+      start = i + 2;
+      i = start;
+    } else if (i > from && isNameChar(text.charCodeAt(i - 1))) {
+      while (i < n && isAddressChar(text.charCodeAt(i))) i++;
+      continue;
+    }
+    while (i < n && isAddressChar(text.charCodeAt(i))) i++;
+    if (i < n && isNameChar(text.charCodeAt(i))) continue;
+    const length = i - start;
+    if (length < 2 || length > 60) continue;
+    const loopback = isLoopbackAddress(text.slice(start, i));
+    if (loopback === false) return false;
+    if (loopback === true) saw = true;
+  }
+  return saw;
+}
+
+/** Whether the from clause names only loopback addresses (or, lacking addresses, localhost). */
+function fromIsLoopback(value: string, clause: Clause): boolean {
+  const found = scanAddresses(value, clause.start, clause.end);
+  // A HELO of "localhost" from a public address is a common spam trick; the address wins.
+  if (found !== null) return found;
+  const host = (clause.first ?? "").toLowerCase();
+  return LOCALHOST_NAMES.has(host.endsWith(".") ? host.slice(0, -1) : host);
+}
+
+function firstProtocol(clause: Clause): string {
+  return (clause.first ?? "").toLowerCase();
+}
+
+function localReasonFor(value: string, clauses: ClauseReader, protocols: string[]): LocalReason | null {
+  let http = false;
+  for (const p of protocols) {
+    if (LMTP_PROTOCOLS.has(p)) return "lmtp";
+    if (p === "mapi") return "mapi";
+    if (p === "local" || p.startsWith("local-")) return "local-protocol";
+    if (p === "http" || p === "https" || p === "httprest") http = true;
+  }
+  // webmail submission: the browser's connection is the hop, whatever the from clause says
+  if (http) return null;
+  if (!clauses.from) {
+    // qmail's "invoked from network" line stands for a network reception, so it is not local;
+    // qmail writes its whole line as comments before any clause
+    let qmailLocal = false;
+    for (let i = 0; i < clauses.preamble; i++) {
+      const qmail = QMAIL_RE.exec((clauses.comments[i] ?? "").trim());
+      if (qmail) qmailLocal = !qmail[1];
+    }
+    return clauses.by || qmailLocal ? "no-from-clause" : null;
+  }
+  return fromIsLoopback(value, clauses.from) ? "loopback" : null;
+}
+
+function findTlsEvidence(clauses: ClauseReader): { evidence: TlsEvidence | null; version: TlsVersion | null; cipher: string | null } {
+  let evidence: TlsEvidence | null = null;
+  let version: TlsVersion | null = null;
+  let cipher: string | null = null;
+  // comments first: they carry version and cipher, the protocol keyword only a yes
+  for (const comment of clauses.comments) {
+    const found = evidenceInComment(comment);
+    if (!found) continue;
+    evidence ??= found;
+    version ??= found.version;
+    cipher ??= found.cipher;
+  }
+  const tlsCipher = clauses.tls?.first;
+  if (tlsCipher && CIPHER_WORD_RE.test(tlsCipher)) {
+    cipher ??= tlsCipher;
+    evidence ??= { version: null, cipher: tlsCipher, snippet: ["tls ", tlsCipher].join("") };
+  }
+  if (!evidence) {
+    for (const clause of clauses.list) {
+      if (clause.name === "with" && TLS_PROTOCOLS.has(firstProtocol(clause))) {
+        evidence = { version: null, cipher: null, snippet: ["with ", clip(clause.first ?? "")].join("") };
+        break;
+      }
+    }
+  }
+  return { evidence, version, cipher };
+}
+
+function isAuthenticated(clauses: ClauseReader, protocols: string[]): boolean {
+  for (const p of protocols) if (AUTH_PROTOCOLS.has(p)) return true;
+  for (const c of clauses.comments) {
+    if (c.length > MAX_EVIDENCE_COMMENT || !AUTH_HINT_RE.test(c)) continue;
+    if (AUTH_COMMENT_RE.test(c.trim()) || COURIER_AUTH_RE.test(c)) return true;
+  }
+  return false;
+}
+
+function courierId(dateText: string): string | null {
+  // Courier writes its queue id after the date: "...; Tue, 14 Feb 2023 ... +0000\n id 0000..."
+  const words = leadingWords(dateText, 12);
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i]?.toLowerCase() === "id") return words[i + 1] ?? null;
+  }
+  return null;
+}
+
+/** Reads one Received field value. `hop` is numbered 1 and has no delay until `analyze` places it. */
+export function parseReceivedHop(value: string): ReceivedHop {
+  return readHop(value).hop;
+}
+
+export function readHop(value: string): ReadHop {
+  const clauses = new ClauseReader(value);
+  const separator = scanReceived(value, clauses);
+  clauses.finish(separator);
+  const dateText = separator < 0 ? null : value.slice(separator + 1);
+  const protocols: string[] = [];
+  for (const clause of clauses.list) {
+    const p = clause.name === "with" ? firstProtocol(clause) : "";
+    if (p !== "") protocols.push(p);
+  }
+  const withText = clauseText(clauses.with);
+
+  const { evidence, version, cipher } = findTlsEvidence(clauses);
+  const localReason = localReasonFor(value, clauses, protocols);
+  const local = localReason !== null;
+
+  let tls: TlsState = "unknown";
+  if (local) tls = "local";
+  else if (evidence) tls = "yes";
+  else if (protocols.some(isPlainProtocol) || (withText ?? "").toLowerCase().startsWith("microsoft smtp")) {
+    // Exchange prints "(version=...)" or "(TLS)" whenever the session was encrypted
+    tls = "no";
+  }
+
+  let date = dateText === null ? null : parseReceivedDate(dateText);
+  if (date === null) {
+    // An unclosed comment can swallow the separator; the raw last ";" is the next best guess.
+    const semicolon = value.lastIndexOf(";");
+    if (semicolon >= 0) date = parseReceivedDate(value.slice(semicolon + 1));
+  }
+
+  const weakReasons = weakReasonsFor(version, cipher);
+  const comments = clauses.comments.map(displayComment);
+
+  const hop: ReceivedHop = {
+    hop: 1,
+    from: clauses.from?.first ?? null,
+    by: clauses.by?.first ?? null,
+    via: clauseText(clauses.via),
+    with: withText,
+    id: clauses.id?.first ?? (dateText === null ? null : courierId(dateText)),
+    for: clauseText(clauses.for),
+    comments,
+    tls,
+    tlsEvidence: evidence ? evidence.snippet : null,
+    tlsVersion: version,
+    cipher,
+    weak: weakReasons.length > 0,
+    weakReasons,
+    authenticated: isAuthenticated(clauses, protocols),
+    local,
+    localReason,
+    date: date?.iso ?? null,
+    delaySeconds: null,
+    raw: value,
+  };
+  return { hop, epochMs: date?.epochMs ?? null };
+}
+
+function displayComment(comment: string): string {
+  return unfold(decodeEncodedWords(comment)).trim();
+}
+
+function isPlainProtocol(p: string): boolean {
+  return PLAIN_PROTOCOLS.has(p);
+}

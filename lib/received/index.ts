@@ -1,0 +1,13 @@
+export { analyzeReceivedHeaders } from "./analyze";
+export { parseReceivedDate, type ParsedDate } from "./date";
+export { normalizeTlsVersion, parseReceivedHop, weakReasonsFor } from "./hop";
+export { tokenizeReceived, type ReceivedToken } from "./tokenize";
+export * from "./types";
+export {
+  decodeEncodedWords,
+  findHeaderFields,
+  splitHeaderFields,
+  unfold,
+  type HeaderField,
+  type HeaderFieldRange,
+} from "./unfold";
