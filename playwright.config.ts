@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`;
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+// e2e/probe.spec.ts serves the check page's autoconfig answers here (the server is told below).
+const AUTOCONFIG_PORT = Number(process.env.E2E_AUTOCONFIG_PORT ?? 3399);
 
 // Playwright's own browser downloads are unreachable here; Debian's chromium is used instead.
 const launchOptions = {
@@ -26,8 +28,12 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: /probe\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "mobile", testIgnore: /probe\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
+    // probe.spec.ts adds a service to the shared e2e database for a while, so it runs after the
+    // specs that count services, never beside them. On its own:
+    //   npx playwright test e2e/probe.spec.ts --no-deps
+    { name: "probe", testMatch: /probe\.spec\.ts/, dependencies: ["desktop", "mobile"], use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   // A production build on its own database file, migrated and seeded from data/ first.
   webServer: process.env.E2E_BASE_URL
@@ -37,7 +43,15 @@ export default defineConfig({
         url: `${BASE_URL}/ja`,
         timeout: 600_000,
         reuseExistingServer: !process.env.CI,
-        env: { E2E_PORT: String(PORT) },
+        env: {
+          E2E_PORT: String(PORT),
+          // The check page probes the local test servers and reads their settings from the
+          // spec's own autoconfig server, both on loopback (refused in production).
+          PROBE_ALLOW_LOOPBACK: "1",
+          AUTOCONFIG_BASE_URL: `http://127.0.0.1:${AUTOCONFIG_PORT}`,
+          AUTOCONFIG_TIMEOUT_MS: "5000",
+          PROBE_TIMEOUT_MS: "5000",
+        },
         stdout: "pipe",
         stderr: "pipe",
       },

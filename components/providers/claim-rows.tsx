@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ProbeEvidence } from "@/components/providers/probe-evidence";
 import { propertyLabel } from "@/components/providers/support-legend";
 import { SourceCitation } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
@@ -7,13 +8,19 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { providerMessages } from "@/lib/i18n/messages/provider";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
-import type { ClaimInfo } from "@/lib/queries/providers";
+import type { ClaimInfo, ProbeEvidenceInfo } from "@/lib/queries/providers";
 
-type ClaimRowsProps = { locale: Locale; properties: PropertyInfo[]; claimsByProperty: Record<string, ClaimInfo[]> };
+type ClaimRowsProps = {
+  locale: Locale;
+  properties: PropertyInfo[];
+  claimsByProperty: Record<string, ClaimInfo[]>;
+  // the newest live probe per property, shown beside whatever claim is current
+  probes?: Record<string, ProbeEvidenceInfo>;
+};
 
 // One row per property: the current claim with its source, and older or overridden claims
 // folded into a history list.
-export function ClaimRows({ locale, properties, claimsByProperty }: ClaimRowsProps) {
+export function ClaimRows({ locale, properties, claimsByProperty, probes = {} }: ClaimRowsProps) {
   const t = providerMessages[locale];
   const explain = catalogueMessages[locale].legend.explain;
   return (
@@ -31,6 +38,9 @@ export function ClaimRows({ locale, properties, claimsByProperty }: ClaimRowsPro
             const claims = claimsByProperty[p.key] ?? [];
             const current = claims.find((c) => c.isCurrent);
             const history = claims.filter((c) => c !== current);
+            const probe = probes[p.key];
+            // A probe's note is the raw English summary; its evidence is shown localized below.
+            const showNote = current?.note && !(current.source.kind === "probe" && probe?.details);
             return (
               <tr key={p.key} data-property={p.key}>
                 <th scope="row">
@@ -52,11 +62,12 @@ export function ClaimRows({ locale, properties, claimsByProperty }: ClaimRowsPro
                   {current ? (
                     <>
                       <SourceCitation source={current.source} asOf={current.asOf} locale={locale} />
-                      {current.note ? <p className="claim-note">{current.note}</p> : null}
+                      {showNote ? <p className="claim-note">{current.note}</p> : null}
                     </>
                   ) : (
                     <span className="muted">{t.noClaim}</span>
                   )}
+                  {probe ? <ProbeEvidence locale={locale} evidence={probe} /> : null}
                   {history.length > 0 ? (
                     <details className="claim-history">
                       <summary>{format(t.history, { count: history.length })}</summary>

@@ -73,13 +73,17 @@ export function toQueryString(filters: Partial<ProviderFilters>): string {
   return s ? `?${s}` : "";
 }
 
-export function toProviderWhere(filters: ProviderFilters): Prisma.ServiceWhereInput {
+// Property keys must be resolved to ids first: filtering claims through the property relation
+// makes SQLite run a nested subquery per service (15 s at 10,000 services instead of 0.1 s).
+export function toProviderWhere(filters: ProviderFilters, propertyIds: ReadonlyMap<string, number>): Prisma.ServiceWhereInput {
   const and: Prisma.ServiceWhereInput[] = [];
   const q = normalizeSearchText(filters.q);
   if (q) and.push({ searchText: { contains: q } });
   if (filters.segment !== "all") and.push({ segment: filters.segment });
   for (const key of filters.has) {
-    and.push({ claims: { some: { isCurrent: true, value: "yes", property: { key } } } });
+    const propertyId = propertyIds.get(key);
+    // an unknown key can only match nothing; parseProviderFilters normally drops it earlier
+    and.push(propertyId === undefined ? { id: -1 } : { claims: { some: { isCurrent: true, value: "yes", propertyId } } });
   }
   return and.length > 0 ? { AND: and } : {};
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 
 export type PropertyInfo = {
+  id: number;
   key: string;
   category: string;
   appliesTo: string;
@@ -17,7 +18,7 @@ export type PropertyInfo = {
 export const getProperties = cache(async (): Promise<PropertyInfo[]> => {
   return getDb().property.findMany({
     orderBy: { position: "asc" },
-    select: { key: true, category: true, appliesTo: true, labelJa: true, labelEn: true, shortJa: true, shortEn: true, articleSlug: true },
+    select: { id: true, key: true, category: true, appliesTo: true, labelJa: true, labelEn: true, shortJa: true, shortEn: true, articleSlug: true },
   });
 });
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { getProperties } from "@/lib/queries/properties";
 import { toProviderOrderBy, toProviderWhere, type ProviderFilters } from "@/lib/catalogue/filters";
+import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
 import type { SupportValue } from "@/lib/schemas/data";
 
 const sourceSelect = { key: true, kind: true, title: true, titleEn: true, url: true, asOf: true } as const;
@@ -76,7 +78,8 @@ export type ProviderPage = { items: ProviderSummary[]; total: number; page: numb
 
 export async function getProviders(filters: ProviderFilters): Promise<ProviderPage> {
   const db = getDb();
-  const where = toProviderWhere(filters);
+  const properties = await getProperties();
+  const where = toProviderWhere(filters, new Map(properties.map((p) => [p.key, p.id])));
   const total = await db.service.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / filters.per));
   // A page number past the end (an old link after the data shrank) shows the last page.
@@ -118,7 +121,29 @@ export type ProviderDetail = ProviderSummary & {
   // every claim per property key, newest first; the current one is flagged
   claimsByProperty: Record<string, ClaimInfo[]>;
   endpoints: EndpointInfo[];
+  // the newest live-probe claim per property key, with its parsed evidence
+  probes: Record<string, ProbeEvidenceInfo>;
 };
+
+export type ProbeEvidenceInfo = {
+  claim: ClaimInfo;
+  // null when the stored details do not parse (an older format, a hand-made row)
+  details: ProbeDetails | null;
+  // the claim the page would show without probes, when the probe disagrees with it
+  contradicts: ClaimInfo | null;
+};
+
+function toProbeEvidence(claimsByProperty: Record<string, ClaimInfo[]>): Record<string, ProbeEvidenceInfo> {
+  const probes: Record<string, ProbeEvidenceInfo> = {};
+  for (const [key, claims] of Object.entries(claimsByProperty)) {
+    // claims are newest first, so the first probe claim is the latest run
+    const probe = claims.find((c) => c.source.kind === "probe");
+    if (!probe) continue;
+    const other = newestNonProbeClaim(claims);
+    probes[key] = { claim: probe, details: parseProbeDetails(probe.details), contradicts: other && contradicts(probe.value, other.value) ? other : null };
+  }
+  return probes;
+}
 
 function parseAuthMethods(json: string): string[] {
   try {
@@ -162,6 +187,7 @@ export async function getProviderBySlug(slug: string): Promise<ProviderDetail | 
     formerNameDetails: row.formerNames,
     claimsByProperty,
     endpoints: row.endpoints.map((e) => ({ ...e, authMethods: parseAuthMethods(e.authMethods) })),
+    probes: toProbeEvidence(claimsByProperty),
   };
 }
 

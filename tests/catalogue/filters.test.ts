@@ -70,7 +70,8 @@ describe("toProviderWhere against the seeded database", () => {
 
   const slugs = async (filters: Partial<ProviderFilters>) => {
     const f = { ...DEFAULT_FILTERS, ...filters };
-    const rows = await db.service.findMany({ where: toProviderWhere(f), orderBy: toProviderOrderBy(f.sort), select: { slug: true } });
+    const ids = new Map((await db.property.findMany()).map((p) => [p.key, p.id]));
+    const rows = await db.service.findMany({ where: toProviderWhere(f, ids), orderBy: toProviderOrderBy(f.sort), select: { slug: true } });
     return rows.map((r) => r.slug);
   };
 

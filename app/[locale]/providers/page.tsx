@@ -10,6 +10,7 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { formatNumber, isLocale, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getProviders } from "@/lib/queries/providers";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -20,11 +21,7 @@ export async function generateMetadata({ params }: CataloguePageProps): Promise<
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = catalogueMessages[locale].catalogue;
-  return {
-    title: t.title,
-    description: t.description,
-    alternates: { languages: { ja: "/ja/providers", en: "/en/providers" } },
-  };
+  return pageMetadata({ locale, path: "/providers", title: t.title, description: t.description });
 }
 
 const COMPARE_FORM_ID = "compare-form";

@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { ClaimRows } from "@/components/providers/claim-rows";
 import { EndpointTable } from "@/components/providers/endpoint-table";
 import { serviceName } from "@/components/providers/provider-table";
+import { propertyLabel } from "@/components/providers/support-legend";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { providerMessages } from "@/lib/i18n/messages/provider";
 import { formatPartialDate, isLocale, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getProviderBySlug } from "@/lib/queries/providers";
+import { pageMetadata } from "@/lib/seo/metadata";
+import "../../../probe.css";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -22,11 +25,7 @@ export async function generateMetadata({ params }: ProviderPageProps): Promise<M
   const provider = await getProviderBySlug(slug);
   if (!provider) return {};
   const name = serviceName(provider, locale);
-  return {
-    title: name,
-    description: format(providerMessages[locale].metaDescription, { name }),
-    alternates: { languages: { ja: `/ja/providers/${slug}`, en: `/en/providers/${slug}` } },
-  };
+  return pageMetadata({ locale, path: `/providers/${slug}`, title: name, description: format(providerMessages[locale].metaDescription, { name }) });
 }
 
 export default async function ProviderPage({ params }: ProviderPageProps) {
@@ -37,6 +36,7 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
   const t = providerMessages[locale];
   const c = catalogueMessages[locale];
   const properties = allProperties.filter((p) => p.appliesTo !== "client");
+  const contradicted = properties.filter((p) => provider.probes[p.key]?.contradicts);
   const name = serviceName(provider, locale);
   const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
   const homepage = provider.homepage ?? provider.company.homepage;
@@ -102,7 +102,12 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
       <section>
         <h2 id="support-heading">{t.support}</h2>
         <p>{t.supportLead}</p>
-        <ClaimRows locale={locale} properties={properties} claimsByProperty={provider.claimsByProperty} />
+        {contradicted.length > 0 ? (
+          <p className="notice" data-probe-contradictions>
+            {format(t.probe.contradictionsSummary, { properties: contradicted.map((p) => propertyLabel(p, locale)).join(locale === "ja" ? "、" : ", ") })}
+          </p>
+        ) : null}
+        <ClaimRows locale={locale} properties={properties} claimsByProperty={provider.claimsByProperty} probes={provider.probes} />
       </section>
 
       <section>

@@ -1,0 +1,66 @@
+import { performance } from "node:perf_hooks";
+import type { AutoconfigResult } from "@/lib/autoconfig/lookup";
+import type { IspdbProvider } from "@/lib/ispdb/types";
+import { toEndpointEvidence } from "@/lib/probe/evidence";
+import { probeEndpoints } from "@/lib/probe/probe-service";
+import { transportOutcome } from "@/lib/probe/properties";
+import type { ProbeOptions, ProbeTarget } from "@/lib/probe/types";
+import type { CheckedServer, CheckReport } from "./types";
+import { computeVerdict } from "./verdict";
+
+// A settings file lists a handful of servers; more than this is not worth a visitor's wait
+// (and would make one form post open many connections).
+export const MAX_CHECKED_SERVERS = 8;
+
+type Planned = { target: ProbeTarget; direction: CheckedServer["direction"]; declared: CheckedServer["declared"] };
+
+export function plannedServers(config: IspdbProvider, domain: string): { planned: Planned[]; skipped: number } {
+  const listed = [
+    ...config.incoming.map((s) => ({ ...s, direction: "incoming" as const })),
+    ...config.outgoing.map((s) => ({ ...s, direction: "outgoing" as const })),
+  ];
+  const seen = new Set<string>();
+  const planned: Planned[] = [];
+  for (const s of listed) {
+    if (s.type !== "imap" && s.type !== "pop3" && s.type !== "smtp") continue;
+    // %EMAILDOMAIN% is the looked-up domain; other placeholders depend on the user and are skipped.
+    const host = s.hostname.replace(/%EMAILDOMAIN%/g, domain).toLowerCase();
+    if (host.includes("%")) continue;
+    // A "plain" server is probed as STARTTLS: the question is whether it offers the upgrade.
+    const target: ProbeTarget = { host, port: s.port, protocol: s.type, security: s.socketType === "SSL" ? "tls" : "starttls" };
+    const key = `${s.type}|${host}|${s.port}|${target.security}`;
+    if (seen.has(key) || planned.length >= MAX_CHECKED_SERVERS) continue;
+    seen.add(key);
+    planned.push({ target, direction: s.direction, declared: s.socketType });
+  }
+  return { planned, skipped: listed.length - planned.length };
+}
+
+export type RunCheckDeps = {
+  lookup: (domain: string) => Promise<Pick<AutoconfigResult, "domain" | "answeredBy" | "guessed" | "config">>;
+  probe: ProbeOptions;
+};
+
+export async function runMailCheck(domain: string, deps: RunCheckDeps): Promise<CheckReport> {
+  const started = performance.now();
+  const found = await deps.lookup(domain);
+  const { planned, skipped } = plannedServers(found.config, found.domain);
+  const run = await probeEndpoints(
+    planned.map((p) => p.target),
+    { ...deps.probe, sequential: false },
+  );
+  const servers: CheckedServer[] = run.results.map((r, i) => ({
+    ...toEndpointEvidence(r, transportOutcome(r)),
+    direction: planned[i]!.direction,
+    declared: planned[i]!.declared,
+  }));
+  return {
+    domain: found.domain,
+    answeredBy: found.answeredBy,
+    guessed: found.guessed,
+    servers,
+    skipped,
+    verdict: computeVerdict(servers),
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lookupAutoconfig } from "@/lib/autoconfig/lookup";
+import { readCheckConfig } from "@/lib/check/config";
+import { guardedFetch } from "@/lib/check/guarded-fetch";
+import { clientKey, createSlidingWindowLimiter } from "@/lib/check/rate-limit";
+import { plannedServers, runMailCheck } from "@/lib/check/run-check";
+import type { CheckedServer } from "@/lib/check/types";
+import { computeVerdict } from "@/lib/check/verdict";
+import { clientConfigXml, startAutoconfigServer, type AutoconfigServer } from "../servers/autoconfig";
+import { startTestServers, type TestServers } from "../servers";
+
+describe("the per-client sliding window", () => {
+  it("allows five checks a minute, then says when the next one is allowed", () => {
+    let now = 1_000_000;
+    const limiter = createSlidingWindowLimiter({ limit: 5, windowMs: 60_000, now: () => now });
+    for (let i = 0; i < 5; i++) {
+      expect(limiter.hit("203.0.113.7").allowed).toBe(true);
+      now += 1000;
+    }
+    const refused = limiter.hit("203.0.113.7");
+    expect(refused).toEqual({ allowed: false, retryAfterMs: 55_000 });
+    // another client is counted apart
+    expect(limiter.hit("198.51.100.1").allowed).toBe(true);
+    // the window slides: once the first hit is a minute old, one more is allowed
+    now = 1_000_000 + 60_000;
+    expect(limiter.hit("203.0.113.7").allowed).toBe(true);
+    expect(limiter.hit("203.0.113.7").allowed).toBe(false);
+  });
+
+  it("takes the client from X-Forwarded-For, then X-Real-IP", () => {
+    const headers = (h: Record<string, string>) => new Headers(h);
+    expect(clientKey(headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
+    expect(clientKey(headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
+    expect(clientKey(headers({}))).toBe("unknown");
+  });
+});
+
+describe("check configuration", () => {
+  it("is read from a validated environment", () => {
+    const config = readCheckConfig({ PROBE_ALLOW_LOOPBACK: "1", AUTOCONFIG_BASE_URL: "http://127.0.0.1:3399/" });
+    expect(config.allowLoopback).toBe(true);
+    expect(config.urlsFor?.("example.jp", "postmaster@example.jp").ispdb).toBe("http://127.0.0.1:3399/ispdb/example.jp");
+    expect(readCheckConfig({}).allowLoopback).toBe(false);
+    expect(readCheckConfig({}).urlsFor).toBeUndefined();
+    expect(() => readCheckConfig({ PROBE_ALLOW_LOOPBACK: "yes please" })).toThrow(/PROBE_ALLOW_LOOPBACK/);
+    expect(() => readCheckConfig({ AUTOCONFIG_BASE_URL: "ftp://x" })).toThrow(/AUTOCONFIG_BASE_URL/);
+  });
+});
+
+describe("the verdict in plain words", () => {
+  const server = (fields: Partial<CheckedServer>): CheckedServer => ({
+    host: "mail.example.jp",
+    port: 993,
+    protocol: "imap",
+    security: "tls",
+    address: "203.0.113.1",
+    outcome: "yes",
+    failure: null,
+    tlsVersion: "TLSv1.3",
+    cipher: "TLS_AES_256_GCM_SHA384",
+    weakTls: false,
+    chainValid: true,
+    chainError: null,
+    hostnameMatches: true,
+    certSubject: "mail.example.jp",
+    certIssuer: "CA",
+    certValidTo: "2027-01-01T00:00:00.000Z",
+    certDaysLeft: 90,
+    certExpired: false,
+    certSelfSigned: false,
+    starttlsOffered: null,
+    plaintextInsteadOfTls: false,
+    authBeforeTls: null,
+    authAfterTls: ["PLAIN"],
+    plaintextAuthBeforeTls: [],
+    apop: null,
+    timings: { resolveMs: 1, connectMs: 1, greetingMs: 1, handshakeMs: 1, totalMs: 4 },
+    direction: "incoming",
+    declared: "SSL",
+    ...fields,
+  });
+
+  it("all good", () => {
+    const v = computeVerdict([server({}), server({ port: 465, protocol: "smtp", direction: "outgoing" })]);
+    expect(v).toMatchObject({ receiving: "encrypted", sending: "encrypted", passwordsBeforeTls: "no", certificates: "ok", tls: "ok", plainSettings: [] });
+  });
+
+  it("names each problem", () => {
+    const v = computeVerdict([
+      server({ certExpired: true, chainValid: false, chainError: "CERT_HAS_EXPIRED", certDaysLeft: -3 }),
+      server({ port: 143, security: "starttls", declared: "plain", outcome: "no", tlsVersion: null, starttlsOffered: false, authBeforeTls: ["PLAIN"], plaintextAuthBeforeTls: ["PLAIN", "LOGIN-COMMAND"] }),
+      server({ port: 465, protocol: "smtp", direction: "outgoing", weakTls: true, tlsVersion: "TLSv1", hostnameMatches: false }),
+      server({ port: 587, protocol: "smtp", direction: "outgoing", outcome: "unknown", tlsVersion: null, failure: { step: "connect", code: "timeout", message: "" } }),
+    ]);
+    expect(v.receiving).toBe("partly");
+    expect(v.sending).toBe("encrypted");
+    expect(v.passwordsBeforeTls).toBe("yes");
+    expect(v.passwordServers).toEqual([{ host: "mail.example.jp", port: 143, protocol: "imap", methods: ["PLAIN", "LOGIN-COMMAND"] }]);
+    expect(v.certificates).toBe("problems");
+    expect(v.certificateProblems.map((p) => `${p.port} ${p.kind}`)).toEqual(["993 expired", "465 hostname-mismatch"]);
+    expect(v.tls).toBe("weak");
+    expect(v.plainSettings).toEqual([{ host: "mail.example.jp", port: 143, protocol: "imap" }]);
+  });
+
+  it("says unknown when nothing answered", () => {
+    const down = server({ outcome: "unknown", tlsVersion: null, authAfterTls: null, failure: { step: "connect", code: "ECONNREFUSED", message: "" } });
+    expect(computeVerdict([down])).toMatchObject({ receiving: "unknown", sending: "unknown", passwordsBeforeTls: "unknown", certificates: "unknown", tls: "unknown" });
+  });
+});
+
+describe("a whole check against local servers", () => {
+  let servers: TestServers;
+  let autoconfig: AutoconfigServer;
+  const DOMAIN = "local-test.example";
+
+  beforeAll(async () => {
+    servers = await startTestServers({ dovecot: false });
+    autoconfig = await startAutoconfigServer({
+      [DOMAIN]: clientConfigXml(DOMAIN, [
+        { type: "imap", hostname: "localhost", port: servers.smtp.plainOnly, socketType: "STARTTLS" },
+        { type: "smtp", hostname: "localhost", port: servers.smtp.implicitTls, socketType: "SSL" },
+        { type: "smtp", hostname: "localhost", port: servers.smtp.plainOnly, socketType: "plain" },
+        { type: "smtp", hostname: "%EMAILLOCALPART%.example", port: 465, socketType: "SSL" },
+      ]),
+    });
+  });
+  afterAll(async () => {
+    await autoconfig?.close();
+    await servers?.stop();
+  });
+
+  const lookup = (allowLoopback: boolean) => (domain: string) =>
+    lookupAutoconfig(domain, {
+      urlsFor: readCheckConfig({ AUTOCONFIG_BASE_URL: autoconfig.url }).urlsFor,
+      fetch: guardedFetch({ allowLoopback }),
+      timeoutMs: 3000,
+    });
+
+  it("finds the settings, probes each server and judges them", async () => {
+    const report = await runMailCheck(DOMAIN, { lookup: lookup(true), probe: { allowLoopback: true, timeoutMs: 3000 } });
+    expect(report.answeredBy).toBe("ispdb");
+    expect(report.guessed).toBe(false);
+    // the placeholder host depends on the user and is skipped
+    expect(report.skipped).toBe(1);
+    expect(report.servers.map((s) => [s.direction, s.port, s.outcome])).toEqual([
+      ["incoming", servers.smtp.plainOnly, "unknown"],
+      ["outgoing", servers.smtp.implicitTls, "yes"],
+      ["outgoing", servers.smtp.plainOnly, "no"],
+    ]);
+    expect(report.verdict.sending).toBe("partly");
+    expect(report.verdict.passwordsBeforeTls).toBe("yes");
+    // the test CA is not trusted here, as on a real visitor's check
+    expect(report.verdict.certificates).toBe("problems");
+    expect(report.verdict.plainSettings).toHaveLength(1);
+  });
+
+  it("fetches the settings through the address guard", async () => {
+    const result = await lookup(false)(DOMAIN);
+    // loopback refused: no step could fetch, so the lookup fell back to guessing
+    expect(result.answeredBy).toBe("guess");
+    expect(result.attempts.find((a) => a.step === "ispdb")?.detail).toContain("loopback");
+  });
+
+  it("plans only mail servers, each once, with the domain put in", () => {
+    const { planned, skipped } = plannedServers(
+      {
+        id: "x",
+        domains: ["example.jp"],
+        displayName: "x",
+        incoming: [
+          { type: "imap", hostname: "imap.%EMAILDOMAIN%", port: 993, socketType: "SSL", authentication: [] },
+          { type: "imap", hostname: "IMAP.example.jp", port: 993, socketType: "SSL", authentication: [] },
+          { type: "exchange", hostname: "ex.example.jp", port: 443, socketType: "SSL", authentication: [] },
+        ],
+        outgoing: [{ type: "smtp", hostname: "smtp.example.jp", port: 25, socketType: "plain", authentication: [] }],
+        webServices: [],
+        documentation: [],
+      },
+      "example.jp",
+    );
+    expect(planned.map((p) => `${p.target.host}:${p.target.port}/${p.target.security}`)).toEqual(["imap.example.jp:993/tls", "smtp.example.jp:25/starttls"]);
+    expect(skipped).toBe(2);
+  });
+});

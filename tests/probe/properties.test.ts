@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { contradicts, newestNonProbeClaim, parseProbeDetails } from "@/lib/probe/evidence";
+import { findingsFromResults, transportOutcome, transportProperty } from "@/lib/probe/properties";
+import { hasApopTimestamp } from "@/lib/probe/protocols";
+import { parsePortSpec, targetForEndpoint, targetsForHost } from "@/lib/probe/probe-service";
+import type { EndpointProbeResult, ProbeTarget, TlsFacts } from "@/lib/probe/types";
+
+const TLS: TlsFacts = {
+  version: "TLSv1.3",
+  cipher: "TLS_AES_256_GCM_SHA384",
+  cipherStandardName: "TLS_AES_256_GCM_SHA384",
+  weak: false,
+  chainValid: true,
+  chainError: null,
+  hostnameMatches: true,
+  hostnameError: null,
+  certificate: null,
+};
+
+function result(target: Partial<ProbeTarget> & Pick<ProbeTarget, "protocol" | "security" | "port">, fields: Partial<EndpointProbeResult> = {}): EndpointProbeResult {
+  return {
+    target: { host: "mail.example.jp", ...target },
+    address: "203.0.113.1",
+    status: "ok",
+    failure: null,
+    greeting: "220 ready",
+    starttlsOffered: null,
+    starttlsAccepted: null,
+    plaintextInsteadOfTls: false,
+    tls: null,
+    capabilitiesBeforeTls: null,
+    capabilitiesAfterTls: null,
+    authBeforeTls: null,
+    authAfterTls: null,
+    plaintextAuthBeforeTls: [],
+    apop: null,
+    timings: { resolveMs: 1, connectMs: 1, greetingMs: 1, handshakeMs: null, totalMs: 3 },
+    transcript: [],
+    ...fields,
+  };
+}
+
+const failed = (target: Parameters<typeof result>[0], code = "timeout") =>
+  result(target, { status: "failed", failure: { step: "connect", code, message: code }, greeting: null });
+
+describe("which property an endpoint speaks to", () => {
+  it.each([
+    [{ protocol: "smtp", security: "tls", port: 465 }, "smtps"],
+    [{ protocol: "smtp", security: "starttls", port: 587 }, "submission-starttls"],
+    [{ protocol: "smtp", security: "starttls", port: 25 }, "smtp-starttls"],
+    [{ protocol: "pop3", security: "tls", port: 995 }, "pop3s"],
+    [{ protocol: "pop3", security: "starttls", port: 110 }, "pop3-stls"],
+    [{ protocol: "imap", security: "tls", port: 993 }, "imaps"],
+    [{ protocol: "imap", security: "starttls", port: 143 }, "imap-starttls"],
+  ] as const)("%o → %s", (t, key) => {
+    expect(transportProperty({ host: "h", ...t })).toBe(key);
+  });
+});
+
+describe("yes, no or unknown", () => {
+  it("yes once TLS is up and the server spoke", () => {
+    expect(transportOutcome(result({ protocol: "smtp", security: "tls", port: 465 }, { tls: TLS }))).toBe("yes");
+    expect(transportOutcome(result({ protocol: "smtp", security: "starttls", port: 587 }, { starttlsOffered: true, starttlsAccepted: true, tls: TLS }))).toBe("yes");
+  });
+  it("no when the server answered without offering it", () => {
+    expect(transportOutcome(result({ protocol: "smtp", security: "starttls", port: 587 }, { starttlsOffered: false }))).toBe("no");
+    expect(transportOutcome(result({ protocol: "smtp", security: "starttls", port: 587 }, { starttlsOffered: true, starttlsAccepted: false }))).toBe("no");
+    expect(transportOutcome(result({ protocol: "pop3", security: "tls", port: 995 }, { status: "failed", greeting: null, plaintextInsteadOfTls: true }))).toBe("no");
+  });
+  it("unknown when the connection failed or timed out", () => {
+    expect(transportOutcome(failed({ protocol: "imap", security: "tls", port: 993 }))).toBe("unknown");
+    expect(transportOutcome(failed({ protocol: "imap", security: "starttls", port: 143 }, "ECONNREFUSED"))).toBe("unknown");
+  });
+});
+
+describe("findingsFromResults", () => {
+  const plainSubmission = result(
+    { protocol: "smtp", security: "starttls", port: 587 },
+    { starttlsOffered: false, capabilitiesBeforeTls: ["AUTH PLAIN LOGIN"], authBeforeTls: ["PLAIN", "LOGIN"], plaintextAuthBeforeTls: ["PLAIN", "LOGIN"] },
+  );
+
+  it("maps a plain-only submission server: STARTTLS no, SMTP AUTH yes, CRAM-MD5 no", () => {
+    const findings = findingsFromResults([plainSubmission]);
+    expect(Object.fromEntries(findings.map((f) => [f.property, f.value]))).toEqual({ "submission-starttls": "no", "smtp-auth": "yes", "cram-md5": "no" });
+    const starttls = findings.find((f) => f.property === "submission-starttls")!;
+    expect(starttls.note).toContain("STARTTLS not offered");
+    expect(starttls.note).toContain("password in clear offered before TLS: PLAIN LOGIN");
+    expect(starttls.details.endpoints[0]).toMatchObject({ port: 587, outcome: "no", starttlsOffered: false, plaintextAuthBeforeTls: ["PLAIN", "LOGIN"] });
+  });
+
+  it("leaves out properties no endpoint could decide", () => {
+    const findings = findingsFromResults([failed({ protocol: "smtp", security: "tls", port: 465 }), failed({ protocol: "pop3", security: "tls", port: 995 })]);
+    expect(findings).toEqual([]);
+  });
+
+  it("says yes when any endpoint for the property has it, and keeps every endpoint as evidence", () => {
+    const findings = findingsFromResults([
+      failed({ protocol: "smtp", security: "tls", port: 465, host: "a.example.jp" }),
+      result({ protocol: "smtp", security: "tls", port: 465, host: "b.example.jp" }, { tls: TLS, capabilitiesAfterTls: ["AUTH CRAM-MD5"], authAfterTls: ["CRAM-MD5"] }),
+    ]);
+    const smtps = findings.find((f) => f.property === "smtps")!;
+    expect(smtps.value).toBe("yes");
+    expect(smtps.details.endpoints.map((e) => [e.host, e.outcome])).toEqual([
+      ["a.example.jp", "unknown"],
+      ["b.example.jp", "yes"],
+    ]);
+    expect(findings.find((f) => f.property === "cram-md5")?.value).toBe("yes");
+  });
+
+  it("reads APOP from the POP3 greeting", () => {
+    expect(hasApopTimestamp("+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>")).toBe(true);
+    expect(hasApopTimestamp("+OK Dovecot (Debian) ready.")).toBe(false);
+    const findings = findingsFromResults([result({ protocol: "pop3", security: "starttls", port: 110 }, { apop: true, starttlsOffered: false, capabilitiesBeforeTls: [], authBeforeTls: [] })]);
+    expect(findings.find((f) => f.property === "apop")?.value).toBe("yes");
+    expect(findings.find((f) => f.property === "pop3-stls")?.value).toBe("no");
+  });
+
+  it("writes details that read back through the schema", () => {
+    const [finding] = findingsFromResults([plainSubmission], new Date("2026-11-27T12:00:00Z"));
+    const parsed = parseProbeDetails(JSON.stringify(finding!.details));
+    expect(parsed?.probedAt).toBe("2026-11-27T12:00:00.000Z");
+    expect(parseProbeDetails("{not json")).toBeNull();
+    expect(parseProbeDetails(JSON.stringify({ kind: "other" }))).toBeNull();
+  });
+});
+
+describe("contradictions", () => {
+  it("yes against no is a contradiction; unknown contradicts nothing", () => {
+    expect(contradicts("no", "yes")).toBe(true);
+    expect(contradicts("yes", "no")).toBe(true);
+    expect(contradicts("no", "partial")).toBe(true);
+    expect(contradicts("yes", "yes")).toBe(false);
+    expect(contradicts("yes", "unknown")).toBe(false);
+  });
+
+  it("finds the claim the page would show without the probe", () => {
+    const claims = [
+      { value: "no", asOf: "2026-11-27", source: { kind: "probe" } },
+      { value: "yes", asOf: "2006-02", source: { kind: "page" } },
+      { value: "no", asOf: "2006-02", source: { kind: "documentation" } },
+      { value: "yes", asOf: "2005", source: { kind: "documentation" } },
+    ];
+    expect(newestNonProbeClaim(claims)).toBe(claims[2]);
+    expect(newestNonProbeClaim([claims[0]!])).toBeNull();
+  });
+});
+
+describe("targets", () => {
+  it("probes the seven standard ports on a bare host, or the ones asked for", () => {
+    expect(targetsForHost("mail.example.jp").map((t) => t.port)).toEqual([465, 587, 25, 995, 110, 993, 143]);
+    expect(targetsForHost("mail.example.jp", ["993", "2465=smtps"])).toEqual([
+      { host: "mail.example.jp", port: 993, protocol: "imap", security: "tls" },
+      { host: "mail.example.jp", port: 2465, protocol: "smtp", security: "tls" },
+    ]);
+    expect(() => parsePortSpec("2465")).toThrow(/not a standard mail port/);
+    expect(() => parsePortSpec("70000")).toThrow(/not a port/);
+  });
+
+  it("probes a catalogue endpoint marked 'none' as STARTTLS", () => {
+    expect(targetForEndpoint({ host: "h", port: 110, protocol: "pop3", security: "none" })?.security).toBe("starttls");
+    expect(targetForEndpoint({ host: "h", port: 80, protocol: "http", security: "none" })).toBeNull();
+  });
+});
