@@ -147,9 +147,10 @@ const ADVERSARIAL: Array<{ name: string; make: (bytes: number) => string }> = [
 ];
 
 /**
- * A full collection before each timed run, so a run pays for its own garbage and not for the
- * heap the previous run left behind. The npm script runs plain `tsx`, so --expose-gc is turned
- * on here rather than on the command line.
+ * A full collection, then a short pause so concurrent sweeping is done, before each block of
+ * runs: a block then pays for its own garbage (steady state, as a server would) and never for
+ * what a block of another size left behind. The npm script runs plain `tsx`, so --expose-gc is
+ * turned on here rather than on the command line.
  */
 const collectGarbage: () => void = (() => {
   try {
@@ -162,6 +163,11 @@ const collectGarbage: () => void = (() => {
   return () => undefined;
 })();
 
+function settle(): void {
+  collectGarbage();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+}
+
 interface Sample {
   wall: number;
   /** Process CPU time (all threads, GC helpers included): unlike wall time, not inflated by waiting for a busy CPU. */
@@ -169,7 +175,6 @@ interface Sample {
 }
 
 function timeOnce(input: string): Sample {
-  collectGarbage();
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   analyzeReceivedHeaders(input);
@@ -197,6 +202,7 @@ function summarize(samples: Sample[]): Timing {
 
 function measure(input: string, runs: number, warmup = 2): Timing {
   for (let i = 0; i < warmup; i++) timeOnce(input);
+  settle();
   return summarize(Array.from({ length: runs }, () => timeOnce(input)));
 }
 
@@ -213,12 +219,15 @@ export function runReceivedBench(): ReceivedBenchResult {
   timeOnce(oneMib);
   timeOnce(oneMib);
   timeOnce(tenMib);
-  // Interleaved, so a burst of load from elsewhere lands on both sizes rather than skewing the ratio.
+  // Rounds of alternating blocks, so a burst of load from elsewhere lands on both sizes rather
+  // than skewing the ratio.
   const oneTimes: Sample[] = [];
   const tenTimes: Sample[] = [];
-  for (let run = 0; run < 7; run++) {
-    oneTimes.push(timeOnce(oneMib), timeOnce(oneMib));
-    tenTimes.push(timeOnce(tenMib));
+  for (let round = 0; round < 3; round++) {
+    settle();
+    for (let run = 0; run < 5; run++) oneTimes.push(timeOnce(oneMib));
+    settle();
+    for (let run = 0; run < 2; run++) tenTimes.push(timeOnce(tenMib));
   }
   const one = summarize(oneTimes);
   const ten = summarize(tenTimes);

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
 import type { CatalogueData } from "@/lib/seed/load-data";
+import type { ClaimRecord } from "@/lib/schemas/data";
 
 export type SeedSummary = {
   properties: number;
@@ -45,6 +46,13 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
       // Both maps were filled from the same validated data the claims refer to.
       const propertyId = (key: string) => propertyIds.get(key)!;
       const sourceId = (key: string) => sourceIds.get(key)!;
+      const claimFields = (claim: ClaimRecord) => ({
+        propertyId: propertyId(claim.property),
+        sourceId: sourceId(claim.source),
+        value: claim.value,
+        asOf: claim.asOf,
+        note: claim.note ?? null,
+      });
 
       const serviceSlugs: string[] = [];
       let claims = 0;
@@ -71,16 +79,7 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
           await tx.formerName.deleteMany({ where: { serviceId: service.id } });
           await tx.formerName.createMany({ data: s.formerNames.map((f) => ({ serviceId: service.id, name: f.name, until: f.until ?? null })) });
           await tx.claim.deleteMany({ where: { serviceId: service.id, sourceId: { in: dataSourceIds } } });
-          const created = await tx.claim.createMany({
-            data: s.claims.map((claim) => ({
-              serviceId: service.id,
-              propertyId: propertyId(claim.property),
-              sourceId: sourceId(claim.source),
-              value: claim.value,
-              asOf: claim.asOf,
-              note: claim.note ?? null,
-            })),
-          });
+          const created = await tx.claim.createMany({ data: s.claims.map((claim) => ({ serviceId: service.id, ...claimFields(claim) })) });
           claims += created.count;
           await tx.endpoint.deleteMany({ where: { serviceId: service.id, sourceId: { in: dataSourceIds } } });
           const createdEndpoints = await tx.endpoint.createMany({
@@ -109,16 +108,7 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
         const fields = { name: c.name, version: c.version ?? null, platform: c.platform };
         const client = await tx.mailClient.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...fields }, update: fields });
         await tx.claim.deleteMany({ where: { clientId: client.id, sourceId: { in: dataSourceIds } } });
-        const created = await tx.claim.createMany({
-          data: c.claims.map((claim) => ({
-            clientId: client.id,
-            propertyId: propertyId(claim.property),
-            sourceId: sourceId(claim.source),
-            value: claim.value,
-            asOf: claim.asOf,
-            note: claim.note ?? null,
-          })),
-        });
+        const created = await tx.claim.createMany({ data: c.claims.map((claim) => ({ clientId: client.id, ...claimFields(claim) })) });
         claims += created.count;
       }
       await tx.mailClient.deleteMany({ where: { slug: { notIn: clientSlugs } } });
