@@ -1,6 +1,6 @@
 import { readHop, type ReadHop } from "./hop";
 import type { ReceivedAnalysis, ReceivedHop, Verdict } from "./types";
-import { findHeaderFields } from "./unfold";
+import { forEachHeaderField } from "./unfold";
 
 function unreadableHop(raw: string): ReadHop {
   const hop: ReceivedHop = {
@@ -44,19 +44,25 @@ function readSafely(value: string): ReadHop {
  */
 export function analyzeReceivedHeaders(raw: string): ReceivedAnalysis {
   const text = typeof raw === "string" ? raw : "";
-  // Slices, not unfolded copies: the tokenizer takes line breaks as whitespace, so the fields
-  // are read as written and a megabyte of headers is not duplicated in the result.
-  const values = findHeaderFields(text, "received").map((f) => text.slice(f.start, f.end).trim());
+  // Each field is read as soon as it is found, from a slice of the paste rather than an unfolded
+  // copy (the tokenizer takes line breaks as whitespace), so a megabyte of headers is neither
+  // duplicated nor held twice while it is read.
+  const hops: ReceivedHop[] = [];
+  const instants: number[] = [];
+  forEachHeaderField(text, "received", (_nameStart, _nameEnd, start, end) => {
+    const { hop, epochMs } = readSafely(text.slice(start, end).trim());
+    hops.push(hop);
+    instants.push(epochMs ?? Number.NaN);
+  });
 
   // Each relay prepends its field, so the bottom one is the oldest: hop 1.
-  const hops: ReceivedHop[] = [];
-  let previousMs: number | null = null;
-  for (let i = values.length - 1; i >= 0; i--) {
-    const { hop, epochMs } = readSafely(values[i] ?? "");
-    hop.hop = hops.length + 1;
-    hop.delaySeconds = previousMs !== null && epochMs !== null ? Math.round((epochMs - previousMs) / 1000) : null;
-    hops.push(hop);
-    previousMs = epochMs;
+  hops.reverse();
+  instants.reverse();
+  for (let i = 0; i < hops.length; i++) {
+    const hop = hops[i] as ReceivedHop;
+    const delayMs = i > 0 ? (instants[i] ?? Number.NaN) - (instants[i - 1] ?? Number.NaN) : Number.NaN;
+    hop.hop = i + 1;
+    hop.delaySeconds = Number.isNaN(delayMs) ? null : Math.round(delayMs / 1000);
   }
 
   return { verdict: verdictFor(hops), firstPlainHop: firstPlainHop(hops), hops };

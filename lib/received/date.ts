@@ -1,4 +1,4 @@
-import { leadingWords } from "./tokenize";
+import { leadingWordsInto } from "./tokenize";
 
 export interface ParsedDate {
   /** ISO 8601 in the zone the server wrote, e.g. "2006-02-14T13:14:51+09:00". */
@@ -106,9 +106,13 @@ function isDayName(word: string | undefined): boolean {
   return word !== undefined && ALPHA_RE.test(word) && DAYS.includes(word.slice(0, 3).toLowerCase());
 }
 
-function skipComments(words: string[], from: number): number {
+function wordAt(words: string[], count: number, index: number): string | undefined {
+  return index < count ? words[index] : undefined;
+}
+
+function skipComments(words: string[], count: number, from: number): number {
   let i = from;
-  while (i < words.length && words[i]?.startsWith("(")) i++;
+  while (i < count && words[i]?.startsWith("(")) i++;
   return i;
 }
 
@@ -128,26 +132,39 @@ function pad2(n: number): string {
  * (no day name, two-digit years, missing seconds, zone names, a zone only in a comment).
  * Anything after the date (comments, Courier's trailing id) is ignored.
  */
+// Reused by every call (dates are parsed once per hop) and emptied after each, so it holds no
+// slice of a pasted text once a call returns.
+const WORDS: string[] = [];
+const MAX_DATE_WORDS = 10;
+
 export function parseReceivedDate(text: string): ParsedDate | null {
-  const all = leadingWords(text, 10, true);
+  const count = leadingWordsInto(text, MAX_DATE_WORDS, true, WORDS);
+  try {
+    return parseWords(WORDS, count);
+  } finally {
+    for (let i = 0; i < count; i++) WORDS[i] = "";
+  }
+}
+
+function parseWords(all: string[], count: number): ParsedDate | null {
   // Walk the plain words, remembering where the time sat so a zone written only as a
   // comment right after it ("13:14:51 (JST)") is still found.
-  let index = skipComments(all, 0);
-  let dayWord = all[index];
+  let index = skipComments(all, count, 0);
+  let dayWord = wordAt(all, count, index);
   if (isDayName(dayWord)) {
-    index = skipComments(all, index + 1);
-    dayWord = all[index];
+    index = skipComments(all, count, index + 1);
+    dayWord = wordAt(all, count, index);
   }
-  index = skipComments(all, index + 1);
-  const month = monthIndex(all[index]);
-  index = skipComments(all, index + 1);
-  const yearWord = all[index];
-  index = skipComments(all, index + 1);
-  const time = secondsOfDay(all[index]);
+  index = skipComments(all, count, index + 1);
+  const month = monthIndex(wordAt(all, count, index));
+  index = skipComments(all, count, index + 1);
+  const yearWord = wordAt(all, count, index);
+  index = skipComments(all, count, index + 1);
+  const time = secondsOfDay(wordAt(all, count, index));
   if (!dayWord || !DAY_RE.test(dayWord) || month < 0 || !yearWord || !YEAR_RE.test(yearWord) || time < 0) {
     return null;
   }
-  const offset = zoneMinutes(all[index + 1]);
+  const offset = zoneMinutes(wordAt(all, count, index + 1));
   if (offset === null) return null;
 
   const day = Number(dayWord);

@@ -112,8 +112,9 @@ const LOCALHOST_NAMES = new Set([
   "ip6-loopback",
 ]);
 
-// Every pattern below has bounded repetition and a literal anchor, so it runs in linear time
-// on the megabyte-long comments a hostile paste can contain.
+// No pattern below nests quantifiers or puts two unbounded ones side by side, repetition is
+// bounded wherever backtracking could reach far, and the unbounded ones only see short input
+// (addresses, versions) or match in one forward pass: linear even on megabyte-long comments.
 const VERSION_TOKEN = String.raw`(TLS ?v?1(?:[._][0-3])?(?:\/SSLv3)?|SSL ?v?[23](?:\.0)?)`;
 const CIPHER_TOKEN = String.raw`([A-Za-z0-9_+-]{1,120})`;
 const POSTFIX_RE = new RegExp(
@@ -145,6 +146,9 @@ const AUTH_HINT_RE = /auth/i;
 const TLS_VERSION_RE = /^tlsv?1(?:[._]([0-3]))?$/;
 const SSL_VERSION_RE = /^sslv?([23])(?:\.0)?$/;
 const WHITESPACE_RE = /\s+/g;
+// Tabs, line breaks, double spaces or space just inside the parentheses: needs tidying to show.
+const UNTIDY_RE = /[\t\r\n\v\f]| {2}|^\(\s|\s\)$/;
+const CLOSE_PAREN = 0x29;
 // Cipher names are OpenSSL (ADH-AES256-SHA), IANA (TLS_DH_anon_WITH_...) or GnuTLS
 // (ANON_DH_ARCFOUR_128_SHA1) spellings; match whole "-"/"_"-separated parts.
 const ANON_RE = /(?:^|[-_])(?:ADH|AECDH|anon|aNULL)(?:[-_]|$)/i;
@@ -194,12 +198,23 @@ export function weakReasonsFor(version: TlsVersion | null, cipher: string | null
   return reasons;
 }
 
-/** Groups a Received value's words into clauses as the scanner reports them. */
+/**
+ * Groups a Received value's words into clauses as the scanner reports them. One reader is reset
+ * and reused for every hop, clause objects included: none of them outlives readHop (only the
+ * strings they point to do), and a megabyte of headers holds thousands of hops.
+ */
 class ClauseReader implements ReceivedVisitor {
-  readonly comments: string[] = [];
+  /** Comment texts; only the first `commentCount` belong to the current value. */
+  private readonly comments: string[] = [];
+  /** Where each comment's text starts and ends in the value. */
+  private readonly commentStarts: number[] = [];
+  private readonly commentEnds: number[] = [];
+  commentCount = 0;
   /** Comments before the first clause keyword: where qmail writes its whole line. */
   preamble = 0;
-  readonly list: Clause[] = [];
+  /** The clauses in order; only the first `count` entries belong to the current value. */
+  private readonly pool: Clause[] = [];
+  count = 0;
   from: Clause | null = null;
   by: Clause | null = null;
   via: Clause | null = null;
@@ -208,16 +223,52 @@ class ClauseReader implements ReceivedVisitor {
   tls: Clause | null = null;
   with: Clause | null = null;
   private current: Clause | null = null;
+  private value = "";
 
-  constructor(private readonly value: string) {}
+  reset(value: string): void {
+    this.value = value;
+    this.commentCount = 0;
+    this.preamble = 0;
+    this.count = 0;
+    this.from = this.by = this.via = this.id = this.for = this.tls = this.with = null;
+    this.current = null;
+  }
+
+  commentAt(index: number): string {
+    return index < this.commentCount ? (this.comments[index] ?? "") : "";
+  }
+
+  /** The comment as written, parentheses included, or null if it never closed. */
+  commentAsWritten(index: number): string | null {
+    const start = (this.commentStarts[index] ?? 0) - 1;
+    const end = (this.commentEnds[index] ?? 0) + 1;
+    if (index >= this.commentCount || end > this.value.length || this.value.charCodeAt(end - 1) !== CLOSE_PAREN) {
+      return null;
+    }
+    return this.value.slice(start, end);
+  }
+
+  clause(index: number): Clause | undefined {
+    return index < this.count ? this.pool[index] : undefined;
+  }
 
   word(start: number, end: number): void {
-    const name = this.list.length < MAX_CLAUSES ? keywordAt(this.value, start, end, this.current) : null;
+    const name = this.count < MAX_CLAUSES ? keywordAt(this.value, start, end, this.current) : null;
     if (name !== null) {
       if (this.current) this.current.end = start;
-      const clause: Clause = { name, first: null, rest: null, start: end, end: this.value.length };
+      let clause = this.pool[this.count];
+      if (clause === undefined) {
+        clause = { name, first: null, rest: null, start: end, end: this.value.length };
+        this.pool.push(clause);
+      } else {
+        clause.name = name;
+        clause.first = null;
+        clause.rest = null;
+        clause.start = end;
+        clause.end = this.value.length;
+      }
+      this.count++;
       this.current = clause;
-      this.list.push(clause);
       // a repeated clause keeps the first one's place
       this[name] ??= clause;
       return;
@@ -233,7 +284,10 @@ class ClauseReader implements ReceivedVisitor {
   }
 
   comment(start: number, end: number): void {
-    this.comments.push(this.value.slice(start, end));
+    // overwrite rather than push: the array keeps its capacity from one hop to the next
+    this.commentStarts[this.commentCount] = start;
+    this.commentEnds[this.commentCount] = end;
+    this.comments[this.commentCount++] = this.value.slice(start, end);
     if (this.current === null) this.preamble++;
   }
 
@@ -241,7 +295,19 @@ class ClauseReader implements ReceivedVisitor {
   finish(separator: number): void {
     if (this.current && separator >= 0) this.current.end = separator;
   }
+
+  /** Drops every reference into the value, so the shared reader does not keep a paste alive. */
+  release(): void {
+    for (let i = 0; i < this.count; i++) {
+      const clause = this.pool[i];
+      if (clause) clause.first = clause.rest = null;
+    }
+    for (let i = 0; i < this.commentCount; i++) this.comments[i] = "";
+    this.reset("");
+  }
 }
+
+const reader = new ClauseReader();
 
 /** A clause's words joined by spaces. */
 function clauseText(clause: Clause | null): string | null {
@@ -261,10 +327,19 @@ function clip(text: string): string {
   return short.replace(WHITESPACE_RE, " ");
 }
 
-function evidenceInComment(comment: string): TlsEvidence | null {
+/**
+ * The comment for display: as written when it is short and tidy (a slice, no copy: it stays in
+ * the result of every hop), otherwise trimmed, whitespace-collapsed and clipped.
+ */
+function commentSnippet(asWritten: string | null, text: string): string {
+  if (asWritten !== null && asWritten.length <= MAX_EVIDENCE && !UNTIDY_RE.test(asWritten)) return asWritten;
+  return ["(", clip(text), ")"].join("");
+}
+
+function evidenceInComment(comment: string, asWritten: string | null): TlsEvidence | null {
   if (comment.length > MAX_EVIDENCE_COMMENT || !TLS_HINT_RE.test(comment)) return null;
   const text = comment.trim();
-  const snippet = () => ["(", clip(text), ")"].join("");
+  const snippet = () => commentSnippet(asWritten, text);
 
   const postfix = POSTFIX_RE.exec(text);
   if (postfix) {
@@ -359,22 +434,44 @@ function firstProtocol(clause: Clause): string {
   return (clause.first ?? "").toLowerCase();
 }
 
-function localReasonFor(value: string, clauses: ClauseReader, protocols: string[]): LocalReason | null {
-  let http = false;
-  for (const p of protocols) {
-    if (LMTP_PROTOCOLS.has(p)) return "lmtp";
-    if (p === "mapi") return "mapi";
-    if (p === "local" || p.startsWith("local-")) return "local-protocol";
-    if (p === "http" || p === "https" || p === "httprest") http = true;
+// What the "with" clauses say, as bits, so a hop needs no array of protocol names.
+const WITH_TLS = 1;
+const WITH_PLAIN = 2;
+const WITH_AUTH = 4;
+const WITH_LMTP = 8;
+const WITH_MAPI = 16;
+const WITH_LOCAL = 32;
+const WITH_HTTP = 64;
+
+function protocolFlags(clauses: ClauseReader): number {
+  let flags = 0;
+  for (let i = 0; i < clauses.count; i++) {
+    const clause = clauses.clause(i);
+    if (clause?.name !== "with" || clause.first === null) continue;
+    const p = clause.first.toLowerCase();
+    if (TLS_PROTOCOLS.has(p)) flags |= WITH_TLS;
+    if (PLAIN_PROTOCOLS.has(p)) flags |= WITH_PLAIN;
+    if (AUTH_PROTOCOLS.has(p)) flags |= WITH_AUTH;
+    if (LMTP_PROTOCOLS.has(p)) flags |= WITH_LMTP;
+    if (p === "mapi") flags |= WITH_MAPI;
+    if (p === "local" || p.startsWith("local-")) flags |= WITH_LOCAL;
+    if (p === "http" || p === "https" || p === "httprest") flags |= WITH_HTTP;
   }
+  return flags;
+}
+
+function localReasonFor(value: string, clauses: ClauseReader, flags: number): LocalReason | null {
+  if (flags & WITH_LMTP) return "lmtp";
+  if (flags & WITH_MAPI) return "mapi";
+  if (flags & WITH_LOCAL) return "local-protocol";
   // webmail submission: the browser's connection is the hop, whatever the from clause says
-  if (http) return null;
+  if (flags & WITH_HTTP) return null;
   if (!clauses.from) {
     // qmail's "invoked from network" line stands for a network reception, so it is not local;
     // qmail writes its whole line as comments before any clause
     let qmailLocal = false;
     for (let i = 0; i < clauses.preamble; i++) {
-      const qmail = QMAIL_RE.exec((clauses.comments[i] ?? "").trim());
+      const qmail = QMAIL_RE.exec(clauses.commentAt(i).trim());
       if (qmail) qmailLocal = !qmail[1];
     }
     return clauses.by || qmailLocal ? "no-from-clause" : null;
@@ -387,8 +484,8 @@ function findTlsEvidence(clauses: ClauseReader): { evidence: TlsEvidence | null;
   let version: TlsVersion | null = null;
   let cipher: string | null = null;
   // comments first: they carry version and cipher, the protocol keyword only a yes
-  for (const comment of clauses.comments) {
-    const found = evidenceInComment(comment);
+  for (let i = 0; i < clauses.commentCount; i++) {
+    const found = evidenceInComment(clauses.commentAt(i), clauses.commentAsWritten(i));
     if (!found) continue;
     evidence ??= found;
     version ??= found.version;
@@ -399,20 +496,19 @@ function findTlsEvidence(clauses: ClauseReader): { evidence: TlsEvidence | null;
     cipher ??= tlsCipher;
     evidence ??= { version: null, cipher: tlsCipher, snippet: ["tls ", tlsCipher].join("") };
   }
-  if (!evidence) {
-    for (const clause of clauses.list) {
-      if (clause.name === "with" && TLS_PROTOCOLS.has(firstProtocol(clause))) {
-        evidence = { version: null, cipher: null, snippet: ["with ", clip(clause.first ?? "")].join("") };
-        break;
-      }
+  for (let i = 0; evidence === null && i < clauses.count; i++) {
+    const clause = clauses.clause(i);
+    if (clause?.name === "with" && TLS_PROTOCOLS.has(firstProtocol(clause))) {
+      evidence = { version: null, cipher: null, snippet: ["with ", clip(clause.first ?? "")].join("") };
     }
   }
   return { evidence, version, cipher };
 }
 
-function isAuthenticated(clauses: ClauseReader, protocols: string[]): boolean {
-  for (const p of protocols) if (AUTH_PROTOCOLS.has(p)) return true;
-  for (const c of clauses.comments) {
+function isAuthenticated(clauses: ClauseReader, flags: number): boolean {
+  if (flags & WITH_AUTH) return true;
+  for (let i = 0; i < clauses.commentCount; i++) {
+    const c = clauses.commentAt(i);
     if (c.length > MAX_EVIDENCE_COMMENT || !AUTH_HINT_RE.test(c)) continue;
     if (AUTH_COMMENT_RE.test(c.trim()) || COURIER_AUTH_RE.test(c)) return true;
   }
@@ -434,25 +530,29 @@ export function parseReceivedHop(value: string): ReceivedHop {
 }
 
 export function readHop(value: string): ReadHop {
-  const clauses = new ClauseReader(value);
+  try {
+    return readWith(reader, value);
+  } finally {
+    reader.release();
+  }
+}
+
+function readWith(clauses: ClauseReader, value: string): ReadHop {
+  clauses.reset(value);
   const separator = scanReceived(value, clauses);
   clauses.finish(separator);
   const dateText = separator < 0 ? null : value.slice(separator + 1);
-  const protocols: string[] = [];
-  for (const clause of clauses.list) {
-    const p = clause.name === "with" ? firstProtocol(clause) : "";
-    if (p !== "") protocols.push(p);
-  }
+  const flags = protocolFlags(clauses);
   const withText = clauseText(clauses.with);
 
   const { evidence, version, cipher } = findTlsEvidence(clauses);
-  const localReason = localReasonFor(value, clauses, protocols);
+  const localReason = localReasonFor(value, clauses, flags);
   const local = localReason !== null;
 
   let tls: TlsState = "unknown";
   if (local) tls = "local";
   else if (evidence) tls = "yes";
-  else if (protocols.some(isPlainProtocol) || (withText ?? "").toLowerCase().startsWith("microsoft smtp")) {
+  else if (flags & WITH_PLAIN || (withText ?? "").toLowerCase().startsWith("microsoft smtp")) {
     // Exchange prints "(version=...)" or "(TLS)" whenever the session was encrypted
     tls = "no";
   }
@@ -465,7 +565,8 @@ export function readHop(value: string): ReadHop {
   }
 
   const weakReasons = weakReasonsFor(version, cipher);
-  const comments = clauses.comments.map(displayComment);
+  const comments = new Array<string>(clauses.commentCount);
+  for (let i = 0; i < comments.length; i++) comments[i] = displayComment(clauses.commentAt(i));
 
   const hop: ReceivedHop = {
     hop: 1,
@@ -482,7 +583,7 @@ export function readHop(value: string): ReadHop {
     cipher,
     weak: weakReasons.length > 0,
     weakReasons,
-    authenticated: isAuthenticated(clauses, protocols),
+    authenticated: isAuthenticated(clauses, flags),
     local,
     localReason,
     date: date?.iso ?? null,
@@ -496,6 +597,3 @@ function displayComment(comment: string): string {
   return unfold(decodeEncodedWords(comment)).trim();
 }
 
-function isPlainProtocol(p: string): boolean {
-  return PLAIN_PROTOCOLS.has(p);
-}

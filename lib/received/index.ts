@@ -6,8 +6,10 @@ export * from "./types";
 export {
   decodeEncodedWords,
   findHeaderFields,
+  forEachHeaderField,
   splitHeaderFields,
   unfold,
   type HeaderField,
   type HeaderFieldRange,
+  type HeaderFieldVisitor,
 } from "./unfold";

@@ -151,15 +151,25 @@ const COMMA = 0x2c;
  */
 export function leadingWords(text: string, max: number, keepComments = false): string[] {
   const words: string[] = [];
+  words.length = leadingWordsInto(text, max, keepComments, words);
+  return words;
+}
+
+/**
+ * leadingWords writing into `out` from index 0 and returning the count, so a caller that runs
+ * once per hop can reuse one array instead of growing a new one each time.
+ */
+export function leadingWordsInto(text: string, max: number, keepComments: boolean, out: string[]): number {
+  let count = 0;
   const n = text.length;
   let i = 0;
-  while (i < n && words.length < max) {
+  while (i < n && count < max) {
     const c = text.charCodeAt(i);
     if (isSpace(c) || c === COMMA) {
       i++;
     } else if (c === OPEN) {
       const end = Math.min(commentEnd(text, i), n);
-      if (keepComments) words.push(text.slice(i, end));
+      if (keepComments) out[count++] = text.slice(i, end);
       i = end;
     } else {
       const start = i;
@@ -168,8 +178,8 @@ export function leadingWords(text: string, max: number, keepComments = false): s
         if (isSpace(d) || d === OPEN || d === COMMA) break;
         i++;
       }
-      words.push(text.slice(start, i));
+      out[count++] = text.slice(start, i);
     }
   }
-  return words;
+  return count;
 }

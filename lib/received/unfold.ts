@@ -20,24 +20,29 @@ const CR = 0x0d;
 const LF = 0x0a;
 const COLON = 0x3a;
 
+/** Called once per field, with index ranges into the text: no string is built for it. */
+export type HeaderFieldVisitor = (nameStart: number, nameEnd: number, start: number, end: number) => void;
+
 /**
- * Finds the header fields of pasted text. Lenient on purpose, since people paste from mail
+ * Walks the header fields of pasted text. Lenient on purpose, since people paste from mail
  * clients that mangle things: CRLF, LF or bare CR all end a line, leading blank lines and an
  * mbox "From " line are skipped, and a line that cannot start a field is taken as a
  * continuation whose indentation was lost. The first blank line after a field ends the header
  * section, as in RFC 5322, so the headers of an attached message are not mixed in.
  *
- * Returns ranges rather than strings so a caller can slice what it needs without copying the
- * text; with `only` (a lower-case field name) other fields are not returned at all.
+ * With `only` (a lower-case field name) other fields are skipped, compared in place.
  */
-export function findHeaderFields(raw: string, only?: string): HeaderFieldRange[] {
-  const fields: HeaderFieldRange[] = [];
+export function forEachHeaderField(raw: string, only: string | undefined, visit: HeaderFieldVisitor): void {
   let inField = false;
-  let current: HeaderFieldRange | null = null;
+  // the field being read, reported once its last line is known
+  let nameStart = -1;
+  let nameEnd = -1;
+  let valueStart = -1;
+  let valueEnd = -1;
 
   const length = raw.length;
   // indexOf runs natively and far faster than a charCodeAt loop; each search resumes past the
-  // previous hit, so the whole split stays linear.
+  // previous hit, so the whole walk stays linear.
   let nextLf = -1;
   let nextCr = -1;
   let pos = 0;
@@ -61,16 +66,45 @@ export function findHeaderFields(raw: string, only?: string): HeaderFieldRange[]
     const first = raw.charCodeAt(lineStart);
     const colon = first === SP || first === HT ? -1 : fieldNameEnd(raw, lineStart, end);
     if (colon > 0) {
+      if (valueStart >= 0) visit(nameStart, nameEnd, valueStart, valueEnd);
       inField = true;
-      const name = raw.slice(lineStart, colon).trimEnd();
-      current = only === undefined || name.toLowerCase() === only ? { name, start: colon + 1, end } : null;
-      if (current) fields.push(current);
-    } else if (current) {
+      let trimmed = colon;
+      while (trimmed > lineStart && isWsp(raw.charCodeAt(trimmed - 1))) trimmed--;
+      const wanted = only === undefined || equalsIgnoringCase(raw, lineStart, trimmed, only);
+      nameStart = lineStart;
+      nameEnd = trimmed;
+      valueStart = wanted ? colon + 1 : -1;
+      valueEnd = end;
+    } else if (valueStart >= 0) {
       // an indented continuation, or a line that lost its indentation in copying
-      current.end = end;
+      valueEnd = end;
     }
   }
+  if (valueStart >= 0) visit(nameStart, nameEnd, valueStart, valueEnd);
+}
+
+/** The header fields of pasted text as ranges; see forEachHeaderField for the leniency rules. */
+export function findHeaderFields(raw: string, only?: string): HeaderFieldRange[] {
+  const fields: HeaderFieldRange[] = [];
+  forEachHeaderField(raw, only, (nameStart, nameEnd, start, end) => {
+    fields.push({ name: raw.slice(nameStart, nameEnd), start, end });
+  });
   return fields;
+}
+
+function isWsp(c: number): boolean {
+  return c === SP || c === HT;
+}
+
+/** Whether text[start, end) equals `lower` (lower-case ASCII) in any case. */
+function equalsIgnoringCase(text: string, start: number, end: number, lower: string): boolean {
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**
