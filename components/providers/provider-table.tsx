@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { propertyLabel } from "@/components/providers/support-legend";
 import { SupportMark } from "@/components/ui/support-mark";
-import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { catalogueMessages, segmentLabel } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
@@ -72,7 +72,7 @@ export function ProviderTable({ locale, providers, properties, compareFormId, se
                     <span className="former-names">{format(t.catalogue.formerly, { names: provider.formerNames.join("、") })}</span>
                   ) : null}
                 </th>
-                <td>{provider.segment ? t.segments[provider.segment as "personal" | "business"] : t.segments.none}</td>
+                <td>{segmentLabel(locale, provider.segment)}</td>
                 {properties.map((p) => (
                   <td key={p.key} className="col-property">
                     <SupportMark value={provider.support[p.key]?.value ?? "unknown"} locale={locale} />

@@ -5,7 +5,13 @@ type Tx = Pick<PrismaClient, "$executeRawUnsafe">;
 // When sources disagree, the newest claim wins; on the same date, first-hand evidence (a probe)
 // beats a provider's documentation, which beats the ISPDB, which beats a third-party page.
 // asOf strings are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD), so text order is date order.
-const SOURCE_RANK_SQL = `CASE s.kind WHEN 'probe' THEN 4 WHEN 'documentation' THEN 3 WHEN 'ispdb' THEN 2 ELSE 1 END`;
+// Other kinds (a third-party page) rank 1.
+export const SOURCE_RANK: Readonly<Record<string, number>> = { probe: 4, documentation: 3, ispdb: 2 };
+export const sourceRank = (kind: string): number => SOURCE_RANK[kind] ?? 1;
+
+const SOURCE_RANK_SQL = `CASE s.kind ${Object.entries(SOURCE_RANK)
+  .map(([kind, rank]) => `WHEN '${kind}' THEN ${rank}`)
+  .join(" ")} ELSE 1 END`;
 
 export async function refreshCurrentClaims(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(`UPDATE "Claim" SET "isCurrent" = 0 WHERE "isCurrent" = 1`);

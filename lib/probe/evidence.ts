@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EndpointProbeResult } from "./types";
+import { sourceRank } from "@/lib/catalogue/current-claims";
 
 // What a probe claim keeps in Claim.details: per endpoint, the facts behind the value. The same
 // schema reads it back for the service page, so a malformed row shows as "no details" instead
@@ -93,13 +94,11 @@ export function parseProbeDetails(json: string | null): ProbeDetails | null {
 
 type Comparable = { value: string; asOf: string; source: { kind: string } };
 
-const SOURCE_RANK: Record<string, number> = { probe: 4, documentation: 3, ispdb: 2 };
-
 // The claim the page would show if there were no probes: the same order refreshCurrentClaims
 // uses (newest date, then the stronger kind of source), over the non-probe claims only.
 export function newestNonProbeClaim<T extends Comparable>(claims: T[]): T | null {
   const others = claims.filter((c) => c.source.kind !== "probe");
-  others.sort((a, b) => (a.asOf === b.asOf ? (SOURCE_RANK[b.source.kind] ?? 1) - (SOURCE_RANK[a.source.kind] ?? 1) : a.asOf < b.asOf ? 1 : -1));
+  others.sort((a, b) => (a.asOf === b.asOf ? sourceRank(b.source.kind) - sourceRank(a.source.kind) : a.asOf < b.asOf ? 1 : -1));
   return others[0] ?? null;
 }
 

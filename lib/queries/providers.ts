@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getProperties } from "@/lib/queries/properties";
 import { toProviderOrderBy, toProviderWhere, type ProviderFilters } from "@/lib/catalogue/filters";
@@ -154,7 +155,8 @@ function parseAuthMethods(json: string): string[] {
   }
 }
 
-export async function getProviderBySlug(slug: string): Promise<ProviderDetail | null> {
+// Cached per request: the service page's metadata and body both ask for it.
+export const getProviderBySlug = cache(async (slug: string): Promise<ProviderDetail | null> => {
   const row = await getDb().service.findUnique({
     where: { slug },
     select: {
@@ -189,7 +191,7 @@ export async function getProviderBySlug(slug: string): Promise<ProviderDetail | 
     endpoints: row.endpoints.map((e) => ({ ...e, authMethods: parseAuthMethods(e.authMethods) })),
     probes: toProbeEvidence(claimsByProperty),
   };
-}
+});
 
 export async function getCatalogueStats(): Promise<{ services: number; clients: number }> {
   const db = getDb();

@@ -7,7 +7,7 @@ import { SupportMark } from "@/components/ui/support-mark";
 import { compareQuery, MIN_COMPARE, parseCompareParams } from "@/lib/catalogue/compare-params";
 import type { RawSearchParams } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
-import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { catalogueMessages, segmentLabel } from "@/lib/i18n/messages/catalogue";
 import { compareMessages } from "@/lib/i18n/messages/compare";
 import { isLocale, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
@@ -75,7 +75,7 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
               <tr>
                 <th scope="row">{c.catalogue.segmentColumn}</th>
                 {providers.map((p) => (
-                  <td key={p.slug}>{p.segment ? c.segments[p.segment as "personal" | "business"] : c.segments.none}</td>
+                  <td key={p.slug}>{segmentLabel(locale, p.segment)}</td>
                 ))}
               </tr>
               {properties.map((prop) => (

@@ -6,7 +6,7 @@ import { EndpointTable } from "@/components/providers/endpoint-table";
 import { serviceName } from "@/components/providers/provider-table";
 import { propertyLabel } from "@/components/providers/support-legend";
 import { format } from "@/lib/i18n/format";
-import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { catalogueMessages, segmentLabel } from "@/lib/i18n/messages/catalogue";
 import { providerMessages } from "@/lib/i18n/messages/provider";
 import { formatPartialDate, isLocale, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
@@ -63,7 +63,7 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
         ) : null}
         <div>
           <dt>{t.segment}</dt>
-          <dd>{provider.segment ? c.segments[provider.segment as "personal" | "business"] : c.segments.none}</dd>
+          <dd>{segmentLabel(locale, provider.segment)}</dd>
         </div>
         <div>
           <dt>{t.status}</dt>
