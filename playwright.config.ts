@@ -10,7 +10,15 @@ const AUTOCONFIG_PORT = Number(process.env.E2E_AUTOCONFIG_PORT ?? 3399);
 // Playwright's own browser downloads are unreachable here; Debian's chromium is used instead.
 const launchOptions = {
   executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 };
 
 export default defineConfig({
@@ -33,7 +41,12 @@ export default defineConfig({
     // probe.spec.ts adds a service to the shared e2e database for a while, so it runs after the
     // specs that count services, never beside them. On its own:
     //   npx playwright test e2e/probe.spec.ts --no-deps
-    { name: "probe", testMatch: /probe\.spec\.ts/, dependencies: ["desktop", "mobile"], use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "probe",
+      testMatch: /probe\.spec\.ts/,
+      dependencies: ["desktop", "mobile"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
   ],
   // A production build on its own database file, migrated and seeded from data/ first.
   webServer: process.env.E2E_BASE_URL

@@ -22,23 +22,37 @@ function fillDatabase(file: string, properties: string[]) {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   const insert = db.transaction(() => {
-    db.prepare(`INSERT INTO "Source" (key, kind, title, asOf) VALUES ('bench', 'documentation', 'Synthetic benchmark source', '2026-11-27')`).run();
+    db.prepare(
+      `INSERT INTO "Source" (key, kind, title, asOf) VALUES ('bench', 'documentation', 'Synthetic benchmark source', '2026-11-27')`,
+    ).run();
     db.prepare(`INSERT INTO "Company" (slug, name) VALUES ('bench', 'Bench Co')`).run();
     const propIds = new Map<string, number>();
     properties.forEach((key, i) => {
       const r = db
-        .prepare(`INSERT INTO "Property" (key, category, position, labelJa, labelEn, shortJa, shortEn, appliesTo) VALUES (?, 'send', ?, ?, ?, ?, ?, 'service')`)
+        .prepare(
+          `INSERT INTO "Property" (key, category, position, labelJa, labelEn, shortJa, shortEn, appliesTo) VALUES (?, 'send', ?, ?, ?, ?, ?, 'service')`,
+        )
         .run(key, i, key, key, key, key);
       propIds.set(key, Number(r.lastInsertRowid));
     });
     const service = db.prepare(
       `INSERT INTO "Service" (slug, companyId, name, segment, status, editorsPick, origin, searchText) VALUES (?, 1, ?, ?, 'active', ?, 'data', ?)`,
     );
-    const claim = db.prepare(`INSERT INTO "Claim" (serviceId, propertyId, sourceId, value, asOf) VALUES (?, ?, 1, ?, ?)`);
+    const claim = db.prepare(
+      `INSERT INTO "Claim" (serviceId, propertyId, sourceId, value, asOf) VALUES (?, ?, 1, ?, ?)`,
+    );
     const values = ["yes", "yes", "no", "partial", "unknown"];
     for (let i = 0; i < SERVICES; i++) {
       const name = `サービス ${i} Mail ${i.toString(36)}`;
-      const id = Number(service.run(`svc-${i}`, name, i % 3 === 0 ? "business" : "personal", i % 997 === 0 ? 1 : 0, buildSearchText([name, `旧名 ${i}`])).lastInsertRowid);
+      const id = Number(
+        service.run(
+          `svc-${i}`,
+          name,
+          i % 3 === 0 ? "business" : "personal",
+          i % 997 === 0 ? 1 : 0,
+          buildSearchText([name, `旧名 ${i}`]),
+        ).lastInsertRowid,
+      );
       properties.forEach((key, p) => {
         // deterministic spread so filters select different fractions of the catalogue
         const spread = ((Math.imul(i + 1, 2654435761) ^ Math.imul(p + 1, 40503)) >>> 0) % values.length;
@@ -62,14 +76,31 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
   const file = path.join(dir, "bench.db");
   const url = `file:${file}`;
   try {
-    execFileSync("npx", ["tsx", "prisma/migrate.ts", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-    const properties = ["pop3s", "imaps", "pop3-stls", "imap-starttls", "smtps", "submission-starttls", "smtp-starttls", "smtp-auth", "pop-before-smtp", "apop", "cram-md5"];
+    execFileSync("npx", ["tsx", "prisma/migrate.ts", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "pipe",
+    });
+    const properties = [
+      "pop3s",
+      "imaps",
+      "pop3-stls",
+      "imap-starttls",
+      "smtps",
+      "submission-starttls",
+      "smtp-starttls",
+      "smtp-auth",
+      "pop-before-smtp",
+      "apop",
+      "cram-md5",
+    ];
     const fillStart = performance.now();
     fillDatabase(file, properties);
     process.env.DATABASE_URL = url;
     const { getDb } = await import("@/lib/db");
     await refreshCurrentClaims(getDb());
-    console.log(`Filled ${SERVICES.toLocaleString("en")} services × ${properties.length} properties in ${Math.round(performance.now() - fillStart)} ms`);
+    console.log(
+      `Filled ${SERVICES.toLocaleString("en")} services × ${properties.length} properties in ${Math.round(performance.now() - fillStart)} ms`,
+    );
 
     const { getProviders } = await import("@/lib/queries/providers");
     const cases: Array<[string, Partial<ProviderFilters>]> = [
@@ -98,7 +129,11 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
     await getDb().$disconnect();
     console.table(results.map((r) => ({ case: r.name, matches: r.total, "median ms": r.medianMs, "p95 ms": r.p95Ms })));
     const ok = results.every((r) => r.medianMs <= BAR_MS);
-    console.log(ok ? `All catalogue queries within ${BAR_MS} ms (median).` : `Some catalogue query is slower than ${BAR_MS} ms (median).`);
+    console.log(
+      ok
+        ? `All catalogue queries within ${BAR_MS} ms (median).`
+        : `Some catalogue query is slower than ${BAR_MS} ms (median).`,
+    );
     return { ok, results };
   } finally {
     if (!process.env.BENCH_KEEP_DIR) rmSync(dir, { recursive: true, force: true });

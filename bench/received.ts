@@ -56,7 +56,8 @@ function realisticGenerator(seed: number): () => string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const n = (max: number) => Math.floor(rnd() * max);
   const hex = (len: number) => Array.from({ length: len }, () => "0123456789ABCDEF"[n(16)]).join("");
-  const host = () => `${pick(["mail", "mx", "smtp", "relay", "out"])}${n(40)}.${pick(["example.com", "example.net", "example.jp"])}`;
+  const host = () =>
+    `${pick(["mail", "mx", "smtp", "relay", "out"])}${n(40)}.${pick(["example.com", "example.net", "example.jp"])}`;
   const ip = () => `${pick(["192.0.2", "198.51.100", "203.0.113"])}.${1 + n(254)}`;
   const date = () =>
     `${pick(DAYS)}, ${1 + n(28)} ${pick(MONTHS)} ${2006 + n(18)} ${String(n(24)).padStart(2, "0")}:${String(n(60)).padStart(2, "0")}:${String(n(60)).padStart(2, "0")} ${pick(["+0900 (JST)", "+0000", "-0800 (PST)", "+0100 (CET)", "GMT"])}`;
@@ -70,15 +71,20 @@ function realisticGenerator(seed: number): () => string {
       `Received: from ${host()} ([${ip()}])\r\n\tby ${host()} with esmtps  (TLS1.3) tls TLS_AES_256_GCM_SHA384\r\n\t(Exim 4.96)\r\n\t(envelope-from <a${n(99)}@example.com>)\r\n\tid 1p${hex(4)}-000${hex(3)}-${hex(2)}\r\n\tfor b${n(99)}@example.net;\r\n\t${date()}\r\n`,
     () =>
       `Received: from ${host()} (${ip()}) by\r\n BN8NAM12FT${n(999)}.mail.protection.outlook.com (${ip()}) with Microsoft SMTP\r\n Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id\r\n 15.20.${n(9999)}.${n(99)} via Frontend Transport; ${date()}\r\n`,
-    () => `Received: by 2002:a05:7208:${hex(4)}:b0:67:${hex(4)}:${hex(4)} with SMTP id v4csp${n(9_999_999)}rbb;\r\n        ${date()}\r\n`,
-    () => `Received: (qmail ${n(99999)} invoked from network); ${1 + n(28)} ${pick(MONTHS)} 2006 04:20:11 -0000\r\nReceived: from unknown (HELO ${host()}) (${ip()})\r\n  by ${host()} with SMTP; ${1 + n(28)} Feb 2006 04:20:11 -0000\r\n`,
+    () =>
+      `Received: by 2002:a05:7208:${hex(4)}:b0:67:${hex(4)}:${hex(4)} with SMTP id v4csp${n(9_999_999)}rbb;\r\n        ${date()}\r\n`,
+    () =>
+      `Received: (qmail ${n(99999)} invoked from network); ${1 + n(28)} ${pick(MONTHS)} 2006 04:20:11 -0000\r\nReceived: from unknown (HELO ${host()}) (${ip()})\r\n  by ${host()} with SMTP; ${1 + n(28)} Feb 2006 04:20:11 -0000\r\n`,
     () =>
       `Received: from ${host()}\r\n\tby ${host()} with LMTP\r\n\tid ${hex(22)}\r\n\t(envelope-from <c${n(99)}@example.com>)\r\n\tfor <d${n(99)}@example.net>; ${date()}\r\n`,
     () =>
       `DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=s${n(9)};\r\n\th=from:to:subject:date:message-id; bh=${hex(43)}=;\r\n\tb=${hex(70)}\r\n\t ${hex(70)}\r\n\t ${hex(60)}\r\n`,
-    () => `X-Received: by 2002:a17:90b:${hex(4)}:b0:237:${hex(4)}:${hex(4)} with SMTP id nv${n(99999)}mr${n(99999)}pjb.11;\r\n        ${date()}\r\n`,
-    () => `ARC-Seal: i=1; a=rsa-sha256; t=${1_600_000_000 + n(99_999_999)}; cv=none; d=google.com; s=arc-20160816;\r\n        b=${hex(76)}\r\n`,
-    () => `Subject: =?ISO-2022-JP?B?GyRCMEU5ZjI9JA==?=\r\n =?ISO-2022-JP?B?TjNORyckSyREJCQkRhsoQg==?=\r\nFrom: =?UTF-8?B?6Yi05pyo?= <s${n(99)}@example.jp>\r\n`,
+    () =>
+      `X-Received: by 2002:a17:90b:${hex(4)}:b0:237:${hex(4)}:${hex(4)} with SMTP id nv${n(99999)}mr${n(99999)}pjb.11;\r\n        ${date()}\r\n`,
+    () =>
+      `ARC-Seal: i=1; a=rsa-sha256; t=${1_600_000_000 + n(99_999_999)}; cv=none; d=google.com; s=arc-20160816;\r\n        b=${hex(76)}\r\n`,
+    () =>
+      `Subject: =?ISO-2022-JP?B?GyRCMEU5ZjI9JA==?=\r\n =?ISO-2022-JP?B?TjNORyckSyREJCQkRhsoQg==?=\r\nFrom: =?UTF-8?B?6Yi05pyo?= <s${n(99)}@example.jp>\r\n`,
   ];
   return () => pick(templates)();
 }

@@ -66,12 +66,17 @@ test.describe("with JavaScript", () => {
     const body = (await second).postData() ?? "";
     expect(body).toContain("X-Google-Smtp-Source");
     expect(body).not.toContain("List-Id: <list.lists.example.org>");
-    await expect(page.getByTestId("analyzer-verdict")).toContainText("記録されているすべての区間が暗号化されていました。");
+    await expect(page.getByTestId("analyzer-verdict")).toContainText(
+      "記録されているすべての区間が暗号化されていました。",
+    );
     await expect(page.getByLabel("メールのヘッダー")).toHaveValue(/mx\.google\.com/);
     await expect(page.getByRole("heading", { level: 2, name: "解析結果" })).toHaveCount(1);
     await pasteAndAnalyze(page, MULTI_HOP);
     await expect(page.getByTestId("analyzer-verdict")).toContainText("区間 4 から暗号化されていません。");
-    await expect(page.getByRole("link", { name: "暗号化されない区間が残る理由 (STARTTLS)" })).toHaveAttribute("href", "/ja/articles/starttls");
+    await expect(page.getByRole("link", { name: "暗号化されない区間が残る理由 (STARTTLS)" })).toHaveAttribute(
+      "href",
+      "/ja/articles/starttls",
+    );
     await expectNoAxeViolations(page);
   });
 
@@ -82,11 +87,15 @@ test.describe("with JavaScript", () => {
 
     await expect(page.getByText("見本「Sendmail (2006 年、TLS 1.0 で暗号化)」を解析しました。")).toBeVisible();
     await expect(page.getByLabel("メールのヘッダー")).toHaveValue(/Fri, 10 Mar 2006 10:38:12 \+0900/);
-    await expect(page.getByTestId("analyzer-verdict")).toContainText("記録されているすべての区間が暗号化されていました。");
+    await expect(page.getByTestId("analyzer-verdict")).toContainText(
+      "記録されているすべての区間が暗号化されていました。",
+    );
 
     const warnings = page.getByRole("region", { name: "弱い暗号の警告" });
     await expect(warnings).toBeVisible();
-    await expect(warnings.locator('li[data-hop="1"]')).toContainText("区間 1 (mail.example.co.jp): TLS 1.0 DHE-RSA-AES256-SHA");
+    await expect(warnings.locator('li[data-hop="1"]')).toContainText(
+      "区間 1 (mail.example.co.jp): TLS 1.0 DHE-RSA-AES256-SHA",
+    );
     await expect(warnings.locator('li[data-hop="1"] [data-reason="tls-below-1.2"]')).toContainText("RFC 8996");
     await expect(warnings.locator('li[data-hop="2"] [data-reason="3des"]')).toContainText("3DES");
     await expect(page.getByRole("table").locator('tr[data-hop="2"]')).toContainText("弱い");
@@ -146,7 +155,9 @@ test.describe("with JavaScript", () => {
     await expect(hops.nth(0)).toContainText("Encrypted (TLS)");
     await expect(hops.nth(1)).toContainText("Not encrypted");
     await expect(hops.nth(2)).toContainText("Inside the server");
-    await expect(page.getByRole("table", { name: "Each hop in detail (oldest first)" }).locator('tr[data-hop="3"]')).toContainText("1 s");
+    await expect(
+      page.getByRole("table", { name: "Each hop in detail (oldest first)" }).locator('tr[data-hop="3"]'),
+    ).toContainText("1 s");
     await expect(page.getByRole("region", { name: "Weak encryption warnings" })).toHaveCount(0);
 
     // the trust note points into the Received article's section on which lines to believe
@@ -181,7 +192,9 @@ test.describe("without JavaScript", () => {
     await page.goto(PAGE_JA);
     await page.getByLabel("見本のヘッダー").selectOption("jp-isp");
     await page.getByRole("button", { name: "見本を解析する" }).click();
-    await expect(page.getByTestId("analyzer-verdict")).toContainText("記録されているすべての区間が暗号化されていました。");
+    await expect(page.getByTestId("analyzer-verdict")).toContainText(
+      "記録されているすべての区間が暗号化されていました。",
+    );
     await expect(page.getByLabel("見本のヘッダー")).toHaveValue("jp-isp");
     await expect(page.getByLabel("メールのヘッダー")).toHaveValue(/=\?ISO-2022-JP\?B\?/);
     const hops = page.getByRole("list", { name: "経路 (送信者から受信者へ)" }).getByRole("listitem");

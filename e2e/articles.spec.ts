@@ -15,18 +15,29 @@ const ARTICLES: ArticleFront[] = readdirSync(ARTICLE_DIR)
     const text = readFileSync(path.join(ARTICLE_DIR, name), "utf8");
     const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
     const front = parse(yaml) as Partial<ArticleFront>;
-    return { slug: front.slug ?? name, locale: front.locale ?? "ja", title: String(front.title ?? ""), properties: front.properties ?? [] };
+    return {
+      slug: front.slug ?? name,
+      locale: front.locale ?? "ja",
+      title: String(front.title ?? ""),
+      properties: front.properties ?? [],
+    };
   });
 const LOCALES = ["ja", "en"] as const;
 
 // Headings in document order, as levels; the page must have one h1 and never skip a level.
 async function headingLevels(page: Page): Promise<{ level: number; text: string }[]> {
-  return page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((els) => els.map((el) => ({ level: Number(el.tagName.slice(1)), text: (el.textContent ?? "").trim() })));
+  return page
+    .locator("h1, h2, h3, h4, h5, h6")
+    .evaluateAll((els) =>
+      els.map((el) => ({ level: Number(el.tagName.slice(1)), text: (el.textContent ?? "").trim() })),
+    );
 }
 
 test.describe("article pages", () => {
   for (const article of ARTICLES) {
-    test(`${article.locale}/${article.slug}: title, contents, sources, diagram, heading order and axe`, async ({ page }) => {
+    test(`${article.locale}/${article.slug}: title, contents, sources, diagram, heading order and axe`, async ({
+      page,
+    }) => {
       const response = await page.goto(`/${article.locale}/articles/${article.slug}`);
       expect(response?.status()).toBe(200);
       await expect(page.locator("html")).toHaveAttribute("lang", article.locale);
@@ -56,14 +67,22 @@ test.describe("article pages", () => {
       expect(svgWidth).toBeLessThanOrEqual(bodyWidth + 1);
 
       const other = article.locale === "ja" ? "en" : "ja";
-      await expect(page.locator(`a[hreflang="${other}"][href="/${other}/articles/${article.slug}"]`).first()).toBeVisible();
+      await expect(
+        page.locator(`a[hreflang="${other}"][href="/${other}/articles/${article.slug}"]`).first(),
+      ).toBeVisible();
 
       const levels = await headingLevels(page);
-      expect(levels.filter((h) => h.level === 1), "exactly one h1").toHaveLength(1);
+      expect(
+        levels.filter((h) => h.level === 1),
+        "exactly one h1",
+      ).toHaveLength(1);
       expect(levels[0]?.level, "the first heading is the h1").toBe(1);
       levels.forEach((h, i) => {
         const previous = levels[i - 1];
-        if (previous) expect(h.level, `"${h.text}" after "${previous.text}" (h${previous.level})`).toBeLessThanOrEqual(previous.level + 1);
+        if (previous)
+          expect(h.level, `"${h.text}" after "${previous.text}" (h${previous.level})`).toBeLessThanOrEqual(
+            previous.level + 1,
+          );
       });
 
       await expectNoAxeViolations(page);
@@ -106,7 +125,9 @@ test("a glossary term shows its definition on focus and on hover, and leads to t
   await expect(tip).toBeVisible();
   expect((await tip.textContent())?.length).toBeGreaterThan(10);
   // the definition is the link's accessible description
-  const described = await term.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent);
+  const described = await term.evaluate(
+    (el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent,
+  );
   expect(described).toBe(await tip.textContent());
 
   await term.blur();
@@ -135,14 +156,23 @@ test.describe("without JavaScript", () => {
 // providers from the Thunderbird ISPDB import, when that sample exists and was imported.
 const ISPDB_DIR = path.resolve(import.meta.dirname, "../../shared/ispdb/xml");
 const SEEDED_PROPERTIES = new Set(
-  (JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../data/providers.json"), "utf8")) as { services: { claims?: { property: string; value: string }[] }[] }[])
+  (
+    JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../data/providers.json"), "utf8")) as {
+      services: { claims?: { property: string; value: string }[] }[];
+    }[]
+  )
     .flatMap((c) => c.services.flatMap((s) => s.claims ?? []))
     .filter((c) => c.value === "yes" || c.value === "partial")
     .map((c) => c.property),
 );
 
 type ApiClaim = { value: string; source: { kind: string } | null };
-type ApiPage = { total: number; pageCount: number; filters: { has: string[] }; items: { support: Record<string, ApiClaim> }[] };
+type ApiPage = {
+  total: number;
+  pageCount: number;
+  filters: { has: string[] };
+  items: { support: Record<string, ApiClaim> }[];
+};
 type IspdbSummary = { loaded: boolean; values: Map<string, Set<string>> };
 
 let ispdbSummary: Promise<IspdbSummary> | undefined;
@@ -176,16 +206,25 @@ test.describe("every article's catalogue links list services", () => {
         const api = (await (await request.get(`/api/providers?has=${key}`)).json()) as ApiPage;
         expect(api.filters.has, `the catalogue knows the property "${key}"`).toEqual([key]);
         if (api.total === 0 && !SEEDED_PROPERTIES.has(key)) {
-          test.skip(!existsSync(ISPDB_DIR), `no provider has "${key}": only the ISPDB import supplies it, and ${ISPDB_DIR} is absent`);
+          test.skip(
+            !existsSync(ISPDB_DIR),
+            `no provider has "${key}": only the ISPDB import supplies it, and ${ISPDB_DIR} is absent`,
+          );
           const ispdb = await readIspdbSummary(request);
-          test.skip(!ispdb.loaded, `no provider has "${key}": this database holds no ISPDB-origin data (run npm run import:ispdb -- ../shared/ispdb/xml)`);
+          test.skip(
+            !ispdb.loaded,
+            `no provider has "${key}": this database holds no ISPDB-origin data (run npm run import:ispdb -- ../shared/ispdb/xml)`,
+          );
           const values = [...(ispdb.values.get(key) ?? [])];
           test.skip(
             !values.includes("yes"),
             `no provider has "${key}": the ISPDB-origin data holds ${values.length > 0 ? `only "${values.join('", "')}" claims` : "no claim"} for it, so the catalogue link lists nothing`,
           );
         }
-        expect(api.total, `/api/providers?has=${key} lists no service although the data says some have it`).toBeGreaterThan(0);
+        expect(
+          api.total,
+          `/api/providers?has=${key} lists no service although the data says some have it`,
+        ).toBeGreaterThan(0);
 
         await link.click();
         await expect(page).toHaveURL(new RegExp(`/ja/providers\\?has=${key}$`));

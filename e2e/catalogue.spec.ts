@@ -14,11 +14,15 @@ const SOURCE_SERVICES = [
 ];
 
 async function listedSlugs(page: Page): Promise<string[]> {
-  return page.locator("table.support-table tbody tr[data-slug]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-slug") ?? ""));
+  return page
+    .locator("table.support-table tbody tr[data-slug]")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-slug") ?? ""));
 }
 
 test.describe("catalogue with JavaScript", () => {
-  test("ticking POP over SSL and SMTP over SSL lists all nine source services and updates the URL", async ({ page }) => {
+  test("ticking POP over SSL and SMTP over SSL lists all nine source services and updates the URL", async ({
+    page,
+  }) => {
     await page.goto("/ja/providers");
     await expect(page.getByRole("heading", { level: 1, name: "サービス一覧" })).toBeVisible();
 
@@ -86,7 +90,12 @@ test.describe("catalogue with JavaScript", () => {
   });
 
   test("hand-edited and malformed query strings fall back to defaults", async ({ page }) => {
-    for (const query of ["?page=-3&per=7&sort=evil&segment=%FF", "?has=nonsense&has=&page=abc", "?q=" + "x".repeat(500), "?page=99999"]) {
+    for (const query of [
+      "?page=-3&per=7&sort=evil&segment=%FF",
+      "?has=nonsense&has=&page=abc",
+      "?q=" + "x".repeat(500),
+      "?page=99999",
+    ]) {
       const response = await page.goto(`/ja/providers${query}`);
       expect(response?.status(), query).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("サービス一覧");

@@ -17,7 +17,10 @@ function pageKind(url: URL): string {
 }
 
 test("no internal link is broken", async ({ page, request, baseURL }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "the links are the same at every screen size; crawled once, on desktop");
+  test.skip(
+    testInfo.project.name !== "desktop",
+    "the links are the same at every screen size; crawled once, on desktop",
+  );
   test.setTimeout(600_000);
   const origin = new URL(baseURL ?? "http://127.0.0.1:3100").origin;
   const queue: { url: string; from: string }[] = [
@@ -65,12 +68,20 @@ test("no internal link is broken", async ({ page, request, baseURL }, testInfo) 
       const next = target.toString();
       if (seen.has(next)) continue;
       seen.add(next);
-      expect(seen.size, `more than ${MAX_URLS} internal URLs: is a page generating links without end?`).toBeLessThanOrEqual(MAX_URLS);
+      expect(
+        seen.size,
+        `more than ${MAX_URLS} internal URLs: is a page generating links without end?`,
+      ).toBeLessThanOrEqual(MAX_URLS);
       queue.push({ url: next, from: local });
     }
   }
 
-  test.info().annotations.push({ type: "crawl", description: `${seen.size} internal URLs: ${opened} opened in the browser, ${requested} requested` });
+  test
+    .info()
+    .annotations.push({
+      type: "crawl",
+      description: `${seen.size} internal URLs: ${opened} opened in the browser, ${requested} requested`,
+    });
   expect(broken, `broken links:\n${broken.join("\n")}`).toEqual([]);
   expect(opened).toBeGreaterThan(20);
 });
@@ -82,11 +93,24 @@ test("sitemap.xml lists every kind of page in both languages, with alternates", 
   const xml = await response.text();
   const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
   for (const locale of ["ja", "en"]) {
-    for (const path of ["", "/providers", "/clients", "/articles", "/articles/starttls", "/glossary", "/tools/received", "/tools/check", "/providers/cpi"]) {
+    for (const path of [
+      "",
+      "/providers",
+      "/clients",
+      "/articles",
+      "/articles/starttls",
+      "/glossary",
+      "/tools/received",
+      "/tools/check",
+      "/providers/cpi",
+    ]) {
       expect(locs, `${locale}${path}`).toContain(`/${locale}${path}`);
     }
   }
-  expect(locs.some((l) => l.includes("/compare")), "the comparison page is not indexed").toBe(false);
+  expect(
+    locs.some((l) => l.includes("/compare")),
+    "the comparison page is not indexed",
+  ).toBe(false);
   expect(xml).toContain('hreflang="ja"');
   expect(xml).toContain('hreflang="en"');
   expect(xml).toContain('hreflang="x-default"');
@@ -111,7 +135,10 @@ test("pages declare their canonical URL and both languages", async ({ page }) =>
       await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`), `${path} ${lang}`).toHaveCount(1);
     }
     await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", canonical ?? "");
-    await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute("content", path.startsWith("/ja") ? "ja_JP" : "en_US");
+    await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute(
+      "content",
+      path.startsWith("/ja") ? "ja_JP" : "en_US",
+    );
   }
   await page.goto("/en/articles/starttls");
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");

@@ -3,7 +3,12 @@ import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
-import { clientConfigXml, startAutoconfigServer, type AutoconfigServer, type AutoconfigServerEntry } from "../tests/servers/autoconfig";
+import {
+  clientConfigXml,
+  startAutoconfigServer,
+  type AutoconfigServer,
+  type AutoconfigServerEntry,
+} from "../tests/servers/autoconfig";
 import type { TestServers } from "../tests/servers";
 import { insertLocalTestService, LOCAL_SERVICE_SLUG, removeLocalTestService } from "../tests/servers/local-service";
 import { expectNoAxeViolations } from "./axe";
@@ -73,10 +78,14 @@ test.describe("a service probed with npm run probe", () => {
   test("its page shows the probe evidence and where it contradicts the 2006 page", async ({ page }) => {
     test.setTimeout(120_000);
     await insertLocalTestService(db, servers);
-    const { stdout } = await promisify(execFile)("npm", ["run", "probe", "--", LOCAL_SERVICE_SLUG, "--timeout", "5000"], {
-      env: { ...process.env, DATABASE_URL, PROBE_ALLOW_LOOPBACK: "1", NODE_EXTRA_CA_CERTS: servers.caFile },
-      timeout: 90_000,
-    });
+    const { stdout } = await promisify(execFile)(
+      "npm",
+      ["run", "probe", "--", LOCAL_SERVICE_SLUG, "--timeout", "5000"],
+      {
+        env: { ...process.env, DATABASE_URL, PROBE_ALLOW_LOOPBACK: "1", NODE_EXTRA_CA_CERTS: servers.caFile },
+        timeout: 90_000,
+      },
+    );
     expect(stdout).toContain(`for ${LOCAL_SERVICE_SLUG} from source "live-probe"`);
 
     await page.goto(`/ja/providers/${LOCAL_SERVICE_SLUG}`);
@@ -94,13 +103,17 @@ test.describe("a service probed with npm run probe", () => {
     // the probe is today's first-hand evidence, so it is the current value
     await expect(submission.locator("td").first()).toContainText("非対応");
     await expect(submission.locator(".probe-evidence")).toContainText("STARTTLS の提示なし");
-    await expect(submission.locator(".probe-evidence")).toContainText("暗号化の前にパスワードを平文で送る方式を提示: PLAIN LOGIN");
+    await expect(submission.locator(".probe-evidence")).toContainText(
+      "暗号化の前にパスワードを平文で送る方式を提示: PLAIN LOGIN",
+    );
     await expect(submission.locator("[data-contradiction]")).toContainText("食い違います");
     await expect(submission.locator("[data-contradiction]")).toContainText("2006年2月");
     await expectNoAxeViolations(page);
 
     await page.goto(`/en/providers/${LOCAL_SERVICE_SLUG}`);
-    await expect(page.locator('tr[data-property="submission-starttls"] [data-contradiction]')).toContainText("contradicts");
+    await expect(page.locator('tr[data-property="submission-starttls"] [data-contradiction]')).toContainText(
+      "contradicts",
+    );
     await expect(page.locator('tr[data-property="smtps"] .probe-evidence')).toContainText("Live probe");
   });
 });
@@ -111,17 +124,30 @@ async function checkDomain(page: import("@playwright/test").Page, domain: string
 }
 
 async function expectVerdict(page: import("@playwright/test").Page) {
-  await expect(page.getByRole("heading", { level: 2, name: `${CHECK_DOMAIN} の検査結果` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 2, name: `${CHECK_DOMAIN} の検査結果` })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.locator('[data-verdict="sending"]')).toHaveAttribute("data-value", "partly");
   await expect(page.locator('[data-verdict="passwords"]')).toHaveAttribute("data-value", "yes");
-  await expect(page.locator('[data-verdict="passwords"]')).toContainText(`SMTP localhost:${servers.smtp.plainOnly}: PLAIN, LOGIN`);
+  await expect(page.locator('[data-verdict="passwords"]')).toContainText(
+    `SMTP localhost:${servers.smtp.plainOnly}: PLAIN, LOGIN`,
+  );
   // the web server does not trust the test CA, as a visitor's check would not
   await expect(page.locator('[data-verdict="certificates"]')).toHaveAttribute("data-value", "problems");
   await expect(page.locator('[data-verdict="tls"]')).toHaveAttribute("data-value", "ok");
-  await expect(page.locator('[data-verdict="receiving"]')).toHaveAttribute("data-value", servers.dovecot ? "encrypted" : "unknown");
+  await expect(page.locator('[data-verdict="receiving"]')).toHaveAttribute(
+    "data-value",
+    servers.dovecot ? "encrypted" : "unknown",
+  );
   await expect(page.locator('[data-verdict="passwords"] a[href="/ja/articles/smtp-auth"]')).toBeVisible();
-  await expect(page.locator(`tr[data-server="localhost:${servers.smtp.implicitTls}"]`)).toHaveAttribute("data-outcome", "yes");
-  await expect(page.locator(`tr[data-server="localhost:${servers.smtp.plainOnly}"]`)).toHaveAttribute("data-outcome", "no");
+  await expect(page.locator(`tr[data-server="localhost:${servers.smtp.implicitTls}"]`)).toHaveAttribute(
+    "data-outcome",
+    "yes",
+  );
+  await expect(page.locator(`tr[data-server="localhost:${servers.smtp.plainOnly}"]`)).toHaveAttribute(
+    "data-outcome",
+    "no",
+  );
 }
 
 test.describe("the check page with JavaScript", () => {
@@ -165,7 +191,9 @@ test.describe("the check page's rate limit", () => {
     await page.goto("/ja/tools/check");
     for (let i = 0; i < 5; i++) {
       await checkDomain(page, CHECK_DOMAIN);
-      await expect(page.getByRole("heading", { level: 2, name: `${CHECK_DOMAIN} の検査結果` })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole("heading", { level: 2, name: `${CHECK_DOMAIN} の検査結果` })).toBeVisible({
+        timeout: 30_000,
+      });
       await expect(page.getByRole("button", { name: "検査する" })).toBeEnabled();
     }
     await checkDomain(page, CHECK_DOMAIN);

@@ -233,16 +233,18 @@ async function ensureNoDataLoss(
 function orderedMigrationName(generated: string, existing: string[]): string {
   const stampOf = (name: string) => /^\d{14}/.exec(name)?.[0];
   const ownStamp = stampOf(generated);
-  const lastStamp = existing.map(stampOf).filter((stamp) => stamp !== undefined).sort().at(-1);
+  const lastStamp = existing
+    .map(stampOf)
+    .filter((stamp) => stamp !== undefined)
+    .sort()
+    .at(-1);
   if (ownStamp === undefined || lastStamp === undefined || ownStamp > lastStamp) return generated;
   return nextSecond(lastStamp) + generated.slice(ownStamp.length);
 }
 
 function nextSecond(stamp: string): string {
   const part = (from: number, to: number) => Number(stamp.slice(from, to));
-  const date = new Date(
-    Date.UTC(part(0, 4), part(4, 6) - 1, part(6, 8), part(8, 10), part(10, 12), part(12, 14) + 1),
-  );
+  const date = new Date(Date.UTC(part(0, 4), part(4, 6) - 1, part(6, 8), part(8, 10), part(10, 12), part(12, 14) + 1));
   return date.toISOString().replace(/\D/g, "").slice(0, 14);
 }
 

@@ -12,7 +12,9 @@ async function main(): Promise<number> {
   try {
     const library = await loadArticleLibrary(dataDir);
     const counts = LOCALES.map((l) => `${articlesFor(library, l).length} ${l}`).join(", ");
-    console.log(`Articles OK: ${counts}; ${library.glossary.length} glossary terms; all ${library.properties.length} properties have an article.`);
+    console.log(
+      `Articles OK: ${counts}; ${library.glossary.length} glossary terms; all ${library.properties.length} properties have an article.`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ArticleValidationError) {

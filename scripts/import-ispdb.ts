@@ -4,7 +4,13 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { z } from "zod";
 import { createPrismaClient } from "@/lib/db";
-import { buildReport, formatImportReport, loadIspdbFolder, writeIspdbImport, type ProgressCallback } from "@/lib/ispdb/import";
+import {
+  buildReport,
+  formatImportReport,
+  loadIspdbFolder,
+  writeIspdbImport,
+  type ProgressCallback,
+} from "@/lib/ispdb/import";
 
 const USAGE = "Usage: npm run import:ispdb -- <folder> [--as-of YYYY-MM-DD] [--report file.json]";
 

@@ -37,17 +37,31 @@ function progressReporter(targets: ProbeTarget[]): Pick<ProbeOptions, "onStep" |
     };
   }
   const multibar = new cliProgress.MultiBar(
-    { format: " {bar} {endpoint}  {status}", hideCursor: true, clearOnComplete: false, stream: process.stderr, barsize: 14 },
+    {
+      format: " {bar} {endpoint}  {status}",
+      hideCursor: true,
+      clearOnComplete: false,
+      stream: process.stderr,
+      barsize: 14,
+    },
     cliProgress.Presets.shades_classic,
   );
   const key = (t: ProbeTarget) => `${t.host}|${t.port}|${t.protocol}|${t.security}`;
   const bars = new Map(
-    targets.map((t) => [key(t), multibar.create(STEP_ORDER.length, 0, { endpoint: `${t.protocol.toUpperCase()} ${t.host}:${t.port}`, status: "waiting" })]),
+    targets.map((t) => [
+      key(t),
+      multibar.create(STEP_ORDER.length, 0, {
+        endpoint: `${t.protocol.toUpperCase()} ${t.host}:${t.port}`,
+        status: "waiting",
+      }),
+    ]),
   );
   return {
     onStep: (t, step) => bars.get(key(t))?.update(STEP_ORDER.indexOf(step), { status: step }),
     onResult: (r: EndpointProbeResult) =>
-      bars.get(key(r.target))?.update(STEP_ORDER.length, { status: r.failure ? `failed at ${r.failure.step} (${r.failure.code})` : "done" }),
+      bars
+        .get(key(r.target))
+        ?.update(STEP_ORDER.length, { status: r.failure ? `failed at ${r.failure.step} (${r.failure.code})` : "done" }),
     stop: () => multibar.stop(),
   };
 }
@@ -88,7 +102,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     let targets: ProbeTarget[];
     let service: { serviceId: number; slug: string } | null = null;
-    const asService = !looksLikeHost(subject) || (subject === "localhost" && (await db.service.count({ where: { slug: subject } })) > 0);
+    const asService =
+      !looksLikeHost(subject) ||
+      (subject === "localhost" && (await db.service.count({ where: { slug: subject } })) > 0);
     if (asService) {
       try {
         const found = await getServiceTargets(db, subject);
@@ -136,10 +152,15 @@ async function main(argv: string[]): Promise<number> {
 
     const probedAt = new Date();
     const findings = findingsFromResults(run.results, probedAt);
-    console.log(`\nProbe of ${subject}: ${targets.length} endpoint(s), ${run.sequential ? "one by one" : "concurrently"}, ${run.wallMs} ms\n`);
+    console.log(
+      `\nProbe of ${subject}: ${targets.length} endpoint(s), ${run.sequential ? "one by one" : "concurrently"}, ${run.wallMs} ms\n`,
+    );
     console.log(run.results.map(formatEndpoint).join("\n\n"));
     console.log(`\nFindings:\n${formatFindings(findings)}`);
-    if (!config.allowLoopback && run.results.some((r) => r.failure?.code === "refused-address" && r.failure.message.includes("loopback"))) {
+    if (
+      !config.allowLoopback &&
+      run.results.some((r) => r.failure?.code === "refused-address" && r.failure.message.includes("loopback"))
+    ) {
       console.log("\nLoopback is refused by default; set PROBE_ALLOW_LOOPBACK=1 to probe servers on this machine.");
     }
 

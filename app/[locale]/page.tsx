@@ -25,7 +25,11 @@ export default async function HomePage({ params }: HomePageProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = catalogueMessages[locale];
-  const [allProperties, editorsPicks, stats] = await Promise.all([getProperties(), getEditorsPicks(), getCatalogueStats()]);
+  const [allProperties, editorsPicks, stats] = await Promise.all([
+    getProperties(),
+    getEditorsPicks(),
+    getCatalogueStats(),
+  ]);
   const properties = allProperties.filter((p) => p.appliesTo !== "client");
   const catalogue = (has: string[], segment: "all" | "business" = "all") =>
     localePath(locale, `/providers${toQueryString({ has, segment })}`);
@@ -36,7 +40,10 @@ export default async function HomePage({ params }: HomePageProps) {
         <h1>{t.home.title}</h1>
         <p className="lead">{t.home.lead}</p>
         <p className="hint">
-          {format(t.home.stats, { services: formatNumber(locale, stats.services), clients: formatNumber(locale, stats.clients) })}
+          {format(t.home.stats, {
+            services: formatNumber(locale, stats.services),
+            clients: formatNumber(locale, stats.clients),
+          })}
         </p>
         <p>
           <Link className="button" href={localePath(locale, "/providers")}>

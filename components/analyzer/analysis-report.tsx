@@ -10,14 +10,25 @@ import { formatNumber, localePath, type Locale } from "@/lib/i18n/locales";
 import type { AnalyzerResult } from "@/lib/received/form";
 import type { TlsState, Verdict } from "@/lib/received/types";
 
-const VERDICT_MARK: Record<Verdict, TlsState> = { encrypted: "yes", "not-encrypted": "no", unknown: "unknown", none: "unknown" };
+const VERDICT_MARK: Record<Verdict, TlsState> = {
+  encrypted: "yes",
+  "not-encrypted": "no",
+  unknown: "unknown",
+  none: "unknown",
+};
 
-type AnalysisReportProps = { locale: Locale; result: AnalyzerResult; sampleName: string | null; headingRef?: Ref<HTMLHeadingElement> };
+type AnalysisReportProps = {
+  locale: Locale;
+  result: AnalyzerResult;
+  sampleName: string | null;
+  headingRef?: Ref<HTMLHeadingElement>;
+};
 
 export function AnalysisReport({ locale, result, sampleName, headingRef }: AnalysisReportProps) {
   const t = analyzerMessages[locale];
   const { verdict, hops, firstPlainHop, firstPlain, hopCount } = result;
-  const article = (slug: string, anchor?: string) => `${localePath(locale, `/articles/${slug}`)}${anchor ? `#${anchor}` : ""}`;
+  const article = (slug: string, anchor?: string) =>
+    `${localePath(locale, `/articles/${slug}`)}${anchor ? `#${anchor}` : ""}`;
   const otherPlain = hops.filter((h) => !h.local && h.tls === "no" && h.hop !== firstPlainHop).map((h) => h.hop);
   const unknownHops = hops.filter((h) => !h.local && h.tls === "unknown").map((h) => h.hop);
   const weakHops = hops.filter((h) => h.weak);
@@ -44,21 +55,28 @@ export function AnalysisReport({ locale, result, sampleName, headingRef }: Analy
       <div className={`analyzer-verdict analyzer-verdict--${verdict}`} data-testid="analyzer-verdict">
         <HopMark tls={VERDICT_MARK[verdict]} locale={locale} />
         <div>
-          <p className="analyzer-verdict__answer">
-            {format(t.result.verdict[verdict], { hop: firstPlainHop ?? "?" })}
-          </p>
+          <p className="analyzer-verdict__answer">{format(t.result.verdict[verdict], { hop: firstPlainHop ?? "?" })}</p>
           <p className="analyzer-verdict__detail">{detail}</p>
           {otherPlain.length > 0 ? (
-            <p className="analyzer-verdict__detail">{format(t.result.otherPlainHops, { hops: hopNames(locale, otherPlain) })}</p>
+            <p className="analyzer-verdict__detail">
+              {format(t.result.otherPlainHops, { hops: hopNames(locale, otherPlain) })}
+            </p>
           ) : null}
           {verdict === "not-encrypted" ? (
             <p className="analyzer-verdict__link">
               <Link href={article("starttls")}>{t.result.plainLink}</Link>
             </p>
           ) : null}
-          {hopCount > 0 ? <p className="hint">{format(t.result.hopCount, { count: formatNumber(locale, hopCount) })}</p> : null}
+          {hopCount > 0 ? (
+            <p className="hint">{format(t.result.hopCount, { count: formatNumber(locale, hopCount) })}</p>
+          ) : null}
           {hopCount > hops.length ? (
-            <p className="hint">{format(t.result.truncated, { shown: formatNumber(locale, hops.length), count: formatNumber(locale, hopCount) })}</p>
+            <p className="hint">
+              {format(t.result.truncated, {
+                shown: formatNumber(locale, hops.length),
+                count: formatNumber(locale, hopCount),
+              })}
+            </p>
           ) : null}
         </div>
       </div>
@@ -80,7 +98,9 @@ export function AnalysisReport({ locale, result, sampleName, headingRef }: Analy
                       {format(t.weak.hop, {
                         hop: hop.hop,
                         by: hop.by ?? t.path.unnamed,
-                        tls: [hop.tlsVersion ? tlsVersionLabel(hop.tlsVersion) : null, hop.cipher].filter(Boolean).join(" "),
+                        tls: [hop.tlsVersion ? tlsVersionLabel(hop.tlsVersion) : null, hop.cipher]
+                          .filter(Boolean)
+                          .join(" "),
                       })}
                     </p>
                     <ul>

@@ -42,7 +42,12 @@ export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFor
 
   return (
     <>
-      <form action={formAction} onSubmit={() => setSubmitted(textareaRef.current?.value ?? "")} className="analyzer-form" noValidate>
+      <form
+        action={formAction}
+        onSubmit={() => setSubmitted(textareaRef.current?.value ?? "")}
+        className="analyzer-form"
+        noValidate
+      >
         <input type="hidden" name="enhanced" value={enhanced ? "1" : ""} />
         <div className="analyzer-form__field">
           <label htmlFor="received-headers">{t.form.label}</label>
@@ -67,7 +72,9 @@ export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFor
         </div>
         {error ? (
           <p id="analyzer-error" className="analyzer-error" role="alert">
-            {format(t.errors[error], { size: state.status === "error" && state.bytes !== null ? formatNumber(locale, state.bytes) : "?" })}
+            {format(t.errors[error], {
+              size: state.status === "error" && state.bytes !== null ? formatNumber(locale, state.bytes) : "?",
+            })}
           </p>
         ) : null}
         <div className="analyzer-form__actions">
@@ -82,7 +89,12 @@ export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFor
           <legend>{t.samples.legend}</legend>
           <div className="analyzer-samples__row">
             <label htmlFor="received-sample">{t.samples.label}</label>
-            <select id="received-sample" name="sample" defaultValue={sample ?? samples[0]?.id} aria-describedby="received-sample-hint">
+            <select
+              id="received-sample"
+              name="sample"
+              defaultValue={sample ?? samples[0]?.id}
+              aria-describedby="received-sample-hint"
+            >
               {samples.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

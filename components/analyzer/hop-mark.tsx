@@ -3,7 +3,14 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { TlsState } from "@/lib/received/types";
 
 function MarkIcon({ tls }: { tls: TlsState }) {
-  const common = { "aria-hidden": true, viewBox: "0 0 24 24", width: 22, height: 22, className: "hop-mark__icon", focusable: false } as const;
+  const common = {
+    "aria-hidden": true,
+    viewBox: "0 0 24 24",
+    width: 22,
+    height: 22,
+    className: "hop-mark__icon",
+    focusable: false,
+  } as const;
   switch (tls) {
     case "yes":
       return (

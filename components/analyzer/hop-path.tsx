@@ -32,7 +32,9 @@ export function HopPath({ locale, hops, firstPlainHop }: HopPathProps) {
               <div className="hop-path__body">
                 <p className="hop-path__title">
                   <strong>{format(t.path.hop, { hop: hop.hop })}</strong>{" "}
-                  <span className="hop-path__route">{format(t.path.route, { from: name(hop.from), by: name(hop.by) })}</span>
+                  <span className="hop-path__route">
+                    {format(t.path.route, { from: name(hop.from), by: name(hop.by) })}
+                  </span>
                 </p>
                 {hop.with || tls ? (
                   <p className="hop-path__meta">

@@ -50,8 +50,12 @@ export function HopTable({ locale, hops }: HopTableProps) {
                   {weakCipher ? <> {weakTag}</> : null}
                 </td>
                 <td className="hop-table__nowrap">{hop.authenticated ? t.authenticatedYes : t.authenticatedNo}</td>
-                <td className="hop-table__date">{hop.date ? <time dateTime={hop.date}>{formatHopDate(hop.date)}</time> : none}</td>
-                <td className="hop-table__nowrap">{hop.delaySeconds === null ? none : formatDelay(locale, hop.delaySeconds)}</td>
+                <td className="hop-table__date">
+                  {hop.date ? <time dateTime={hop.date}>{formatHopDate(hop.date)}</time> : none}
+                </td>
+                <td className="hop-table__nowrap">
+                  {hop.delaySeconds === null ? none : formatDelay(locale, hop.delaySeconds)}
+                </td>
               </tr>
             );
           })}

@@ -71,7 +71,9 @@ export function CheckForm({ locale, action }: CheckFormProps) {
           {format(t.errors.failed, { domain: state.domain })}
         </p>
       ) : null}
-      {state.status === "done" ? <CheckReportView locale={locale} report={state.report} headingRef={headingRef} /> : null}
+      {state.status === "done" ? (
+        <CheckReportView locale={locale} report={state.report} headingRef={headingRef} />
+      ) : null}
     </>
   );
 }

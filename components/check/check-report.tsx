@@ -7,23 +7,53 @@ import { localePath, type Locale } from "@/lib/i18n/locales";
 
 type ArticleSlug = keyof (typeof checkMessages)["ja"]["articles"];
 type Tone = "good" | "bad" | "unknown";
-type VerdictItem = { key: string; value: string; label: string; answer: string; tone: Tone; details: string[]; articles: ArticleSlug[] };
+type VerdictItem = {
+  key: string;
+  value: string;
+  label: string;
+  answer: string;
+  tone: Tone;
+  details: string[];
+  articles: ArticleSlug[];
+};
 
 function verdictItems(v: CheckVerdict, locale: Locale): VerdictItem[] {
   const t = checkMessages[locale].verdict;
   const server = (s: { host: string; port: number }) => `${s.host}:${s.port}`;
-  const encryptionTone = (e: CheckVerdict["receiving"]): Tone => (e === "encrypted" ? "good" : e === "unknown" ? "unknown" : "bad");
+  const encryptionTone = (e: CheckVerdict["receiving"]): Tone =>
+    e === "encrypted" ? "good" : e === "unknown" ? "unknown" : "bad";
   const method = (m: string) => (m === "LOGIN-COMMAND" ? t.passwords.loginCommand : m);
   return [
-    { key: "receiving", value: v.receiving, label: t.receiving.label, answer: t.receiving[v.receiving], tone: encryptionTone(v.receiving), details: [], articles: ["implicit-tls", "starttls"] },
-    { key: "sending", value: v.sending, label: t.sending.label, answer: t.sending[v.sending], tone: encryptionTone(v.sending), details: [], articles: ["starttls", "implicit-tls"] },
+    {
+      key: "receiving",
+      value: v.receiving,
+      label: t.receiving.label,
+      answer: t.receiving[v.receiving],
+      tone: encryptionTone(v.receiving),
+      details: [],
+      articles: ["implicit-tls", "starttls"],
+    },
+    {
+      key: "sending",
+      value: v.sending,
+      label: t.sending.label,
+      answer: t.sending[v.sending],
+      tone: encryptionTone(v.sending),
+      details: [],
+      articles: ["starttls", "implicit-tls"],
+    },
     {
       key: "passwords",
       value: v.passwordsBeforeTls,
       label: t.passwords.label,
       answer: t.passwords[v.passwordsBeforeTls],
       tone: v.passwordsBeforeTls === "yes" ? "bad" : v.passwordsBeforeTls === "no" ? "good" : "unknown",
-      details: v.passwordServers.map((s) => format(t.passwords.server, { server: `${s.protocol.toUpperCase()} ${server(s)}`, methods: s.methods.map(method).join(", ") })),
+      details: v.passwordServers.map((s) =>
+        format(t.passwords.server, {
+          server: `${s.protocol.toUpperCase()} ${server(s)}`,
+          methods: s.methods.map(method).join(", "),
+        }),
+      ),
       articles: ["smtp-auth", "auth-only-encryption"],
     },
     {
@@ -32,7 +62,9 @@ function verdictItems(v: CheckVerdict, locale: Locale): VerdictItem[] {
       label: t.certificates.label,
       answer: t.certificates[v.certificates],
       tone: v.certificates === "ok" ? "good" : v.certificates === "problems" ? "bad" : "unknown",
-      details: v.certificateProblems.map((p) => format(t.certificates.kinds[p.kind], { server: server(p), detail: p.detail ?? "?" })),
+      details: v.certificateProblems.map((p) =>
+        format(t.certificates.kinds[p.kind], { server: server(p), detail: p.detail ?? "?" }),
+      ),
       articles: ["implicit-tls"],
     },
     {
@@ -41,7 +73,9 @@ function verdictItems(v: CheckVerdict, locale: Locale): VerdictItem[] {
       label: t.tls.label,
       answer: t.tls[v.tls],
       tone: v.tls === "ok" ? "good" : v.tls === "weak" ? "bad" : "unknown",
-      details: v.weakServers.map((s) => format(t.tls.server, { server: server(s), version: s.version ?? "?", cipher: s.cipher ?? "" })),
+      details: v.weakServers.map((s) =>
+        format(t.tls.server, { server: server(s), version: s.version ?? "?", cipher: s.cipher ?? "" }),
+      ),
       articles: ["implicit-tls", "starttls"],
     },
   ];
@@ -68,7 +102,12 @@ export function CheckReportView({ locale, report, headingRef }: CheckReportViewP
           <h3>{t.result.verdictHeading}</h3>
           <ul className="verdict">
             {verdictItems(v, locale).map((item) => (
-              <li key={item.key} className={`verdict__item verdict__item--${item.tone}`} data-verdict={item.key} data-value={item.value}>
+              <li
+                key={item.key}
+                className={`verdict__item verdict__item--${item.tone}`}
+                data-verdict={item.key}
+                data-value={item.value}
+              >
                 <p className="verdict__label">{item.label}</p>
                 <p className="verdict__answer">{item.answer}</p>
                 {item.details.length > 0 ? (
@@ -92,11 +131,14 @@ export function CheckReportView({ locale, report, headingRef }: CheckReportViewP
           </ul>
           {v.plainSettings.length > 0 ? (
             <p className="notice" data-verdict="plain-settings">
-              {format(t.verdict.plainSettings, { servers: v.plainSettings.map((p) => `${p.protocol.toUpperCase()} ${p.host}:${p.port}`).join(", ") })}
+              {format(t.verdict.plainSettings, {
+                servers: v.plainSettings.map((p) => `${p.protocol.toUpperCase()} ${p.host}:${p.port}`).join(", "),
+              })}
             </p>
           ) : null}
           <p>
-            {t.verdict.received} <Link href={localePath(locale, "/articles/received-headers")}>{t.articles["received-headers"]}</Link>
+            {t.verdict.received}{" "}
+            <Link href={localePath(locale, "/articles/received-headers")}>{t.articles["received-headers"]}</Link>
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={s.caption}>
             <table className="check-servers">
@@ -116,7 +158,11 @@ export function CheckReportView({ locale, report, headingRef }: CheckReportViewP
                 {report.servers.map((e) => {
                   const certOk = e.chainValid && e.hostnameMatches && !e.certExpired;
                   return (
-                    <tr key={`${e.host}-${e.port}-${e.security}`} data-server={`${e.host}:${e.port}`} data-outcome={e.outcome}>
+                    <tr
+                      key={`${e.host}-${e.port}-${e.security}`}
+                      data-server={`${e.host}:${e.port}`}
+                      data-outcome={e.outcome}
+                    >
                       <td>{s.directions[e.direction]}</td>
                       <th scope="row">
                         <code>
@@ -126,11 +172,28 @@ export function CheckReportView({ locale, report, headingRef }: CheckReportViewP
                       <td>{s.declaredValues[e.declared]}</td>
                       <td>
                         {s.outcomes[e.outcome]}
-                        {e.outcome === "unknown" && e.failure ? <span className="muted"> ({format(s.failure, { step: e.failure.step, code: e.failure.code })})</span> : null}
+                        {e.outcome === "unknown" && e.failure ? (
+                          <span className="muted">
+                            {" "}
+                            ({format(s.failure, { step: e.failure.step, code: e.failure.code })})
+                          </span>
+                        ) : null}
                       </td>
                       <td>{e.tlsVersion ? `${e.tlsVersion} ${e.cipher ?? ""}` : s.notApplicable}</td>
-                      <td>{e.tlsVersion ? (certOk ? format(s.certificateOk, { days: e.certDaysLeft ?? "?" }) : s.certificateBad) : s.notApplicable}</td>
-                      <td>{e.authBeforeTls === null ? s.notApplicable : e.authBeforeTls.length > 0 ? e.authBeforeTls.join(" ") : s.none}</td>
+                      <td>
+                        {e.tlsVersion
+                          ? certOk
+                            ? format(s.certificateOk, { days: e.certDaysLeft ?? "?" })
+                            : s.certificateBad
+                          : s.notApplicable}
+                      </td>
+                      <td>
+                        {e.authBeforeTls === null
+                          ? s.notApplicable
+                          : e.authBeforeTls.length > 0
+                            ? e.authBeforeTls.join(" ")
+                            : s.none}
+                      </td>
                     </tr>
                   );
                 })}

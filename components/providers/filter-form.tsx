@@ -44,8 +44,10 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="has"]')) box.checked = filters.has.includes(box.value);
-    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="segment"]')) radio.checked = radio.value === filters.segment;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="has"]'))
+      box.checked = filters.has.includes(box.value);
+    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="segment"]'))
+      radio.checked = radio.value === filters.segment;
     const sort = form.elements.namedItem("sort");
     if (sort instanceof HTMLSelectElement) sort.value = filters.sort;
     const per = form.elements.namedItem("per");
@@ -63,7 +65,9 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
     // Any change of filter starts again at page 1.
     const next = parseProviderFilters(params, knownKeys);
     const href = `${pathname}${toQueryString({ ...next, page: 1 })}`;
-    startTransition(() => (mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false })));
+    startTransition(() =>
+      mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false }),
+    );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -78,7 +82,15 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
   }
 
   return (
-    <form ref={formRef} method="get" action={action} role="search" aria-label={t.catalogue.filters} className="filters" onSubmit={onSubmit}>
+    <form
+      ref={formRef}
+      method="get"
+      action={action}
+      role="search"
+      aria-label={t.catalogue.filters}
+      className="filters"
+      onSubmit={onSubmit}
+    >
       <h2 className="filters__title">{t.catalogue.filters}</h2>
       <div className="field">
         <label htmlFor="filter-q">{t.catalogue.search}</label>
@@ -102,7 +114,13 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
         <legend>{t.catalogue.segment}</legend>
         {SEGMENT_FILTERS.map((segment) => (
           <label key={segment} className="choice">
-            <input type="radio" name="segment" value={segment} defaultChecked={filters.segment === segment} onChange={() => navigate("push")} />
+            <input
+              type="radio"
+              name="segment"
+              value={segment}
+              defaultChecked={filters.segment === segment}
+              onChange={() => navigate("push")}
+            />
             {t.segments[segment]}
           </label>
         ))}
@@ -119,7 +137,13 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
               <legend>{t.categories[category]}</legend>
               {group.map((p) => (
                 <label key={p.key} className="choice">
-                  <input type="checkbox" name="has" value={p.key} defaultChecked={filters.has.includes(p.key)} onChange={() => navigate("push")} />
+                  <input
+                    type="checkbox"
+                    name="has"
+                    value={p.key}
+                    defaultChecked={filters.has.includes(p.key)}
+                    onChange={() => navigate("push")}
+                  />
                   {p.label}
                 </label>
               ))}

@@ -16,20 +16,29 @@ function methods(list: string[], none: string): string {
 function endpointFacts(e: EndpointEvidence, locale: Locale): Array<{ text: string; warn: boolean }> {
   const t = providerMessages[locale].probe;
   const facts: Array<{ text: string; warn: boolean }> = [{ text: t.outcome[e.outcome], warn: e.outcome === "no" }];
-  if (e.failure && e.outcome === "unknown") facts.push({ text: format(t.failed, { step: e.failure.step, code: e.failure.code }), warn: false });
+  if (e.failure && e.outcome === "unknown")
+    facts.push({ text: format(t.failed, { step: e.failure.step, code: e.failure.code }), warn: false });
   if (e.plaintextInsteadOfTls) facts.push({ text: t.plaintextInsteadOfTls, warn: true });
   if (e.starttlsOffered === false) facts.push({ text: t.starttlsMissing, warn: true });
   if (e.tlsVersion) facts.push({ text: `${e.tlsVersion} ${e.cipher ?? ""}`.trim(), warn: false });
   if (e.weakTls) facts.push({ text: t.weak, warn: true });
   if (e.tlsVersion) {
-    if (e.certExpired) facts.push({ text: format(t.certificate.expired, { date: formatPartialDate(locale, (e.certValidTo ?? "").slice(0, 10)) }), warn: true });
-    else if (e.chainValid === false) facts.push({ text: format(t.certificate.untrusted, { error: e.chainError ?? "?" }), warn: true });
-    else if (e.certDaysLeft !== null) facts.push({ text: format(t.certificate.valid, { days: e.certDaysLeft }), warn: false });
+    if (e.certExpired)
+      facts.push({
+        text: format(t.certificate.expired, { date: formatPartialDate(locale, (e.certValidTo ?? "").slice(0, 10)) }),
+        warn: true,
+      });
+    else if (e.chainValid === false)
+      facts.push({ text: format(t.certificate.untrusted, { error: e.chainError ?? "?" }), warn: true });
+    else if (e.certDaysLeft !== null)
+      facts.push({ text: format(t.certificate.valid, { days: e.certDaysLeft }), warn: false });
     if (e.hostnameMatches === false) facts.push({ text: t.certificate.mismatch, warn: true });
   }
-  if (e.authBeforeTls) facts.push({ text: format(t.authBefore, { list: methods(e.authBeforeTls, t.none) }), warn: false });
+  if (e.authBeforeTls)
+    facts.push({ text: format(t.authBefore, { list: methods(e.authBeforeTls, t.none) }), warn: false });
   if (e.authAfterTls) facts.push({ text: format(t.authAfter, { list: methods(e.authAfterTls, t.none) }), warn: false });
-  if (e.plaintextAuthBeforeTls.length > 0) facts.push({ text: format(t.plaintextAuth, { list: e.plaintextAuthBeforeTls.join(" ") }), warn: true });
+  if (e.plaintextAuthBeforeTls.length > 0)
+    facts.push({ text: format(t.plaintextAuth, { list: e.plaintextAuthBeforeTls.join(" ") }), warn: true });
   if (e.apop !== null) facts.push({ text: e.apop ? t.apop : t.noApop, warn: false });
   return facts;
 }

@@ -69,7 +69,9 @@ export function ProviderTable({ locale, providers, properties, compareFormId, se
                   <Link href={localePath(locale, `/providers/${provider.slug}`)}>{name}</Link>
                   {provider.editorsPick ? <span className="badge badge--pick">{t.catalogue.editorsPick}</span> : null}
                   {provider.formerNames.length > 0 ? (
-                    <span className="former-names">{format(t.catalogue.formerly, { names: provider.formerNames.join("、") })}</span>
+                    <span className="former-names">
+                      {format(t.catalogue.formerly, { names: provider.formerNames.join("、") })}
+                    </span>
                   ) : null}
                 </th>
                 <td>{segmentLabel(locale, provider.segment)}</td>

@@ -29,7 +29,10 @@ export type ParsedArticleFile = {
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("") || "(front matter)";
+  return (
+    path.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("") ||
+    "(front matter)"
+  );
 }
 
 // Splits and checks one article file. `file` is the name shown in messages
@@ -48,34 +51,56 @@ export function parseArticleFile(file: string, text: string): { article?: Parsed
   const source = text.replace(/^\uFEFF/, "");
   const block = FRONT_MATTER.exec(source);
   if (!block) {
-    issues.push({ file, line: 1, message: "missing front matter: the file must start with a --- line, the YAML fields and a closing --- line" });
+    issues.push({
+      file,
+      line: 1,
+      message: "missing front matter: the file must start with a --- line, the YAML fields and a closing --- line",
+    });
     return { issues };
   }
   const yamlText = block[1] ?? "";
   const doc = parseDocument(yamlText, { prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      issues.push({ file, line: error.linePos ? error.linePos[0].line + 1 : undefined, message: `front matter is not valid YAML: ${error.message.split("\n")[0]}` });
+      issues.push({
+        file,
+        line: error.linePos ? error.linePos[0].line + 1 : undefined,
+        message: `front matter is not valid YAML: ${error.message.split("\n")[0]}`,
+      });
     }
     return { issues };
   }
   const parsed = articleFrontmatterSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.push({ file, message: `front matter ${formatPath(issue.path)}: ${issue.message}` });
+    for (const issue of parsed.error.issues)
+      issues.push({ file, message: `front matter ${formatPath(issue.path)}: ${issue.message}` });
     return { issues };
   }
   const frontmatter = parsed.data;
   if (frontmatter.slug !== nameSlug) {
-    issues.push({ file, message: `front matter slug "${frontmatter.slug}" does not match the file name (expected "${nameSlug}")` });
+    issues.push({
+      file,
+      message: `front matter slug "${frontmatter.slug}" does not match the file name (expected "${nameSlug}")`,
+    });
   }
   if (frontmatter.locale !== nameLocale) {
-    issues.push({ file, message: `front matter locale "${frontmatter.locale}" does not match the file name (expected "${nameLocale}")` });
+    issues.push({
+      file,
+      message: `front matter locale "${frontmatter.locale}" does not match the file name (expected "${nameLocale}")`,
+    });
   }
   if (issues.length > 0) return { issues };
 
   const bodyLineOffset = block[0].split("\n").length - (block[0].endsWith("\n") ? 1 : 0);
   return {
-    article: { file, slug: nameSlug, locale: nameLocale, frontmatter, body: source.slice(block[0].length), bodyLineOffset },
+    article: {
+      file,
+      slug: nameSlug,
+      locale: nameLocale,
+      frontmatter,
+      body: source.slice(block[0].length),
+      bodyLineOffset,
+    },
     issues,
   };
 }

@@ -14,11 +14,20 @@ export function checkHeadingOrder(headings: readonly HeadingRef[]): HeadingProbl
   for (const h of headings) {
     const label = `${"#".repeat(h.depth)}${h.text ? ` ${h.text}` : ""}`;
     if (h.depth === 1) {
-      problems.push({ line: h.line, message: `"${label}": level-1 headings are not allowed; the title is the h1, start the body at ##` });
+      problems.push({
+        line: h.line,
+        message: `"${label}": level-1 headings are not allowed; the title is the h1, start the body at ##`,
+      });
     } else if (h.depth > previous + 1 && previous === 1) {
-      problems.push({ line: h.line, message: `"${label}" skips a level: the body's first heading must be ## (the title is the h1)` });
+      problems.push({
+        line: h.line,
+        message: `"${label}" skips a level: the body's first heading must be ## (the title is the h1)`,
+      });
     } else if (h.depth > previous + 1) {
-      problems.push({ line: h.line, message: `"${label}" skips a level: it follows a level-${previous} heading, expected at most level ${previous + 1}` });
+      problems.push({
+        line: h.line,
+        message: `"${label}" skips a level: it follows a level-${previous} heading, expected at most level ${previous + 1}`,
+      });
     }
     previous = h.depth;
   }
@@ -33,7 +42,11 @@ export function remarkHeadingOrder() {
       headings.push({ depth: node.depth, text: toString(node).trim(), line: node.position?.start.line });
     });
     for (const problem of checkHeadingOrder(headings)) {
-      file.message(problem.message, { place: problem.line ? { line: problem.line, column: 1 } : undefined, ruleId: "heading-order", source: "remark-heading-order" });
+      file.message(problem.message, {
+        place: problem.line ? { line: problem.line, column: 1 } : undefined,
+        ruleId: "heading-order",
+        source: "remark-heading-order",
+      });
     }
   };
 }

@@ -2,7 +2,14 @@ import { loadArticleLibrary } from "@/lib/articles/load";
 import type { ArticleLibrary } from "@/lib/articles/library";
 
 export { ArticleValidationError } from "@/lib/articles/front-matter";
-export { articlesFor, findArticle, glossaryHref, relatedArticles, type Article, type ArticleLibrary } from "@/lib/articles/library";
+export {
+  articlesFor,
+  findArticle,
+  glossaryHref,
+  relatedArticles,
+  type Article,
+  type ArticleLibrary,
+} from "@/lib/articles/library";
 export type { TocEntry } from "@/lib/articles/render";
 
 // Read and rendered once per process: every article page, the list, the glossary and the

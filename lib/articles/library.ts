@@ -41,30 +41,52 @@ const CATALOGUE_LINK = /^\/(ja|en)\/providers\/?\?(.*)$/;
 
 // Internal links must carry a locale, stay in the article's language and point at something
 // that exists; the crawler test catches the rest (service pages, tools) against a running site.
-function checkLinks(article: ParsedArticleFile, links: { url: string; line?: number }[], known: KnownKeys, issues: ArticleIssue[]) {
+function checkLinks(
+  article: ParsedArticleFile,
+  links: { url: string; line?: number }[],
+  known: KnownKeys,
+  issues: ArticleIssue[],
+) {
   const at = (line?: number) => (line ? line + article.bodyLineOffset : undefined);
   for (const { url, line } of links) {
     if (!url.startsWith("/") || url.startsWith("//")) continue;
     const locale = url.split(/[/?#]/)[1];
     if (locale !== "ja" && locale !== "en") {
-      issues.push({ file: article.file, line: at(line), message: `internal link "${url}" must start with /ja/ or /en/` });
+      issues.push({
+        file: article.file,
+        line: at(line),
+        message: `internal link "${url}" must start with /ja/ or /en/`,
+      });
       continue;
     }
     if (locale !== article.locale) {
-      issues.push({ file: article.file, line: at(line), message: `internal link "${url}" leads to the other language; use /${article.locale}/…` });
+      issues.push({
+        file: article.file,
+        line: at(line),
+        message: `internal link "${url}" leads to the other language; use /${article.locale}/…`,
+      });
     }
     const articleLink = ARTICLE_LINK.exec(url);
     if (articleLink?.[2] && !known.slugs.has(articleLink[2])) {
-      issues.push({ file: article.file, line: at(line), message: `link "${url}": there is no article "${articleLink[2]}"` });
+      issues.push({
+        file: article.file,
+        line: at(line),
+        message: `link "${url}": there is no article "${articleLink[2]}"`,
+      });
     }
     const glossaryLink = GLOSSARY_LINK.exec(url);
     if (glossaryLink?.[2] && !known.glossary.has(glossaryLink[2])) {
-      issues.push({ file: article.file, line: at(line), message: `link "${url}": there is no glossary entry "${glossaryLink[2]}"` });
+      issues.push({
+        file: article.file,
+        line: at(line),
+        message: `link "${url}": there is no glossary entry "${glossaryLink[2]}"`,
+      });
     }
     const catalogueLink = CATALOGUE_LINK.exec(url);
     if (catalogueLink) {
       for (const key of new URLSearchParams(catalogueLink[2]).getAll("has").flatMap((v) => v.split(","))) {
-        if (!known.properties.has(key)) issues.push({ file: article.file, line: at(line), message: `link "${url}": unknown property "${key}"` });
+        if (!known.properties.has(key))
+          issues.push({ file: article.file, line: at(line), message: `link "${url}": unknown property "${key}"` });
       }
     }
   }
@@ -73,7 +95,9 @@ function checkLinks(article: ParsedArticleFile, links: { url: string; line?: num
 type KnownKeys = { slugs: Set<string>; glossary: Set<string>; properties: Set<string> };
 
 function linkedSlugs(links: { url: string }[], self: string): string[] {
-  const slugs = links.map((l) => ARTICLE_LINK.exec(l.url)?.[2]).filter((s): s is string => s !== undefined && s !== self);
+  const slugs = links
+    .map((l) => ARTICLE_LINK.exec(l.url)?.[2])
+    .filter((s): s is string => s !== undefined && s !== self);
   return [...new Set(slugs)];
 }
 
@@ -86,9 +110,18 @@ export function buildArticleLibrary(input: ArticleLibraryInput): { library?: Art
   if (!glossaryResult.success) {
     for (const issue of glossaryResult.error.issues) {
       const [index, ...rest] = issue.path;
-      const entry = typeof index === "number" && Array.isArray(input.glossary.json) ? (input.glossary.json[index] as { key?: unknown } | undefined) : undefined;
-      const record = typeof index === "number" ? `entry #${index + 1}${typeof entry?.key === "string" ? ` "${entry.key}"` : ""}` : "(file)";
-      issues.push({ file: input.glossary.file, message: `${record}${rest.length ? `, field ${rest.join(".")}` : ""}: ${issue.message}` });
+      const entry =
+        typeof index === "number" && Array.isArray(input.glossary.json)
+          ? (input.glossary.json[index] as { key?: unknown } | undefined)
+          : undefined;
+      const record =
+        typeof index === "number"
+          ? `entry #${index + 1}${typeof entry?.key === "string" ? ` "${entry.key}"` : ""}`
+          : "(file)";
+      issues.push({
+        file: input.glossary.file,
+        message: `${record}${rest.length ? `, field ${rest.join(".")}` : ""}: ${issue.message}`,
+      });
     }
   }
   const glossary = glossaryResult.data ?? [];
@@ -101,7 +134,11 @@ export function buildArticleLibrary(input: ArticleLibraryInput): { library?: Art
   }
 
   const propertyKeys = new Set(input.properties.records.map((p) => p.key));
-  const known: KnownKeys = { slugs: new Set(parsed.map((a) => a.slug)), glossary: new Set(glossary.map((g) => g.key)), properties: propertyKeys };
+  const known: KnownKeys = {
+    slugs: new Set(parsed.map((a) => a.slug)),
+    glossary: new Set(glossary.map((g) => g.key)),
+    properties: propertyKeys,
+  };
   const bySlug = new Map<string, Map<Locale, ParsedArticleFile>>();
   for (const a of parsed) {
     const locales = bySlug.get(a.slug) ?? new Map<Locale, ParsedArticleFile>();
@@ -113,17 +150,26 @@ export function buildArticleLibrary(input: ArticleLibraryInput): { library?: Art
     for (const locale of LOCALES) {
       if (!locales.has(locale)) {
         const present = [...locales.values()][0];
-        issues.push({ file: present?.file ?? slug, message: `the ${locale} translation is missing: add ${slug}.${locale}.md` });
+        issues.push({
+          file: present?.file ?? slug,
+          message: `the ${locale} translation is missing: add ${slug}.${locale}.md`,
+        });
       }
     }
     const ja = locales.get("ja");
     const en = locales.get("en");
     if (ja && en) {
       if (ja.frontmatter.order !== en.frontmatter.order) {
-        issues.push({ file: en.file, message: `order ${en.frontmatter.order} differs from the Japanese version's ${ja.frontmatter.order}` });
+        issues.push({
+          file: en.file,
+          message: `order ${en.frontmatter.order} differs from the Japanese version's ${ja.frontmatter.order}`,
+        });
       }
       if ([...ja.frontmatter.properties].sort().join() !== [...en.frontmatter.properties].sort().join()) {
-        issues.push({ file: en.file, message: `properties [${en.frontmatter.properties.join(", ")}] differ from the Japanese version's [${ja.frontmatter.properties.join(", ")}]` });
+        issues.push({
+          file: en.file,
+          message: `properties [${en.frontmatter.properties.join(", ")}] differ from the Japanese version's [${ja.frontmatter.properties.join(", ")}]`,
+        });
       }
     }
   }
@@ -131,14 +177,30 @@ export function buildArticleLibrary(input: ArticleLibraryInput): { library?: Art
   const articles: Article[] = [];
   for (const a of parsed) {
     for (const key of a.frontmatter.properties) {
-      if (!propertyKeys.has(key)) issues.push({ file: a.file, message: `front matter properties: unknown property "${key}" (not in ${input.properties.file})` });
+      if (!propertyKeys.has(key))
+        issues.push({
+          file: a.file,
+          message: `front matter properties: unknown property "${key}" (not in ${input.properties.file})`,
+        });
     }
-    const rendered = renderArticleBody(a.body, { terms: glossaryTerms(glossary, a.locale), glossaryHref: (key) => glossaryHref(a.locale, key) });
+    const rendered = renderArticleBody(a.body, {
+      terms: glossaryTerms(glossary, a.locale),
+      glossaryHref: (key) => glossaryHref(a.locale, key),
+    });
     // With an unreadable glossary every term would be "unknown"; its own error says enough.
-    const problems = glossaryResult.success ? rendered.problems : rendered.problems.filter((p) => p.rule !== "glossary-key");
-    for (const p of problems) issues.push({ file: a.file, line: p.line ? p.line + a.bodyLineOffset : undefined, message: p.message });
+    const problems = glossaryResult.success
+      ? rendered.problems
+      : rendered.problems.filter((p) => p.rule !== "glossary-key");
+    for (const p of problems)
+      issues.push({ file: a.file, line: p.line ? p.line + a.bodyLineOffset : undefined, message: p.message });
     checkLinks(a, rendered.links, known, issues);
-    articles.push({ ...a.frontmatter, file: a.file, html: rendered.html, toc: rendered.toc, linkedSlugs: linkedSlugs(rendered.links, a.slug) });
+    articles.push({
+      ...a.frontmatter,
+      file: a.file,
+      html: rendered.html,
+      toc: rendered.toc,
+      linkedSlugs: linkedSlugs(rendered.links, a.slug),
+    });
   }
 
   // The catalogue links every property to its explainer; that article must exist and say so.
@@ -149,23 +211,35 @@ export function buildArticleLibrary(input: ArticleLibraryInput): { library?: Art
     }
     const target = bySlug.get(p.article);
     if (!target) {
-      issues.push({ file: input.properties.file, message: `property "${p.key}" links to article "${p.article}", which does not exist` });
+      issues.push({
+        file: input.properties.file,
+        message: `property "${p.key}" links to article "${p.article}", which does not exist`,
+      });
       continue;
     }
     for (const a of target.values()) {
       if (!a.frontmatter.properties.includes(p.key)) {
-        issues.push({ file: a.file, message: `front matter properties must list "${p.key}": ${input.properties.file} names this article as its explainer` });
+        issues.push({
+          file: a.file,
+          message: `front matter properties must list "${p.key}": ${input.properties.file} names this article as its explainer`,
+        });
       }
     }
   }
   glossary.forEach((g, i) => {
     if (g.article && !bySlug.has(g.article)) {
-      issues.push({ file: input.glossary.file, message: `entry #${i + 1} "${g.key}", field article: there is no article "${g.article}"` });
+      issues.push({
+        file: input.glossary.file,
+        message: `entry #${i + 1} "${g.key}", field article: there is no article "${g.article}"`,
+      });
     }
   });
 
   if (issues.length > 0) return { issues };
-  articles.sort((x, y) => x.order - y.order || x.slug.localeCompare(y.slug) || LOCALES.indexOf(x.locale) - LOCALES.indexOf(y.locale));
+  articles.sort(
+    (x, y) =>
+      x.order - y.order || x.slug.localeCompare(y.slug) || LOCALES.indexOf(x.locale) - LOCALES.indexOf(y.locale),
+  );
   return { library: { articles, glossary, properties: input.properties.records }, issues };
 }
 
@@ -184,7 +258,9 @@ export function relatedArticles(library: ArticleLibrary, article: Article): Arti
   const related = all.filter(
     (a) =>
       a.slug !== article.slug &&
-      (a.properties.some((p) => article.properties.includes(p)) || article.linkedSlugs.includes(a.slug) || a.linkedSlugs.includes(article.slug)),
+      (a.properties.some((p) => article.properties.includes(p)) ||
+        article.linkedSlugs.includes(a.slug) ||
+        a.linkedSlugs.includes(article.slug)),
   );
   if (related.length > 0) return related;
   const index = all.findIndex((a) => a.slug === article.slug);

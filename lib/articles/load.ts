@@ -36,7 +36,8 @@ async function readProperties(file: string, issues: ArticleIssue[]): Promise<Pro
   if (json === undefined) return [];
   const parsed = propertyFileSchema.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.push({ file: displayName(file), message: `${issue.path.join(".") || "(file)"}: ${issue.message}` });
+    for (const issue of parsed.error.issues)
+      issues.push({ file: displayName(file), message: `${issue.path.join(".") || "(file)"}: ${issue.message}` });
     return [];
   }
   return parsed.data;
@@ -56,7 +57,11 @@ export async function loadArticleLibrary(dataDir: string = DEFAULT_DATA_DIR): Pr
   const propertiesFile = path.join(dataDir, "properties.json");
   const glossaryFile = path.join(dataDir, "glossary.json");
   const [texts, glossaryJson, properties] = await Promise.all([
-    Promise.all(names.sort().map(async (n) => ({ file: path.join(articleDir, n), text: await readText(path.join(articleDir, n), issues) }))),
+    Promise.all(
+      names
+        .sort()
+        .map(async (n) => ({ file: path.join(articleDir, n), text: await readText(path.join(articleDir, n), issues) })),
+    ),
     readJson(glossaryFile, issues),
     readProperties(propertiesFile, issues),
   ]);

@@ -73,7 +73,11 @@ export function remarkGlossary(options: RemarkGlossaryOptions) {
         const shown = rawShown?.trim() || entry?.term || key;
         if (match.index > last) replacement.push({ type: "text", value: node.value.slice(last, match.index) });
         if (!entry) {
-          file.message(`unknown glossary key "${key}" in ${whole}`, { place: node.position, ruleId: "glossary-key", source: "remark-glossary" });
+          file.message(`unknown glossary key "${key}" in ${whole}`, {
+            place: node.position,
+            ruleId: "glossary-key",
+            source: "remark-glossary",
+          });
           replacement.push({ type: "text", value: shown });
         } else if (plain) {
           replacement.push({ type: "text", value: shown });

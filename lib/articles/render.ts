@@ -67,7 +67,8 @@ function rehypeExternalLinks() {
     visit(tree, "element", (node: Element) => {
       if (node.tagName !== "a") return;
       const href = node.properties.href;
-      if (typeof href === "string" && /^https?:\/\//.test(href)) node.properties.rel = ["noopener", "noreferrer", "external"];
+      if (typeof href === "string" && /^https?:\/\//.test(href))
+        node.properties.rel = ["noopener", "noreferrer", "external"];
     });
   };
 }

@@ -63,7 +63,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 // A clientConfig is a few kilobytes; anything much larger is not one.
 const MAX_RESPONSE_BYTES = 512 * 1024;
 
-const HOSTNAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const HOSTNAME_PATTERN =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 export const autoconfigDomainSchema = z
   .string()
@@ -90,11 +91,46 @@ export function defaultUrlsFor(domain: string, emailAddress: string): Autoconfig
 // Second-level registrations under which the registrable domain has three labels. A short,
 // hand-kept stand-in for the Public Suffix List, covering the registries our providers use.
 const SECOND_LEVEL_SUFFIXES = new Set([
-  "co.jp", "ne.jp", "or.jp", "ac.jp", "ad.jp", "ed.jp", "go.jp", "gr.jp", "lg.jp",
-  "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "net.uk", "ltd.uk", "plc.uk",
-  "com.au", "net.au", "org.au", "edu.au", "co.nz", "net.nz", "org.nz",
-  "com.br", "net.br", "org.br", "com.cn", "net.cn", "org.cn", "com.tw", "com.hk",
-  "co.kr", "or.kr", "co.in", "co.za", "com.mx", "com.ar", "com.tr", "co.il",
+  "co.jp",
+  "ne.jp",
+  "or.jp",
+  "ac.jp",
+  "ad.jp",
+  "ed.jp",
+  "go.jp",
+  "gr.jp",
+  "lg.jp",
+  "co.uk",
+  "org.uk",
+  "ac.uk",
+  "gov.uk",
+  "me.uk",
+  "net.uk",
+  "ltd.uk",
+  "plc.uk",
+  "com.au",
+  "net.au",
+  "org.au",
+  "edu.au",
+  "co.nz",
+  "net.nz",
+  "org.nz",
+  "com.br",
+  "net.br",
+  "org.br",
+  "com.cn",
+  "net.cn",
+  "org.cn",
+  "com.tw",
+  "com.hk",
+  "co.kr",
+  "or.kr",
+  "co.in",
+  "co.za",
+  "com.mx",
+  "com.ar",
+  "com.tr",
+  "co.il",
 ]);
 
 export function registrableDomain(host: string): string {
@@ -193,7 +229,10 @@ function systemResolveMx(timeoutMs: number) {
   };
 }
 
-export async function lookupAutoconfig(domainInput: string, options: LookupAutoconfigOptions = {}): Promise<AutoconfigResult> {
+export async function lookupAutoconfig(
+  domainInput: string,
+  options: LookupAutoconfigOptions = {},
+): Promise<AutoconfigResult> {
   const domain = autoconfigDomainSchema.parse(domainInput);
   // RFC 5321 requires every mail domain to have a postmaster, so the default asks about an
   // address that exists without handing a real user's address to a third-party server.
@@ -235,9 +274,14 @@ export async function lookupAutoconfig(domainInput: string, options: LookupAutoc
         return undefined;
       }
       // %EMAILDOMAIN% is how a hoster's generic config says "any domain we host".
-      const listed = parsed.provider.domains.map((d) => (d === "%EMAILDOMAIN%" ? forDomain : domainToASCII(d.toLowerCase())));
+      const listed = parsed.provider.domains.map((d) =>
+        d === "%EMAILDOMAIN%" ? forDomain : domainToASCII(d.toLowerCase()),
+      );
       if (!listed.includes(forDomain)) {
-        record({ step, url, outcome: "invalid", detail: `the config does not list ${forDomain} among its domains` }, started);
+        record(
+          { step, url, outcome: "invalid", detail: `the config does not list ${forDomain} among its domains` },
+          started,
+        );
         return undefined;
       }
       record({ step, url, outcome: "found", detail: parsed.provider.displayName }, started);
@@ -253,7 +297,15 @@ export async function lookupAutoconfig(domainInput: string, options: LookupAutoc
         record({ step, url, outcome: "not-found", detail: `${new URL(url).hostname} does not resolve` }, started);
       } else {
         const code = errorCode(error);
-        record({ step, url, outcome: "error", detail: code ? `${code}: ${(error as Error).message}` : (error as Error).message }, started);
+        record(
+          {
+            step,
+            url,
+            outcome: "error",
+            detail: code ? `${code}: ${(error as Error).message}` : (error as Error).message,
+          },
+          started,
+        );
       }
       return undefined;
     }
@@ -286,7 +338,15 @@ export async function lookupAutoconfig(domainInput: string, options: LookupAutoc
       } else if (code === "ENODATA" || code === "ENOTFOUND") {
         record({ step, url, outcome: "not-found", detail: code }, started);
       } else {
-        record({ step, url, outcome: "error", detail: code ? `${code}: ${(error as Error).message}` : (error as Error).message }, started);
+        record(
+          {
+            step,
+            url,
+            outcome: "error",
+            detail: code ? `${code}: ${(error as Error).message}` : (error as Error).message,
+          },
+          started,
+        );
       }
       return [];
     }

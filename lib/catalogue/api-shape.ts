@@ -14,7 +14,12 @@ export function toApiClaim(claim: ClaimInfo | undefined): ApiClaim {
   return {
     value: claim.value,
     asOf: claim.asOf,
-    source: { key: claim.source.key, kind: claim.source.kind, title: claim.source.titleEn ?? claim.source.title, url: claim.source.url },
+    source: {
+      key: claim.source.key,
+      kind: claim.source.kind,
+      title: claim.source.titleEn ?? claim.source.title,
+      url: claim.source.url,
+    },
     note: claim.note,
   };
 }

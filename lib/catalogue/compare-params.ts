@@ -19,4 +19,3 @@ export function compareQuery(slugs: string[]): string {
   const q = params.toString();
   return q ? `?${q}` : "";
 }
-

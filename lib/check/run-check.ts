@@ -27,7 +27,12 @@ export function plannedServers(config: IspdbProvider, domain: string): { planned
     const host = s.hostname.replace(/%EMAILDOMAIN%/g, domain).toLowerCase();
     if (host.includes("%")) continue;
     // A "plain" server is probed as STARTTLS: the question is whether it offers the upgrade.
-    const target: ProbeTarget = { host, port: s.port, protocol: s.type, security: s.socketType === "SSL" ? "tls" : "starttls" };
+    const target: ProbeTarget = {
+      host,
+      port: s.port,
+      protocol: s.type,
+      security: s.socketType === "SSL" ? "tls" : "starttls",
+    };
     const key = `${s.type}|${host}|${s.port}|${target.security}`;
     if (seen.has(key) || planned.length >= MAX_CHECKED_SERVERS) continue;
     seen.add(key);

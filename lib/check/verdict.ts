@@ -13,7 +13,13 @@ function encryption(servers: CheckedServer[]): Encryption {
 }
 
 function reached(s: CheckedServer): boolean {
-  return s.tlsVersion !== null || s.authBeforeTls !== null || s.authAfterTls !== null || s.starttlsOffered !== null || s.plaintextInsteadOfTls;
+  return (
+    s.tlsVersion !== null ||
+    s.authBeforeTls !== null ||
+    s.authAfterTls !== null ||
+    s.starttlsOffered !== null ||
+    s.plaintextInsteadOfTls
+  );
 }
 
 function certificateProblems(s: CheckedServer): CertificateProblem[] {
@@ -21,9 +27,15 @@ function certificateProblems(s: CheckedServer): CertificateProblem[] {
   const at = { host: s.host, port: s.port };
   const problems: CertificateProblem[] = [];
   if (s.certExpired) problems.push({ ...at, kind: "expired", detail: s.certValidTo?.slice(0, 10) ?? null });
-  else if (s.chainValid === false) problems.push({ ...at, kind: s.chainError === "CERT_NOT_YET_VALID" ? "not-yet-valid" : "untrusted", detail: s.chainError });
+  else if (s.chainValid === false)
+    problems.push({
+      ...at,
+      kind: s.chainError === "CERT_NOT_YET_VALID" ? "not-yet-valid" : "untrusted",
+      detail: s.chainError,
+    });
   if (s.hostnameMatches === false) problems.push({ ...at, kind: "hostname-mismatch", detail: s.certSubject });
-  if (!s.certExpired && s.certDaysLeft !== null && s.certDaysLeft <= EXPIRY_WARNING_DAYS) problems.push({ ...at, kind: "expiring-soon", detail: String(s.certDaysLeft) });
+  if (!s.certExpired && s.certDaysLeft !== null && s.certDaysLeft <= EXPIRY_WARNING_DAYS)
+    problems.push({ ...at, kind: "expiring-soon", detail: String(s.certDaysLeft) });
   return problems;
 }
 
@@ -33,7 +45,9 @@ export function computeVerdict(servers: CheckedServer[]): CheckVerdict {
     .filter((s) => s.plaintextAuthBeforeTls.length > 0)
     .map((s) => ({ host: s.host, port: s.port, protocol: s.protocol, methods: s.plaintextAuthBeforeTls }));
   const problems = servers.flatMap(certificateProblems);
-  const weakServers = withTls.filter((s) => s.weakTls).map((s) => ({ host: s.host, port: s.port, version: s.tlsVersion, cipher: s.cipher }));
+  const weakServers = withTls
+    .filter((s) => s.weakTls)
+    .map((s) => ({ host: s.host, port: s.port, version: s.tlsVersion, cipher: s.cipher }));
   return {
     receiving: encryption(servers.filter((s) => s.direction === "incoming")),
     sending: encryption(servers.filter((s) => s.direction === "outgoing")),
@@ -42,7 +56,9 @@ export function computeVerdict(servers: CheckedServer[]): CheckVerdict {
     certificates: withTls.length === 0 ? "unknown" : problems.length > 0 ? "problems" : "ok",
     certificateProblems: problems,
     tls: withTls.length === 0 ? "unknown" : weakServers.length > 0 ? "weak" : "ok",
-    plainSettings: servers.filter((s) => s.declared === "plain").map((s) => ({ host: s.host, port: s.port, protocol: s.protocol })),
+    plainSettings: servers
+      .filter((s) => s.declared === "plain")
+      .map((s) => ({ host: s.host, port: s.port, protocol: s.protocol })),
     weakServers,
   };
 }

@@ -3,7 +3,14 @@ import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
-import { DATA_PROBLEM_SEVERITY, ISPDB_PROPERTY_KEYS, mapProvider, type DataProblem, type IspdbPropertyKey, type ProviderMapping } from "@/lib/ispdb/map";
+import {
+  DATA_PROBLEM_SEVERITY,
+  ISPDB_PROPERTY_KEYS,
+  mapProvider,
+  type DataProblem,
+  type IspdbPropertyKey,
+  type ProviderMapping,
+} from "@/lib/ispdb/map";
 import { safeParseIspdbXml } from "@/lib/ispdb/parse";
 import type { IspdbParseIssue, IspdbProvider } from "@/lib/ispdb/types";
 
@@ -56,7 +63,8 @@ export async function loadIspdbFolder(folder: string, onProgress?: ProgressCallb
     }
     if (text !== undefined) {
       const parsed = safeParseIspdbXml(text, file);
-      if (parsed.ok) providers.push({ file, provider: parsed.provider, mapping: mapProvider(parsed.provider, { file }) });
+      if (parsed.ok)
+        providers.push({ file, provider: parsed.provider, mapping: mapProvider(parsed.provider, { file }) });
       else failures.push({ file, issues: parsed.error.issues });
     }
     onProgress?.("read", index + 1, files.length);
@@ -103,7 +111,10 @@ function addSharedIdWarnings(providers: LoadedProvider[]): void {
 // Slugs come from the provider id (ispdb-aol-com), so they survive re-imports. Where several
 // files share an id, the file named after the id keeps the plain slug and the others take their
 // file name (ispdb-zoho-jp); a slug held by a reviewed ("data") service is never taken over.
-export function planSlugs(providers: LoadedProvider[], reserved: ReadonlySet<string> = new Set()): Map<LoadedProvider, string> {
+export function planSlugs(
+  providers: LoadedProvider[],
+  reserved: ReadonlySet<string> = new Set(),
+): Map<LoadedProvider, string> {
   const slugs = new Map<LoadedProvider, string>();
   const taken = new Set(reserved);
   const claim = (p: LoadedProvider, wanted: string) => {
@@ -126,7 +137,9 @@ export function planSlugs(providers: LoadedProvider[], reserved: ReadonlySet<str
 }
 
 export function emptyPropertyCounts(): ImportReport["propertyCounts"] {
-  return Object.fromEntries(ISPDB_PROPERTY_KEYS.map((k) => [k, { yes: 0, partial: 0 }])) as ImportReport["propertyCounts"];
+  return Object.fromEntries(
+    ISPDB_PROPERTY_KEYS.map((k) => [k, { yes: 0, partial: 0 }]),
+  ) as ImportReport["propertyCounts"];
 }
 
 export async function writeIspdbImport(
@@ -141,10 +154,16 @@ export async function writeIspdbImport(
       const propertyIds = new Map(properties.map((p) => [p.key, p.id]));
       const missing = ISPDB_PROPERTY_KEYS.filter((k) => !propertyIds.has(k));
       if (missing.length > 0) {
-        throw new Error(`the database has no propert${missing.length === 1 ? "y" : "ies"} ${missing.join(", ")}; seed it first (npm run db:seed)`);
+        throw new Error(
+          `the database has no propert${missing.length === 1 ? "y" : "ies"} ${missing.join(", ")}; seed it first (npm run db:seed)`,
+        );
       }
       const fields = { kind: ISPDB_SOURCE.kind, title: ISPDB_SOURCE.title, url: ISPDB_SOURCE.url, asOf };
-      const source = await tx.source.upsert({ where: { key: ISPDB_SOURCE.key }, create: { key: ISPDB_SOURCE.key, ...fields }, update: fields });
+      const source = await tx.source.upsert({
+        where: { key: ISPDB_SOURCE.key },
+        create: { key: ISPDB_SOURCE.key, ...fields },
+        update: fields,
+      });
 
       // Slugs held by anything that is not ours: services of another origin, and companies that
       // own such a service.
@@ -159,7 +178,11 @@ export async function writeIspdbImport(
         const { file, provider, mapping } = loadedProvider;
         const slug = slugs.get(loadedProvider)!;
         const companyFields = { name: provider.displayName, nameEn: null, homepage: null };
-        const company = await tx.company.upsert({ where: { slug }, create: { slug, ...companyFields }, update: companyFields });
+        const company = await tx.company.upsert({
+          where: { slug },
+          create: { slug, ...companyFields },
+          update: companyFields,
+        });
         const serviceFields = {
           companyId: company.id,
           name: provider.displayName,
@@ -174,7 +197,11 @@ export async function writeIspdbImport(
           origin: "ispdb",
           searchText: buildSearchText([provider.displayName, provider.shortName, provider.id, ...provider.domains]),
         };
-        const service = await tx.service.upsert({ where: { slug }, create: { slug, ...serviceFields }, update: serviceFields });
+        const service = await tx.service.upsert({
+          where: { slug },
+          create: { slug, ...serviceFields },
+          update: serviceFields,
+        });
         await tx.claim.deleteMany({ where: { serviceId: service.id, sourceId: source.id } });
         await tx.claim.createMany({
           data: mapping.claims.map((c) => ({
@@ -201,7 +228,13 @@ export async function writeIspdbImport(
             asOf,
           })),
         });
-        rows.push({ file, providerId: provider.id, slug, claims: mapping.claims.length, endpoints: mapping.endpoints.length });
+        rows.push({
+          file,
+          providerId: provider.id,
+          slug,
+          claims: mapping.claims.length,
+          endpoints: mapping.endpoints.length,
+        });
         onProgress?.("write", index + 1, loaded.providers.length);
       }
       await refreshCurrentClaims(tx);
@@ -249,7 +282,10 @@ export function formatImportReport(report: ImportReport): string {
     `  endpoints written:   ${report.endpoints}`,
     "",
     "Claims per property (yes / partial):",
-    ...ISPDB_PROPERTY_KEYS.map((k) => `  ${k.padEnd(20)} ${String(report.propertyCounts[k].yes).padStart(4)} / ${report.propertyCounts[k].partial}`),
+    ...ISPDB_PROPERTY_KEYS.map(
+      (k) =>
+        `  ${k.padEnd(20)} ${String(report.propertyCounts[k].yes).padStart(4)} / ${report.propertyCounts[k].partial}`,
+    ),
   );
   if (report.failures.length > 0) {
     lines.push("", `Files NOT imported (${report.failures.length}); fix them and run again:`);
@@ -257,7 +293,10 @@ export function formatImportReport(report: ImportReport): string {
       for (const i of f.issues) lines.push(`  ${f.file}: field ${i.field}: ${i.message}`);
     }
   }
-  lines.push("", `Data problems in the ISPDB (imported as stated): ${errors.length} error(s), ${warnings.length} warning(s)`);
+  lines.push(
+    "",
+    `Data problems in the ISPDB (imported as stated): ${errors.length} error(s), ${warnings.length} warning(s)`,
+  );
   for (const p of [...errors, ...warnings]) {
     lines.push(`  ${p.severity.padEnd(7)} ${p.file}  ${p.entry}  [${p.code}] ${p.message}`);
   }

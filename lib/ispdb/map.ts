@@ -119,12 +119,15 @@ function findingsFor(entry: ServerEntry): Finding[] {
   if (type === "imap" && socketType === "SSL") add("imaps", "yes", "SSL on IMAP");
   if (type === "imap" && socketType === "STARTTLS") add("imap-starttls", "yes", "STARTTLS on IMAP");
   if (type === "smtp" && socketType === "SSL") add("smtps", "yes", "SSL on SMTP");
-  if (type === "smtp" && socketType === "STARTTLS" && port === 587) add("submission-starttls", "yes", "STARTTLS on SMTP port 587");
-  if (type === "smtp" && socketType === "STARTTLS" && port === 25) add("smtp-starttls", "yes", "STARTTLS on SMTP port 25");
+  if (type === "smtp" && socketType === "STARTTLS" && port === 587)
+    add("submission-starttls", "yes", "STARTTLS on SMTP port 587");
+  if (type === "smtp" && socketType === "STARTTLS" && port === 25)
+    add("smtp-starttls", "yes", "STARTTLS on SMTP port 25");
   if (type === "smtp") {
     const methods = authentication.filter((a) => SMTP_AUTH_METHODS.has(a));
     if (methods.length > 0) add("smtp-auth", "yes", "SMTP with a login method", `${label} with ${methods.join(", ")}`);
-    if (authentication.includes("smtp-after-pop")) add("pop-before-smtp", "yes", "smtp-after-pop on SMTP", `${label} with smtp-after-pop`);
+    if (authentication.includes("smtp-after-pop"))
+      add("pop-before-smtp", "yes", "smtp-after-pop on SMTP", `${label} with smtp-after-pop`);
   }
   if (authentication.includes("password-encrypted")) {
     if (type === "imap" || type === "smtp") {
@@ -151,18 +154,28 @@ function problemsFor(entry: ServerEntry): DataProblem[] {
   if (known && known.protocol !== type) {
     report("port-of-other-protocol", `${protocol} server on port ${port}, ${known.name}`);
   } else if (socketType === "SSL" && CLEARTEXT_START_PORTS[type].includes(port)) {
-    report("tls-mode-contradicts-port", `${protocol} marked SSL (implicit TLS) on port ${port}, ${known?.name ?? "a cleartext-start port"}`);
+    report(
+      "tls-mode-contradicts-port",
+      `${protocol} marked SSL (implicit TLS) on port ${port}, ${known?.name ?? "a cleartext-start port"}`,
+    );
   } else if (socketType !== "SSL" && IMPLICIT_TLS_PORTS[type] === port) {
-    report("tls-mode-contradicts-port", `${protocol} marked ${socketType} on port ${port}, ${known?.name ?? "an implicit-TLS port"}, where TLS starts before any command`);
+    report(
+      "tls-mode-contradicts-port",
+      `${protocol} marked ${socketType} on port ${port}, ${known?.name ?? "an implicit-TLS port"}, where TLS starts before any command`,
+    );
   } else if (!known) {
     report("unusual-port", `${protocol} on port ${port}, not a port registered for ${protocol}`);
   }
 
   if (socketType === "plain" && entry.authentication.includes("password-cleartext")) {
-    report("cleartext-password-without-tls", `${protocol} sends the password in cleartext over an unencrypted connection`);
+    report(
+      "cleartext-password-without-tls",
+      `${protocol} sends the password in cleartext over an unencrypted connection`,
+    );
   }
   for (const method of entry.authentication) {
-    if (!KNOWN_AUTH.has(method)) report("unknown-authentication", `authentication "${method}" is not a value Thunderbird knows`);
+    if (!KNOWN_AUTH.has(method))
+      report("unknown-authentication", `authentication "${method}" is not a value Thunderbird knows`);
   }
   return problems;
 }
@@ -193,7 +206,12 @@ export function mapProvider(provider: IspdbProvider, options: { file?: string } 
     if (earlier) {
       const identical = JSON.stringify({ ...earlier, hostname: "" }) === JSON.stringify({ ...entry, hostname: "" });
       if (identical) {
-        problems.push({ severity: "error", code: "duplicate-entry", entry: describeEntry(entry), message: "listed twice; stored once" });
+        problems.push({
+          severity: "error",
+          code: "duplicate-entry",
+          entry: describeEntry(entry),
+          message: "listed twice; stored once",
+        });
       } else {
         // Both entries still count as claims, as stated; only the endpoint row can hold one.
         findings.push(...findingsFor(entry));

@@ -34,7 +34,8 @@ const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot:
 function decodeXmlEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
     if (!ref.startsWith("#")) return XML_ENTITIES[ref] ?? whole;
-    const codePoint = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    const codePoint =
+      ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
     const valid = codePoint > 0 && codePoint <= 0x10ffff && !(codePoint >= 0xd800 && codePoint <= 0xdfff);
     return valid ? String.fromCodePoint(codePoint) : whole;
   });
@@ -65,7 +66,9 @@ const required = { error: (issue: { input: unknown }) => (issue.input === undefi
 // An element with attributes arrives as { "@_x": …, "#text": … }; one without, as a plain string.
 const textSchema = z.preprocess(
   (v) => (isRecord(v) && "#text" in v ? v["#text"] : v),
-  z.string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text, not nested elements") }).trim(),
+  z
+    .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text, not nested elements") })
+    .trim(),
 );
 const nonEmptyTextSchema = textSchema.pipe(z.string().min(1, "must not be empty"));
 
@@ -123,7 +126,10 @@ const emailProviderRawSchema = z
   });
 
 const documentRawSchema = z.object({
-  clientConfig: z.object({ emailProvider: emailProviderRawSchema }, { error: "not a <clientConfig> with an <emailProvider>" }),
+  clientConfig: z.object(
+    { emailProvider: emailProviderRawSchema },
+    { error: "not a <clientConfig> with an <emailProvider>" },
+  ),
 });
 
 type EmailProviderRaw = z.infer<typeof emailProviderRawSchema>;
@@ -144,7 +150,12 @@ function toProvider(raw: EmailProviderRaw): IspdbProvider {
   if (raw.displayShortName) provider.shortName = raw.displayShortName;
   for (const s of raw.incomingServer) {
     if ("url" in s) {
-      provider.webServices.push({ type: s["@_type"], url: s.url, authentication: s.authentication, ...optional("username", s.username) });
+      provider.webServices.push({
+        type: s["@_type"],
+        url: s.url,
+        authentication: s.authentication,
+        ...optional("username", s.username),
+      });
     } else {
       provider.incoming.push(toServer(s));
     }
@@ -153,7 +164,8 @@ function toProvider(raw: EmailProviderRaw): IspdbProvider {
   return provider;
 }
 
-type HostServerRaw = Extract<z.infer<typeof incomingServerRawSchema>, { hostname: string }> | z.infer<typeof outgoingServerRawSchema>;
+type HostServerRaw =
+  Extract<z.infer<typeof incomingServerRawSchema>, { hostname: string }> | z.infer<typeof outgoingServerRawSchema>;
 
 function toServer(s: HostServerRaw): IspdbProvider["incoming"][number] {
   return {
@@ -200,7 +212,12 @@ export function safeParseIspdbXml(xml: string, file: string): IspdbParseResult {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    return failure(file, [{ field: "(document)", message: `not well-formed XML at line ${line}, column ${col}: ${msg.replace(/\s+/g, " ")}` }]);
+    return failure(file, [
+      {
+        field: "(document)",
+        message: `not well-formed XML at line ${line}, column ${col}: ${msg.replace(/\s+/g, " ")}`,
+      },
+    ]);
   }
   let json: unknown;
   try {

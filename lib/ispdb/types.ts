@@ -95,6 +95,4 @@ export class IspdbParseError extends Error {
   }
 }
 
-export type IspdbParseResult =
-  | { ok: true; provider: IspdbProvider }
-  | { ok: false; error: IspdbParseError };
+export type IspdbParseResult = { ok: true; provider: IspdbProvider } | { ok: false; error: IspdbParseError };

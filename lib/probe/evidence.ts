@@ -98,7 +98,9 @@ type Comparable = { value: string; asOf: string; source: { kind: string } };
 // uses (newest date, then the stronger kind of source), over the non-probe claims only.
 export function newestNonProbeClaim<T extends Comparable>(claims: T[]): T | null {
   const others = claims.filter((c) => c.source.kind !== "probe");
-  others.sort((a, b) => (a.asOf === b.asOf ? sourceRank(b.source.kind) - sourceRank(a.source.kind) : a.asOf < b.asOf ? 1 : -1));
+  others.sort((a, b) =>
+    a.asOf === b.asOf ? sourceRank(b.source.kind) - sourceRank(a.source.kind) : a.asOf < b.asOf ? 1 : -1,
+  );
   return others[0] ?? null;
 }
 

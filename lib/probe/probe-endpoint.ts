@@ -5,7 +5,13 @@ import { ProbeRefusedError, resolveProbeAddresses } from "./address-guard";
 import { LineReader, ProbeProtocolError, ProbeTimeoutError, withTimeout } from "./line-reader";
 import { DRIVERS, hasApopTimestamp, type Session } from "./protocols";
 import { describeTls, serverNameFor } from "./tls-facts";
-import { DEFAULT_TIMEOUT_MS, type EndpointProbeResult, type ProbeOptions, type ProbeStep, type ProbeTarget } from "./types";
+import {
+  DEFAULT_TIMEOUT_MS,
+  type EndpointProbeResult,
+  type ProbeOptions,
+  type ProbeStep,
+  type ProbeTarget,
+} from "./types";
 
 const MAX_TRANSCRIPT_LINES = 80;
 const MAX_TRANSCRIPT_LINE = 200;
@@ -171,7 +177,10 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
   try {
     const t0 = performance.now();
     const addresses = await at("resolve", () =>
-      withTimeout(resolveProbeAddresses(target.host, { allowLoopback: options.allowLoopback, lookup: options.lookup }), budget()),
+      withTimeout(
+        resolveProbeAddresses(target.host, { allowLoopback: options.allowLoopback, lookup: options.lookup }),
+        budget(),
+      ),
     );
     result.timings.resolveMs = since(t0);
 
@@ -202,7 +211,11 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
     result.timings.greetingMs = since(t2);
     result.greeting = greeting.text;
     if (target.protocol === "pop3") result.apop = hasApopTimestamp(greeting.text);
-    if (!greeting.ok) throw new StepError("greeting", new ProbeProtocolError("rejected", `the server turned the connection away: ${greeting.text}`));
+    if (!greeting.ok)
+      throw new StepError(
+        "greeting",
+        new ProbeProtocolError("rejected", `the server turned the connection away: ${greeting.text}`),
+      );
 
     const caps = await at("capabilities", () => driver.capabilities(session, clientName));
     const capabilities = caps ?? [];
@@ -221,7 +234,10 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
           if (pending.length > 0) {
             // RFC 3207 §4.2 / RFC 2595 §3.1: anything sent before the handshake must be discarded;
             // a server that pipelines data here is broken or being tampered with.
-            throw new StepError("starttls", new ProbeProtocolError("data-before-handshake", "the server sent data after agreeing to STARTTLS"));
+            throw new StepError(
+              "starttls",
+              new ProbeProtocolError("data-before-handshake", "the server sent data after agreeing to STARTTLS"),
+            );
           }
           await at("handshake", () => upgrade(plain));
           const after = await at("capabilities", () => driver.capabilities(session, clientName));
@@ -239,7 +255,11 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
     const cause = failed.cause;
     result.failure =
       cause instanceof ProbeRefusedError
-        ? { step: "resolve", code: cause.category === "unresolvable" ? "unresolvable" : "refused-address", message: cause.message }
+        ? {
+            step: "resolve",
+            code: cause.category === "unresolvable" ? "unresolvable" : "refused-address",
+            message: cause.message,
+          }
         : { step: failed.step, code: errorCode(cause), message: failed.message };
   } finally {
     (socket as net.Socket | null)?.destroy();

@@ -44,13 +44,21 @@ export function parsePortSpec(spec: string): { port: number } & Service {
 }
 
 export function targetsForHost(host: string, portSpecs?: string[]): ProbeTarget[] {
-  const specs = portSpecs && portSpecs.length > 0 ? portSpecs.map(parsePortSpec) : [...STANDARD_PORTS].map(([port, s]) => ({ port, ...s }));
+  const specs =
+    portSpecs && portSpecs.length > 0
+      ? portSpecs.map(parsePortSpec)
+      : [...STANDARD_PORTS].map(([port, s]) => ({ port, ...s }));
   return specs.map((s) => ({ host, ...s }));
 }
 
 // A catalogue endpoint's "none" is probed like STARTTLS: the probe then reports whether the
 // upgrade is offered after all.
-export function targetForEndpoint(e: { host: string; port: number; protocol: string; security: string }): ProbeTarget | null {
+export function targetForEndpoint(e: {
+  host: string;
+  port: number;
+  protocol: string;
+  security: string;
+}): ProbeTarget | null {
   if (e.protocol !== "smtp" && e.protocol !== "pop3" && e.protocol !== "imap") return null;
   return { host: e.host, port: e.port, protocol: e.protocol, security: e.security === "tls" ? "tls" : "starttls" };
 }

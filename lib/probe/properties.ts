@@ -26,7 +26,8 @@ export type ProbeFinding = {
 };
 
 export function transportProperty(t: ProbeTarget): ProbePropertyKey {
-  if (t.protocol === "smtp") return t.security === "tls" ? "smtps" : t.port === 25 ? "smtp-starttls" : "submission-starttls";
+  if (t.protocol === "smtp")
+    return t.security === "tls" ? "smtps" : t.port === 25 ? "smtp-starttls" : "submission-starttls";
   if (t.protocol === "pop3") return t.security === "tls" ? "pop3s" : "pop3-stls";
   return t.security === "tls" ? "imaps" : "imap-starttls";
 }
@@ -92,10 +93,13 @@ function describeEndpoint(r: EndpointProbeResult, property: ProbePropertyKey, ou
   } else {
     if (r.tls) parts.push(`${r.tls.version} ${r.tls.cipher}${r.tls.weak ? " (weak)" : ""}`, describeCertificate(r));
     if (outcome === "no" && r.plaintextInsteadOfTls) parts.push("answered in clear text, no TLS");
-    if (outcome === "no" && r.starttlsOffered === false) parts.push(`${r.target.protocol === "pop3" ? "STLS" : "STARTTLS"} not offered`);
-    if (outcome === "no" && r.starttlsAccepted === false) parts.push(`${r.target.protocol === "pop3" ? "STLS" : "STARTTLS"} refused`);
+    if (outcome === "no" && r.starttlsOffered === false)
+      parts.push(`${r.target.protocol === "pop3" ? "STLS" : "STARTTLS"} not offered`);
+    if (outcome === "no" && r.starttlsAccepted === false)
+      parts.push(`${r.target.protocol === "pop3" ? "STLS" : "STARTTLS"} refused`);
   }
-  if (r.plaintextAuthBeforeTls.length > 0) parts.push(`password in clear offered before TLS: ${r.plaintextAuthBeforeTls.join(" ")}`);
+  if (r.plaintextAuthBeforeTls.length > 0)
+    parts.push(`password in clear offered before TLS: ${r.plaintextAuthBeforeTls.join(" ")}`);
   return `${endpointLabel(r)}: ${parts.join("; ")}`;
 }
 
@@ -110,7 +114,10 @@ function summarize(shown: Array<{ r: EndpointProbeResult; outcome: Outcome }>, p
 export function findingsFromResults(results: EndpointProbeResult[], probedAt: Date = new Date()): ProbeFinding[] {
   const judges: Array<[ProbePropertyKey, (r: EndpointProbeResult) => Outcome | null]> = [
     ...PROBE_PROPERTY_KEYS.filter((k) => !["smtp-auth", "apop", "cram-md5"].includes(k)).map(
-      (key): [ProbePropertyKey, (r: EndpointProbeResult) => Outcome | null] => [key, (r) => (transportProperty(r.target) === key ? transportOutcome(r) : null)],
+      (key): [ProbePropertyKey, (r: EndpointProbeResult) => Outcome | null] => [
+        key,
+        (r) => (transportProperty(r.target) === key ? transportOutcome(r) : null),
+      ],
     ),
     ["smtp-auth", (r) => (r.target.protocol === "smtp" ? smtpAuthOutcome(r) : null)],
     ["apop", (r) => (r.target.protocol === "pop3" ? apopOutcome(r) : null)],
@@ -118,7 +125,9 @@ export function findingsFromResults(results: EndpointProbeResult[], probedAt: Da
   ];
   const findings: ProbeFinding[] = [];
   for (const [property, judge] of judges) {
-    const judged = results.map((r) => ({ r, outcome: judge(r) })).filter((j): j is { r: EndpointProbeResult; outcome: Outcome } => j.outcome !== null);
+    const judged = results
+      .map((r) => ({ r, outcome: judge(r) }))
+      .filter((j): j is { r: EndpointProbeResult; outcome: Outcome } => j.outcome !== null);
     const decisive = judged.filter((j) => j.outcome !== "unknown");
     if (decisive.length === 0) continue;
     const value = decisive.some((j) => j.outcome === "yes") ? "yes" : "no";

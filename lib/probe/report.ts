@@ -18,15 +18,22 @@ export function formatEndpoint(r: EndpointProbeResult): string {
   const status = r.failure ? `FAILED at ${r.failure.step}: ${r.failure.code} (${r.failure.message})` : "ok";
   lines.push(`${describeTarget(r)}${r.address ? ` -> ${r.address}` : ""}  ${status}`);
   if (r.greeting) lines.push(`  greeting     ${r.greeting}`);
-  if (r.starttlsOffered !== null) lines.push(`  upgrade      ${r.starttlsOffered ? (r.starttlsAccepted === false ? "offered but refused" : "offered") : "! not offered"}`);
+  if (r.starttlsOffered !== null)
+    lines.push(
+      `  upgrade      ${r.starttlsOffered ? (r.starttlsAccepted === false ? "offered but refused" : "offered") : "! not offered"}`,
+    );
   if (r.plaintextInsteadOfTls) lines.push("  ! answered in clear text where TLS was expected");
   if (r.tls) {
     const t = r.tls;
     lines.push(`  TLS          ${t.version} ${t.cipher}${t.weak ? "  ! weak" : ""}`);
     const c = t.certificate;
     if (c) {
-      lines.push(`  certificate  ${c.subject ?? "?"} issued by ${c.issuer ?? "?"}${c.selfSigned ? " (self-signed)" : ""}`);
-      lines.push(`               valid until ${c.validTo.slice(0, 10)} (${c.expired ? `! expired ${-c.daysLeft} days ago` : `${c.daysLeft} days left`})`);
+      lines.push(
+        `  certificate  ${c.subject ?? "?"} issued by ${c.issuer ?? "?"}${c.selfSigned ? " (self-signed)" : ""}`,
+      );
+      lines.push(
+        `               valid until ${c.validTo.slice(0, 10)} (${c.expired ? `! expired ${-c.daysLeft} days ago` : `${c.daysLeft} days left`})`,
+      );
       if (c.subjectAltName) lines.push(`               names: ${c.subjectAltName}`);
     }
     lines.push(`  chain        ${t.chainValid ? "trusted" : `! not trusted (${t.chainError})`}`);
@@ -34,7 +41,8 @@ export function formatEndpoint(r: EndpointProbeResult): string {
   }
   if (r.authBeforeTls !== null) lines.push(`  AUTH before TLS  ${list(r.authBeforeTls)}`);
   if (r.authAfterTls !== null) lines.push(`  AUTH after TLS   ${list(r.authAfterTls)}`);
-  if (r.plaintextAuthBeforeTls.length > 0) lines.push(`  ! password methods offered before TLS: ${r.plaintextAuthBeforeTls.join(" ")}`);
+  if (r.plaintextAuthBeforeTls.length > 0)
+    lines.push(`  ! password methods offered before TLS: ${r.plaintextAuthBeforeTls.join(" ")}`);
   if (r.apop !== null) lines.push(`  APOP         ${r.apop ? "timestamp in greeting (APOP offered)" : "no"}`);
   const t = r.timings;
   const timing = [

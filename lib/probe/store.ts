@@ -19,7 +19,14 @@ export type ServiceEndpoints = { serviceId: number; slug: string; targets: Probe
 export async function getServiceTargets(db: PrismaClient, slug: string): Promise<ServiceEndpoints> {
   const service = await db.service.findUnique({
     where: { slug },
-    select: { id: true, slug: true, endpoints: { select: { host: true, port: true, protocol: true, security: true }, orderBy: [{ direction: "asc" }, { port: "asc" }] } },
+    select: {
+      id: true,
+      slug: true,
+      endpoints: {
+        select: { host: true, port: true, protocol: true, security: true },
+        orderBy: [{ direction: "asc" }, { port: "asc" }],
+      },
+    },
   });
   if (!service) throw new UnknownServiceError(`no service with the slug "${slug}"`);
   const targets = service.endpoints.map(targetForEndpoint).filter((t): t is ProbeTarget => t !== null);
@@ -42,9 +49,18 @@ export async function storeProbeFindings(
     const source = await tx.source.upsert({
       where: { key: PROBE_SOURCE.key },
       create: { ...PROBE_SOURCE, asOf },
-      update: { kind: PROBE_SOURCE.kind, title: PROBE_SOURCE.title, titleEn: PROBE_SOURCE.titleEn, note: PROBE_SOURCE.note, asOf },
+      update: {
+        kind: PROBE_SOURCE.kind,
+        title: PROBE_SOURCE.title,
+        titleEn: PROBE_SOURCE.titleEn,
+        note: PROBE_SOURCE.note,
+        asOf,
+      },
     });
-    const properties = await tx.property.findMany({ where: { key: { in: findings.map((f) => f.property) } }, select: { id: true, key: true } });
+    const properties = await tx.property.findMany({
+      where: { key: { in: findings.map((f) => f.property) } },
+      select: { id: true, key: true },
+    });
     const propertyIds = new Map(properties.map((p) => [p.key, p.id]));
     await tx.claim.deleteMany({ where: { serviceId, sourceId: source.id, asOf } });
     const known = findings.filter((f) => propertyIds.has(f.property));
@@ -60,6 +76,9 @@ export async function storeProbeFindings(
       })),
     });
     await refreshCurrentClaims(tx);
-    return { stored: known.length, skipped: findings.filter((f) => !propertyIds.has(f.property)).map((f) => f.property) };
+    return {
+      stored: known.length,
+      skipped: findings.filter((f) => !propertyIds.has(f.property)).map((f) => f.property),
+    };
   });
 }

@@ -12,7 +12,10 @@ function describeName(name: tls.Certificate | undefined): string | null {
   return pick(name.CN) ?? pick(name.O) ?? null;
 }
 
-export function describeCertificate(cert: tls.PeerCertificate | tls.DetailedPeerCertificate, now: Date): CertificateFacts | null {
+export function describeCertificate(
+  cert: tls.PeerCertificate | tls.DetailedPeerCertificate,
+  now: Date,
+): CertificateFacts | null {
   if (!cert || Object.keys(cert).length === 0) return null;
   const validTo = new Date(cert.valid_to);
   const validFrom = new Date(cert.valid_from);
@@ -43,7 +46,9 @@ export function describeTls(socket: tls.TLSSocket, host: string, now: Date = new
   const version = socket.getProtocol() ?? cipher.version;
   const peer = socket.getPeerCertificate(true);
   const hasCert = Boolean(peer && Object.keys(peer).length > 0);
-  const identityError = hasCert ? tls.checkServerIdentity(host.replace(/^\[(.*)\]$/, "$1"), peer) : new Error("no certificate");
+  const identityError = hasCert
+    ? tls.checkServerIdentity(host.replace(/^\[(.*)\]$/, "$1"), peer)
+    : new Error("no certificate");
   return {
     version,
     cipher: cipher.name,

@@ -18,7 +18,17 @@ export type PropertyInfo = {
 export const getProperties = cache(async (): Promise<PropertyInfo[]> => {
   return getDb().property.findMany({
     orderBy: { position: "asc" },
-    select: { id: true, key: true, category: true, appliesTo: true, labelJa: true, labelEn: true, shortJa: true, shortEn: true, articleSlug: true },
+    select: {
+      id: true,
+      key: true,
+      category: true,
+      appliesTo: true,
+      labelJa: true,
+      labelEn: true,
+      shortJa: true,
+      shortEn: true,
+      articleSlug: true,
+    },
   });
 });
 

@@ -17,10 +17,31 @@ const claimSelect = {
   source: { select: sourceSelect },
 } as const;
 
-export type SourceInfo = { key: string; kind: string; title: string; titleEn: string | null; url: string | null; asOf: string | null };
-export type ClaimInfo = { value: SupportValue; asOf: string; note: string | null; details: string | null; isCurrent: boolean; source: SourceInfo };
+export type SourceInfo = {
+  key: string;
+  kind: string;
+  title: string;
+  titleEn: string | null;
+  url: string | null;
+  asOf: string | null;
+};
+export type ClaimInfo = {
+  value: SupportValue;
+  asOf: string;
+  note: string | null;
+  details: string | null;
+  isCurrent: boolean;
+  source: SourceInfo;
+};
 
-function toClaim(row: { value: string; asOf: string; note: string | null; details: string | null; isCurrent: boolean; source: SourceInfo }): ClaimInfo {
+function toClaim(row: {
+  value: string;
+  asOf: string;
+  note: string | null;
+  details: string | null;
+  isCurrent: boolean;
+  source: SourceInfo;
+}): ClaimInfo {
   return { ...row, value: row.value as SupportValue };
 }
 
@@ -58,7 +79,15 @@ type SummaryRow = {
   status: string;
   editorsPick: boolean;
   formerNames: { name: string }[];
-  claims: Array<{ value: string; asOf: string; note: string | null; details: string | null; isCurrent: boolean; property: { key: string }; source: SourceInfo }>;
+  claims: Array<{
+    value: string;
+    asOf: string;
+    note: string | null;
+    details: string | null;
+    isCurrent: boolean;
+    property: { key: string };
+    source: SourceInfo;
+  }>;
 };
 
 function toSummary(row: SummaryRow): ProviderSummary {
@@ -141,7 +170,11 @@ function toProbeEvidence(claimsByProperty: Record<string, ClaimInfo[]>): Record<
     const probe = claims.find((c) => c.source.kind === "probe");
     if (!probe) continue;
     const other = newestNonProbeClaim(claims);
-    probes[key] = { claim: probe, details: parseProbeDetails(probe.details), contradicts: other && contradicts(probe.value, other.value) ? other : null };
+    probes[key] = {
+      claim: probe,
+      details: parseProbeDetails(probe.details),
+      contradicts: other && contradicts(probe.value, other.value) ? other : null,
+    };
   }
   return probes;
 }
@@ -171,7 +204,16 @@ export const getProviderBySlug = cache(async (slug: string): Promise<ProviderDet
         orderBy: [{ asOf: "desc" }, { id: "desc" }],
       },
       endpoints: {
-        select: { direction: true, protocol: true, host: true, port: true, security: true, authMethods: true, asOf: true, source: { select: sourceSelect } },
+        select: {
+          direction: true,
+          protocol: true,
+          host: true,
+          port: true,
+          security: true,
+          authMethods: true,
+          asOf: true,
+          source: { select: sourceSelect },
+        },
         orderBy: [{ direction: "asc" }, { protocol: "asc" }, { port: "asc" }],
       },
     },
@@ -200,6 +242,10 @@ export async function getCatalogueStats(): Promise<{ services: number; clients: 
 }
 
 export async function getEditorsPicks(): Promise<ProviderSummary[]> {
-  const rows = await getDb().service.findMany({ where: { editorsPick: true }, orderBy: { name: "asc" }, select: summarySelect });
+  const rows = await getDb().service.findMany({
+    where: { editorsPick: true },
+    orderBy: { name: "asc" },
+    select: summarySelect,
+  });
   return rows.map(toSummary);
 }

@@ -112,7 +112,13 @@ export function parseAnalyzerForm(formData: FormData): AnalyzerInput {
     // the oversized text is not sent back: the visitor still has it where they copied it from
     return { ok: false, error, input: "", bytes: utf8Length(headers.replace(/\r\n?/g, "\n")), enhanced };
   }
-  return { ok: false, error, input: typeof headers === "string" && error !== "invalid" ? headers : "", bytes: null, enhanced };
+  return {
+    ok: false,
+    error,
+    input: typeof headers === "string" && error !== "invalid" ? headers : "",
+    bytes: null,
+    enhanced,
+  };
 }
 
 export function toAnalyzerResult(analysis: ReceivedAnalysis): AnalyzerResult {
@@ -147,7 +153,8 @@ export function analyzeFormData(formData: FormData): AnalyzerState {
   const input = parseAnalyzerForm(formData);
   // With the script running, the browser still holds what was pasted; only a sample's text, or
   // the whole page re-rendered without JavaScript, needs the text sent back.
-  if (!input.ok) return { status: "error", error: input.error, input: input.enhanced ? null : input.input, bytes: input.bytes };
+  if (!input.ok)
+    return { status: "error", error: input.error, input: input.enhanced ? null : input.input, bytes: input.bytes };
   return {
     status: "done",
     input: input.enhanced && input.sample === null ? null : input.text,

@@ -74,14 +74,7 @@ const TLS_PROTOCOLS = new Set([
   "httprest",
   "starttls",
 ]);
-const PLAIN_PROTOCOLS = new Set([
-  "smtp",
-  "esmtp",
-  "esmtpa",
-  "utf8smtp",
-  "utf8smtpa",
-  "http",
-]);
+const PLAIN_PROTOCOLS = new Set(["smtp", "esmtp", "esmtpa", "utf8smtp", "utf8smtpa", "http"]);
 const LMTP_PROTOCOLS = new Set([
   "lmtp",
   "lmtpa",
@@ -123,10 +116,7 @@ const POSTFIX_RE = new RegExp(
 );
 const VERSION_KV_RE = new RegExp(String.raw`\bversion\s{0,2}=\s{0,2}${VERSION_TOKEN}(?![\w.])`, "i");
 const CIPHER_KV_RE = new RegExp(String.raw`\bcipher\s{0,2}=\s{0,2}${CIPHER_TOKEN}`, "i");
-const EXIM_RE = new RegExp(
-  String.raw`^(?:cipher\s{1,4})?${VERSION_TOKEN}(?::${CIPHER_TOKEN})?(?::\d{1,5})?$`,
-  "i",
-);
+const EXIM_RE = new RegExp(String.raw`^(?:cipher\s{1,4})?${VERSION_TOKEN}(?::${CIPHER_TOKEN})?(?::\d{1,5})?$`, "i");
 const COURIER_RE = new RegExp(
   String.raw`\bTLS:\s{0,4}${VERSION_TOKEN}(?:\s{0,4},\s{0,4}\d{1,5}\s{0,2}bits\s{0,4},\s{0,4}${CIPHER_TOKEN})?`,
   "i",
@@ -403,7 +393,12 @@ function scanAddresses(text: string, from: number, to: number): boolean | null {
     }
     let start = i;
     // "IPv6:" (RFC 5321 address literal tag) leaves its "6:" inside the run
-    if (i >= from + 3 && text.charCodeAt(i) === 54 && text.charCodeAt(i + 1) === 58 && text.slice(i - 3, i).toLowerCase() === "ipv") {
+    if (
+      i >= from + 3 &&
+      text.charCodeAt(i) === 54 &&
+      text.charCodeAt(i + 1) === 58 &&
+      text.slice(i - 3, i).toLowerCase() === "ipv"
+    ) {
       start = i + 2;
       i = start;
     } else if (i > from && isNameChar(text.charCodeAt(i - 1))) {
@@ -479,7 +474,11 @@ function localReasonFor(value: string, clauses: ClauseReader, flags: number): Lo
   return fromIsLoopback(value, clauses.from) ? "loopback" : null;
 }
 
-function findTlsEvidence(clauses: ClauseReader): { evidence: TlsEvidence | null; version: TlsVersion | null; cipher: string | null } {
+function findTlsEvidence(clauses: ClauseReader): {
+  evidence: TlsEvidence | null;
+  version: TlsVersion | null;
+  cipher: string | null;
+} {
   let evidence: TlsEvidence | null = null;
   let version: TlsVersion | null = null;
   let cipher: string | null = null;
@@ -596,4 +595,3 @@ function readWith(clauses: ClauseReader, value: string): ReadHop {
 function displayComment(comment: string): string {
   return unfold(decodeEncodedWords(comment)).trim();
 }
-

@@ -27,13 +27,7 @@ export const WEAK_REASONS = [
 export const weakReasonSchema = z.enum(WEAK_REASONS);
 export type WeakReason = z.infer<typeof weakReasonSchema>;
 
-export const LOCAL_REASONS = [
-  "no-from-clause",
-  "loopback",
-  "lmtp",
-  "mapi",
-  "local-protocol",
-] as const;
+export const LOCAL_REASONS = ["no-from-clause", "loopback", "lmtp", "mapi", "local-protocol"] as const;
 export const localReasonSchema = z.enum(LOCAL_REASONS);
 export type LocalReason = z.infer<typeof localReasonSchema>;
 

@@ -22,7 +22,10 @@ export const articleFrontmatterSchema = z.strictObject({
   title: z.string().trim().min(1),
   description: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
   // YAML reads an unquoted 2026-11-27 as a Date; accept both spellings and keep the string.
-  lastReviewed: z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), isoDateSchema),
+  lastReviewed: z.preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    isoDateSchema,
+  ),
   order: z.int().min(0),
   // Which catalogue properties the article explains; checked against data/properties.json.
   properties: z.array(slugSchema).default([]),
@@ -48,7 +51,8 @@ export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export const glossarySchema = z.array(glossaryEntrySchema).superRefine((entries, ctx) => {
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
-    if (seen.has(entry.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: `duplicate glossary key "${entry.key}"` });
+    if (seen.has(entry.key))
+      ctx.addIssue({ code: "custom", path: [i, "key"], message: `duplicate glossary key "${entry.key}"` });
     seen.add(entry.key);
   });
 });

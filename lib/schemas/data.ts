@@ -86,9 +86,7 @@ export const serviceRecordSchema = z.strictObject({
   status: z.enum(SERVICE_STATUSES).default("active"),
   statusAsOf: partialDateSchema.optional(),
   editorsPick: z.boolean().default(false),
-  formerNames: z
-    .array(z.strictObject({ name: z.string().min(1), until: partialDateSchema.optional() }))
-    .default([]),
+  formerNames: z.array(z.strictObject({ name: z.string().min(1), until: partialDateSchema.optional() })).default([]),
   claims: z.array(claimRecordSchema).default([]),
   endpoints: z.array(endpointRecordSchema).default([]),
 });

@@ -43,15 +43,14 @@ export class DataValidationError extends Error {
 function describeRecord(records: unknown, index: number | undefined): string {
   if (index === undefined) return "(file)";
   const record = Array.isArray(records) ? (records[index] as { slug?: unknown; key?: unknown } | undefined) : undefined;
-  const id = record && (typeof record.slug === "string" ? record.slug : typeof record.key === "string" ? record.key : undefined);
+  const id =
+    record && (typeof record.slug === "string" ? record.slug : typeof record.key === "string" ? record.key : undefined);
   return id ? `#${index + 1} "${id}"` : `#${index + 1}`;
 }
 
 function formatPath(segments: readonly PropertyKey[]): string {
   if (segments.length === 0) return "(whole record)";
-  return segments
-    .map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`))
-    .join("");
+  return segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("");
 }
 
 async function readJsonFile(file: string, displayName: string): Promise<{ json?: unknown; issue?: DataIssue }> {
@@ -59,16 +58,35 @@ async function readJsonFile(file: string, displayName: string): Promise<{ json?:
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    return { issue: { file: displayName, record: "(file)", field: "(file)", message: `cannot read: ${(error as Error).message}` } };
+    return {
+      issue: {
+        file: displayName,
+        record: "(file)",
+        field: "(file)",
+        message: `cannot read: ${(error as Error).message}`,
+      },
+    };
   }
   try {
     return { json: JSON.parse(text) };
   } catch (error) {
-    return { issue: { file: displayName, record: "(file)", field: "(file)", message: `not valid JSON: ${(error as Error).message}` } };
+    return {
+      issue: {
+        file: displayName,
+        record: "(file)",
+        field: "(file)",
+        message: `not valid JSON: ${(error as Error).message}`,
+      },
+    };
   }
 }
 
-function parseWith<S extends z.ZodType>(schema: S, json: unknown, displayName: string, issues: DataIssue[]): z.infer<S> | undefined {
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  json: unknown,
+  displayName: string,
+  issues: DataIssue[],
+): z.infer<S> | undefined {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -89,21 +107,47 @@ function checkReferences(data: CatalogueData, issues: DataIssue[]): void {
   const properties = new Map(data.properties.map((p) => [p.key, p]));
   const sources = new Set(data.sources.map((s) => s.key));
 
-  const checkClaims = (file: string, record: string, claims: ClaimRecord[], subject: "service" | "client", prefix: string) => {
+  const checkClaims = (
+    file: string,
+    record: string,
+    claims: ClaimRecord[],
+    subject: "service" | "client",
+    prefix: string,
+  ) => {
     const seen = new Set<string>();
     claims.forEach((claim, i) => {
       const property = properties.get(claim.property);
       if (!property) {
-        issues.push({ file, record, field: `${prefix}claims[${i}].property`, message: `unknown property "${claim.property}" (not in ${DATA_FILES.properties})` });
+        issues.push({
+          file,
+          record,
+          field: `${prefix}claims[${i}].property`,
+          message: `unknown property "${claim.property}" (not in ${DATA_FILES.properties})`,
+        });
       } else if (property.appliesTo !== "both" && property.appliesTo !== subject) {
-        issues.push({ file, record, field: `${prefix}claims[${i}].property`, message: `property "${claim.property}" does not apply to a ${subject}` });
+        issues.push({
+          file,
+          record,
+          field: `${prefix}claims[${i}].property`,
+          message: `property "${claim.property}" does not apply to a ${subject}`,
+        });
       }
       if (!sources.has(claim.source)) {
-        issues.push({ file, record, field: `${prefix}claims[${i}].source`, message: `unknown source "${claim.source}" (not in ${DATA_FILES.sources})` });
+        issues.push({
+          file,
+          record,
+          field: `${prefix}claims[${i}].source`,
+          message: `unknown source "${claim.source}" (not in ${DATA_FILES.sources})`,
+        });
       }
       const key = `${claim.property}|${claim.source}|${claim.asOf}`;
       if (seen.has(key)) {
-        issues.push({ file, record, field: `${prefix}claims[${i}]`, message: `duplicate claim for "${claim.property}" from "${claim.source}" on ${claim.asOf}` });
+        issues.push({
+          file,
+          record,
+          field: `${prefix}claims[${i}]`,
+          message: `duplicate claim for "${claim.property}" from "${claim.source}" on ${claim.asOf}`,
+        });
       }
       seen.add(key);
     });
@@ -112,15 +156,32 @@ function checkReferences(data: CatalogueData, issues: DataIssue[]): void {
   const duplicates = (file: string, keys: string[], what: string) => {
     const seen = new Set<string>();
     keys.forEach((key, i) => {
-      if (seen.has(key)) issues.push({ file, record: `#${i + 1} "${key}"`, field: "slug", message: `duplicate ${what} "${key}"` });
+      if (seen.has(key))
+        issues.push({ file, record: `#${i + 1} "${key}"`, field: "slug", message: `duplicate ${what} "${key}"` });
       seen.add(key);
     });
   };
 
-  duplicates(DATA_FILES.properties, data.properties.map((p) => p.key), "property key");
-  duplicates(DATA_FILES.sources, data.sources.map((s) => s.key), "source key");
-  duplicates(DATA_FILES.companies, data.companies.map((c) => c.slug), "company slug");
-  duplicates(DATA_FILES.clients, data.clients.map((c) => c.slug), "client slug");
+  duplicates(
+    DATA_FILES.properties,
+    data.properties.map((p) => p.key),
+    "property key",
+  );
+  duplicates(
+    DATA_FILES.sources,
+    data.sources.map((s) => s.key),
+    "source key",
+  );
+  duplicates(
+    DATA_FILES.companies,
+    data.companies.map((c) => c.slug),
+    "company slug",
+  );
+  duplicates(
+    DATA_FILES.clients,
+    data.clients.map((c) => c.slug),
+    "client slug",
+  );
 
   const serviceSlugs = new Set<string>();
   data.companies.forEach((company, ci) => {
@@ -128,18 +189,30 @@ function checkReferences(data: CatalogueData, issues: DataIssue[]): void {
     company.services.forEach((service, si) => {
       const prefix = `services[${si}].`;
       if (serviceSlugs.has(service.slug)) {
-        issues.push({ file: DATA_FILES.companies, record, field: `${prefix}slug`, message: `duplicate service slug "${service.slug}"` });
+        issues.push({
+          file: DATA_FILES.companies,
+          record,
+          field: `${prefix}slug`,
+          message: `duplicate service slug "${service.slug}"`,
+        });
       }
       serviceSlugs.add(service.slug);
       checkClaims(DATA_FILES.companies, record, service.claims, "service", prefix);
       service.endpoints.forEach((endpoint, ei) => {
         if (!sources.has(endpoint.source)) {
-          issues.push({ file: DATA_FILES.companies, record, field: `${prefix}endpoints[${ei}].source`, message: `unknown source "${endpoint.source}"` });
+          issues.push({
+            file: DATA_FILES.companies,
+            record,
+            field: `${prefix}endpoints[${ei}].source`,
+            message: `unknown source "${endpoint.source}"`,
+          });
         }
       });
     });
   });
-  data.clients.forEach((client, i) => checkClaims(DATA_FILES.clients, `#${i + 1} "${client.slug}"`, client.claims, "client", ""));
+  data.clients.forEach((client, i) =>
+    checkClaims(DATA_FILES.clients, `#${i + 1} "${client.slug}"`, client.claims, "client", ""),
+  );
 }
 
 // Reads and checks every file before anything is written; throws DataValidationError listing

@@ -32,14 +32,29 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
           appliesTo: p.appliesTo,
           articleSlug: p.article ?? null,
         };
-        const row = await tx.property.upsert({ where: { key: p.key }, create: { key: p.key, ...fields }, update: fields });
+        const row = await tx.property.upsert({
+          where: { key: p.key },
+          create: { key: p.key, ...fields },
+          update: fields,
+        });
         propertyIds.set(p.key, row.id);
       }
 
       const sourceIds = new Map<string, number>();
       for (const s of data.sources) {
-        const fields = { kind: s.kind, title: s.title, titleEn: s.titleEn ?? null, url: s.url ?? null, asOf: s.asOf ?? null, note: s.note ?? null };
-        const row = await tx.source.upsert({ where: { key: s.key }, create: { key: s.key, ...fields }, update: fields });
+        const fields = {
+          kind: s.kind,
+          title: s.title,
+          titleEn: s.titleEn ?? null,
+          url: s.url ?? null,
+          asOf: s.asOf ?? null,
+          note: s.note ?? null,
+        };
+        const row = await tx.source.upsert({
+          where: { key: s.key },
+          create: { key: s.key, ...fields },
+          update: fields,
+        });
         sourceIds.set(s.key, row.id);
       }
       const dataSourceIds = [...sourceIds.values()];
@@ -59,7 +74,11 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
       let endpoints = 0;
       for (const c of data.companies) {
         const companyFields = { name: c.name, nameEn: c.nameEn ?? null, homepage: c.homepage ?? null };
-        const company = await tx.company.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...companyFields }, update: companyFields });
+        const company = await tx.company.upsert({
+          where: { slug: c.slug },
+          create: { slug: c.slug, ...companyFields },
+          update: companyFields,
+        });
         for (const s of c.services) {
           serviceSlugs.push(s.slug);
           const fields = {
@@ -75,11 +94,19 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
             origin: "data",
             searchText: buildSearchText([s.name, s.nameEn, c.name, c.nameEn, ...s.formerNames.map((f) => f.name)]),
           };
-          const service = await tx.service.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...fields }, update: fields });
+          const service = await tx.service.upsert({
+            where: { slug: s.slug },
+            create: { slug: s.slug, ...fields },
+            update: fields,
+          });
           await tx.formerName.deleteMany({ where: { serviceId: service.id } });
-          await tx.formerName.createMany({ data: s.formerNames.map((f) => ({ serviceId: service.id, name: f.name, until: f.until ?? null })) });
+          await tx.formerName.createMany({
+            data: s.formerNames.map((f) => ({ serviceId: service.id, name: f.name, until: f.until ?? null })),
+          });
           await tx.claim.deleteMany({ where: { serviceId: service.id, sourceId: { in: dataSourceIds } } });
-          const created = await tx.claim.createMany({ data: s.claims.map((claim) => ({ serviceId: service.id, ...claimFields(claim) })) });
+          const created = await tx.claim.createMany({
+            data: s.claims.map((claim) => ({ serviceId: service.id, ...claimFields(claim) })),
+          });
           claims += created.count;
           await tx.endpoint.deleteMany({ where: { serviceId: service.id, sourceId: { in: dataSourceIds } } });
           const createdEndpoints = await tx.endpoint.createMany({
@@ -106,9 +133,15 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
       for (const c of data.clients) {
         clientSlugs.push(c.slug);
         const fields = { name: c.name, version: c.version ?? null, platform: c.platform };
-        const client = await tx.mailClient.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...fields }, update: fields });
+        const client = await tx.mailClient.upsert({
+          where: { slug: c.slug },
+          create: { slug: c.slug, ...fields },
+          update: fields,
+        });
         await tx.claim.deleteMany({ where: { clientId: client.id, sourceId: { in: dataSourceIds } } });
-        const created = await tx.claim.createMany({ data: c.claims.map((claim) => ({ clientId: client.id, ...claimFields(claim) })) });
+        const created = await tx.claim.createMany({
+          data: c.claims.map((claim) => ({ clientId: client.id, ...claimFields(claim) })),
+        });
         claims += created.count;
       }
       await tx.mailClient.deleteMany({ where: { slug: { notIn: clientSlugs } } });

@@ -34,7 +34,14 @@ export type PageMetadataInput = {
 
 // Canonical URL, hreflang alternates and Open Graph for one page. The canonical URL never
 // carries a query string: filtered catalogue views are the same page.
-export function pageMetadata({ locale, path, title, description, type = "website", modifiedTime }: PageMetadataInput): Metadata {
+export function pageMetadata({
+  locale,
+  path,
+  title,
+  description,
+  type = "website",
+  modifiedTime,
+}: PageMetadataInput): Metadata {
   const url = absoluteUrl(locale, path);
   const siteName = commonMessages[locale].siteName;
   const base = {

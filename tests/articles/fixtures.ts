@@ -52,7 +52,10 @@ export function input(overrides: Partial<ArticleLibraryInput> = {}): ArticleLibr
   return {
     files: [
       { file: "data/articles/implicit-tls.ja.md", text: articleText() },
-      { file: "data/articles/implicit-tls.en.md", text: articleText({ locale: "en", title: "Implicit TLS", description: "Encrypted from the first byte." }) },
+      {
+        file: "data/articles/implicit-tls.en.md",
+        text: articleText({ locale: "en", title: "Implicit TLS", description: "Encrypted from the first byte." }),
+      },
     ],
     glossary: { file: "data/glossary.json", json: GLOSSARY },
     properties: { file: "data/properties.json", records: PROPERTIES },

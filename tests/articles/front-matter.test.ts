@@ -27,7 +27,9 @@ describe("articleFrontmatterSchema", () => {
   });
 
   it("keeps a YAML date (Date object) as its ISO day", () => {
-    expect(articleFrontmatterSchema.parse({ ...GOOD, lastReviewed: new Date("2026-11-27T00:00:00Z") }).lastReviewed).toBe("2026-11-27");
+    expect(
+      articleFrontmatterSchema.parse({ ...GOOD, lastReviewed: new Date("2026-11-27T00:00:00Z") }).lastReviewed,
+    ).toBe("2026-11-27");
   });
 
   it.each([
@@ -77,8 +79,12 @@ describe("parseArticleFile", () => {
   });
 
   it("reports missing front matter, bad YAML and bad file names", () => {
-    expect(parseArticleFile("data/articles/x.ja.md", "## No front matter\n").issues[0]?.message).toContain("missing front matter");
-    expect(parseArticleFile("data/articles/x.ja.md", "---\ntitle: [unclosed\n---\n").issues[0]?.message).toContain("not valid YAML");
+    expect(parseArticleFile("data/articles/x.ja.md", "## No front matter\n").issues[0]?.message).toContain(
+      "missing front matter",
+    );
+    expect(parseArticleFile("data/articles/x.ja.md", "---\ntitle: [unclosed\n---\n").issues[0]?.message).toContain(
+      "not valid YAML",
+    );
     expect(parseArticleFile("data/articles/x.fr.md", articleText()).issues[0]?.message).toContain("<slug>.<locale>.md");
   });
 });

@@ -42,7 +42,9 @@ describe("the glossary remark plugin", () => {
 
   it("reports an unknown key with its line and keeps the text", () => {
     const { html, problems } = render("Fine.\n\nUses [[nope|a thing]].");
-    expect(problems).toEqual([{ line: 3, message: 'unknown glossary key "nope" in [[nope|a thing]]', rule: "glossary-key" }]);
+    expect(problems).toEqual([
+      { line: 3, message: 'unknown glossary key "nope" in [[nope|a thing]]', rule: "glossary-key" },
+    ]);
     expect(html).toContain("<p>Uses a thing.</p>");
   });
 });

@@ -24,9 +24,16 @@ describe("heading order", () => {
   });
 
   it("reports the heading and its line from Markdown", () => {
-    const { problems } = renderArticleBody("## A\n\ntext\n\n#### Too deep\n", { terms: new Map(), glossaryHref: (k) => k });
+    const { problems } = renderArticleBody("## A\n\ntext\n\n#### Too deep\n", {
+      terms: new Map(),
+      glossaryHref: (k) => k,
+    });
     expect(problems).toEqual([
-      { line: 5, rule: "heading-order", message: '"#### Too deep" skips a level: it follows a level-2 heading, expected at most level 3' },
+      {
+        line: 5,
+        rule: "heading-order",
+        message: '"#### Too deep" skips a level: it follows a level-2 heading, expected at most level 3',
+      },
     ]);
   });
 });

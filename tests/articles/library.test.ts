@@ -22,12 +22,18 @@ describe("buildArticleLibrary", () => {
 
   it("detects a missing translation", () => {
     const [ja] = input().files;
-    expect(issuesOf(input({ files: [ja!] }))).toEqual(["data/articles/implicit-tls.ja.md: the en translation is missing: add implicit-tls.en.md"]);
+    expect(issuesOf(input({ files: [ja!] }))).toEqual([
+      "data/articles/implicit-tls.ja.md: the en translation is missing: add implicit-tls.en.md",
+    ]);
   });
 
   it("detects an unknown glossary key, naming file and line", () => {
-    const files = input().files.map((f) => (f.file.endsWith(".en.md") ? { ...f, text: f.text.replace("[[tls]]", "[[tsl]]") } : f));
-    expect(issuesOf(input({ files }))).toEqual(['data/articles/implicit-tls.en.md:16: unknown glossary key "tsl" in [[tsl]]']);
+    const files = input().files.map((f) =>
+      f.file.endsWith(".en.md") ? { ...f, text: f.text.replace("[[tls]]", "[[tsl]]") } : f,
+    );
+    expect(issuesOf(input({ files }))).toEqual([
+      'data/articles/implicit-tls.en.md:16: unknown glossary key "tsl" in [[tsl]]',
+    ]);
   });
 
   it("detects a heading that skips a level, with its line in the file", () => {
@@ -38,7 +44,10 @@ describe("buildArticleLibrary", () => {
   });
 
   it("detects an unknown property key in front matter", () => {
-    const files = input().files.map((f) => ({ ...f, text: f.text.replace("properties: [smtps]", "properties: [smtps, smtp-ssl]") }));
+    const files = input().files.map((f) => ({
+      ...f,
+      text: f.text.replace("properties: [smtps]", "properties: [smtps, smtp-ssl]"),
+    }));
     expect(issuesOf(input({ files }))).toContain(
       'data/articles/implicit-tls.ja.md: front matter properties: unknown property "smtp-ssl" (not in data/properties.json)',
     );
@@ -57,7 +66,8 @@ describe("buildArticleLibrary", () => {
   });
 
   it("detects internal links to missing articles, glossary entries or the other language", () => {
-    const body = "## Links\n\n[a](/ja/articles/nope) [b](/ja/glossary#nope) [c](/en/articles/implicit-tls) [d](/articles/implicit-tls) [e](/ja/providers?has=nope)\n";
+    const body =
+      "## Links\n\n[a](/ja/articles/nope) [b](/ja/glossary#nope) [c](/en/articles/implicit-tls) [d](/articles/implicit-tls) [e](/ja/providers?has=nope)\n";
     const files = [{ file: "data/articles/implicit-tls.ja.md", text: articleText({}, body) }, input().files[1]!];
     expect(issuesOf(input({ files }))).toEqual([
       'data/articles/implicit-tls.ja.md:16: link "/ja/articles/nope": there is no article "nope"',
@@ -88,7 +98,10 @@ describe("the real articles in data/", () => {
   });
 
   it("explain every catalogue property: its article exists and lists it", async () => {
-    const [library, catalogue] = await Promise.all([loadArticleLibrary(path.join(REPO_ROOT, "data")), loadCatalogueData(path.join(REPO_ROOT, "data"))]);
+    const [library, catalogue] = await Promise.all([
+      loadArticleLibrary(path.join(REPO_ROOT, "data")),
+      loadCatalogueData(path.join(REPO_ROOT, "data")),
+    ]);
     expect(catalogue.properties.length).toBeGreaterThan(0);
     for (const property of catalogue.properties) {
       expect(property.article, `${property.key} has no article`).toBeDefined();

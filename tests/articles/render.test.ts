@@ -18,7 +18,9 @@ describe("rendering", () => {
       "## Two",
     ].join("\n");
     const { html, toc } = render(md);
-    expect(html).toContain('<svg viewBox="0 0 10 10" role="img" aria-labelledby="x-title"><title id="x-title">A box</title>');
+    expect(html).toContain(
+      '<svg viewBox="0 0 10 10" role="img" aria-labelledby="x-title"><title id="x-title">A box</title>',
+    );
     expect(toc).toEqual([
       { id: "one", text: "One", children: [{ id: "one-point-one", text: "One point one", children: [] }] },
       { id: "two", text: "Two", children: [] },
@@ -26,7 +28,9 @@ describe("rendering", () => {
   });
 
   it("marks links to other sites as external", () => {
-    expect(render("[RFC](https://www.rfc-editor.org/rfc/rfc8314)").html).toContain('rel="noopener noreferrer external"');
+    expect(render("[RFC](https://www.rfc-editor.org/rfc/rfc8314)").html).toContain(
+      'rel="noopener noreferrer external"',
+    );
   });
 });
 
@@ -39,6 +43,8 @@ describe("tables", () => {
 
 describe("code blocks", () => {
   it("can be focused, so a sideways-scrolling block works from the keyboard", () => {
-    expect(render("```\nReceived: from a by b\n```").html).toBe('<pre tabindex="0"><code>Received: from a by b\n</code></pre>');
+    expect(render("```\nReceived: from a by b\n```").html).toBe(
+      '<pre tabindex="0"><code>Received: from a by b\n</code></pre>',
+    );
   });
 });

@@ -20,13 +20,22 @@ describe("domain input", () => {
     expect(autoconfigDomainSchema.parse(" Example.COM. ")).toBe("example.com");
   });
 
-  it.each(["", "example", "not a domain", "127.0.0.1", "http://example.com", "-bad-.com", "a..b.com", "user@example.com", `${"a".repeat(64)}.com`])(
-    "rejects %j",
-    async (input) => {
-      expect(autoconfigDomainSchema.safeParse(input).success).toBe(false);
-      await expect(lookupAutoconfig(input, { fetch: () => Promise.reject(new Error("must not fetch")) })).rejects.toThrow();
-    },
-  );
+  it.each([
+    "",
+    "example",
+    "not a domain",
+    "127.0.0.1",
+    "http://example.com",
+    "-bad-.com",
+    "a..b.com",
+    "user@example.com",
+    `${"a".repeat(64)}.com`,
+  ])("rejects %j", async (input) => {
+    expect(autoconfigDomainSchema.safeParse(input).success).toBe(false);
+    await expect(
+      lookupAutoconfig(input, { fetch: () => Promise.reject(new Error("must not fetch")) }),
+    ).rejects.toThrow();
+  });
 });
 
 describe("MX host to ISPDB domains", () => {
@@ -39,7 +48,10 @@ describe("MX host to ISPDB domains", () => {
   });
 
   it("asks for the host minus its first label before the registrable domain, never the domain itself", () => {
-    expect(mxLookupDomains("contoso-com.mail.protection.outlook.com", "contoso.com")).toEqual(["mail.protection.outlook.com", "outlook.com"]);
+    expect(mxLookupDomains("contoso-com.mail.protection.outlook.com", "contoso.com")).toEqual([
+      "mail.protection.outlook.com",
+      "outlook.com",
+    ]);
     expect(mxLookupDomains("mx.biglobe.ne.jp", "shop.jp")).toEqual(["biglobe.ne.jp"]);
     expect(mxLookupDomains("mx.example.com", "example.com")).toEqual([]);
   });
@@ -67,7 +79,8 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
   const mxMustNotBeAsked = async (): Promise<MxRecord[]> => {
     throw new Error("MX must not be looked up once a config is found");
   };
-  const outcomes = (attempts: Array<{ step: string; outcome: string }>) => attempts.map((a) => `${a.step}:${a.outcome}`);
+  const outcomes = (attempts: Array<{ step: string; outcome: string }>) =>
+    attempts.map((a) => `${a.step}:${a.outcome}`);
 
   beforeAll(async () => {
     for (const file of readdirSync(ISPDB_DIR).filter((f) => f.endsWith(".xml"))) {
@@ -111,7 +124,11 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
 
   it("takes the provider's autoconfig host first, sending the address it asks about", async () => {
     routes.set("/autoconfig.aol.com/mail/config-v1.1.xml", { file: "aol.com.xml" });
-    const result = await lookupAutoconfig("aol.com", { urlsFor, resolveMx: mxMustNotBeAsked, emailAddress: "alice@aol.com" });
+    const result = await lookupAutoconfig("aol.com", {
+      urlsFor,
+      resolveMx: mxMustNotBeAsked,
+      emailAddress: "alice@aol.com",
+    });
     expect(result).toMatchObject({
       domain: "aol.com",
       answeredBy: "autoconfig",
@@ -120,8 +137,13 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
       mxHosts: [],
     });
     expect(result.config.displayName).toBe("AOL Mail");
-    expect(result.config.incoming.map((s) => `${s.type} ${s.hostname}:${s.port}`)).toEqual(["imap imap.aol.com:993", "pop3 pop.aol.com:995"]);
-    expect(result.attempts).toEqual([{ step: "autoconfig", url: result.url, outcome: "found", detail: "AOL Mail", ms: expect.any(Number) }]);
+    expect(result.config.incoming.map((s) => `${s.type} ${s.hostname}:${s.port}`)).toEqual([
+      "imap imap.aol.com:993",
+      "pop3 pop.aol.com:995",
+    ]);
+    expect(result.attempts).toEqual([
+      { step: "autoconfig", url: result.url, outcome: "found", detail: "AOL Mail", ms: expect.any(Number) },
+    ]);
     expect(requests).toEqual(["/autoconfig.aol.com/mail/config-v1.1.xml?emailaddress=alice%40aol.com"]);
 
     await lookupAutoconfig("aol.com", { urlsFor, resolveMx: mxMustNotBeAsked });
@@ -141,7 +163,11 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
 
   it("asks the ISPDB when the provider serves neither URL", async () => {
     const result = await lookupAutoconfig("aim.com", { urlsFor, resolveMx: mxMustNotBeAsked });
-    expect(result).toMatchObject({ answeredBy: "ispdb", url: `${base}/autoconfig.thunderbird.net/v1.1/aim.com`, guessed: false });
+    expect(result).toMatchObject({
+      answeredBy: "ispdb",
+      url: `${base}/autoconfig.thunderbird.net/v1.1/aim.com`,
+      guessed: false,
+    });
     expect(result.config.id).toBe("aol.com");
     expect(outcomes(result.attempts)).toEqual(["autoconfig:not-found", "well-known:not-found", "ispdb:found"]);
   });
@@ -162,13 +188,24 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
       guessed: false,
     });
     expect(result.config.displayName).toBe("Microsoft 365");
-    expect(outcomes(result.attempts)).toEqual(["autoconfig:not-found", "well-known:not-found", "ispdb:not-found", "mx:found", "mx-ispdb:found"]);
+    expect(outcomes(result.attempts)).toEqual([
+      "autoconfig:not-found",
+      "well-known:not-found",
+      "ispdb:not-found",
+      "mx:found",
+      "mx-ispdb:found",
+    ]);
   });
 
   it("finds Outlook.com from its MX host the same way", async () => {
-    const resolveMx = async (): Promise<MxRecord[]> => [{ exchange: "example-org.olc.protection.outlook.com", priority: 0 }];
+    const resolveMx = async (): Promise<MxRecord[]> => [
+      { exchange: "example-org.olc.protection.outlook.com", priority: 0 },
+    ];
     const result = await lookupAutoconfig("example.org", { urlsFor, resolveMx });
-    expect(result).toMatchObject({ answeredBy: "mx-ispdb", url: `${base}/autoconfig.thunderbird.net/v1.1/olc.protection.outlook.com` });
+    expect(result).toMatchObject({
+      answeredBy: "mx-ispdb",
+      url: `${base}/autoconfig.thunderbird.net/v1.1/olc.protection.outlook.com`,
+    });
     expect(result.config.id).toBe("hotmail.com");
   });
 
@@ -177,7 +214,9 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
     const result = await lookupAutoconfig("family-example.net", { urlsFor, resolveMx });
     expect(result.answeredBy).toBe("mx-ispdb");
     expect(result.config.id).toBe("me.com");
-    expect(result.attempts.filter((a) => a.step === "mx-ispdb").map((a) => [a.url.replace(base, ""), a.outcome])).toEqual([
+    expect(
+      result.attempts.filter((a) => a.step === "mx-ispdb").map((a) => [a.url.replace(base, ""), a.outcome]),
+    ).toEqual([
       ["/autoconfig.thunderbird.net/v1.1/mail.icloud.com", "not-found"],
       ["/autoconfig.thunderbird.net/v1.1/icloud.com", "found"],
     ]);
@@ -193,7 +232,12 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
   it("guesses, and says so, when nothing answers", async () => {
     const resolveMx = async (): Promise<MxRecord[]> => [{ exchange: "mx1.mailhost.example.net", priority: 5 }];
     const result = await lookupAutoconfig("small-hoster.org", { urlsFor, resolveMx });
-    expect(result).toMatchObject({ answeredBy: "guess", guessed: true, url: null, mxHosts: ["mx1.mailhost.example.net"] });
+    expect(result).toMatchObject({
+      answeredBy: "guess",
+      guessed: true,
+      url: null,
+      mxHosts: ["mx1.mailhost.example.net"],
+    });
     expect(outcomes(result.attempts)).toEqual([
       "autoconfig:not-found",
       "well-known:not-found",
@@ -202,7 +246,11 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
       "mx-ispdb:not-found",
       "mx-ispdb:not-found",
     ]);
-    expect([...result.config.incoming, ...result.config.outgoing].map((s) => `${s.type} ${s.hostname}:${s.port} ${s.socketType}`)).toEqual([
+    expect(
+      [...result.config.incoming, ...result.config.outgoing].map(
+        (s) => `${s.type} ${s.hostname}:${s.port} ${s.socketType}`,
+      ),
+    ).toEqual([
       "imap imap.small-hoster.org:993 SSL",
       "pop3 pop.small-hoster.org:995 SSL",
       "smtp smtp.small-hoster.org:465 SSL",
@@ -211,7 +259,12 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
 
     const withoutMx = await lookupAutoconfig("small-hoster.org", { urlsFor, resolveMx: noMx });
     expect(withoutMx.answeredBy).toBe("guess");
-    expect(withoutMx.attempts.at(-1)).toMatchObject({ step: "mx", outcome: "not-found", detail: "no MX records", url: "dns:small-hoster.org?type=MX" });
+    expect(withoutMx.attempts.at(-1)).toMatchObject({
+      step: "mx",
+      outcome: "not-found",
+      detail: "no MX records",
+      url: "dns:small-hoster.org?type=MX",
+    });
   });
 
   it("records a server that never answers as a timeout and goes on", async () => {
@@ -219,7 +272,11 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
     routes.set("/posteo.de/.well-known/autoconfig/mail/config-v1.1.xml", { file: "posteo.de.xml" });
     const result = await lookupAutoconfig("posteo.de", { urlsFor, resolveMx: mxMustNotBeAsked, timeoutMs: 300 });
     expect(result.answeredBy).toBe("well-known");
-    expect(result.attempts[0]).toMatchObject({ step: "autoconfig", outcome: "timeout", detail: "no complete answer within 300 ms" });
+    expect(result.attempts[0]).toMatchObject({
+      step: "autoconfig",
+      outcome: "timeout",
+      detail: "no complete answer within 300 ms",
+    });
     expect(result.attempts[0]!.ms).toBeGreaterThanOrEqual(250);
     expect(result.attempts[1]).toMatchObject({ step: "well-known", outcome: "found" });
   });
@@ -247,7 +304,9 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
 
   it("records server errors, refused connections and oversized answers, and goes on", async () => {
     routes.set("/autoconfig.posteo.de/mail/config-v1.1.xml", { status: 500, body: "oops" });
-    routes.set("/posteo.de/.well-known/autoconfig/mail/config-v1.1.xml", { body: `<clientConfig>${" ".repeat(600 * 1024)}</clientConfig>` });
+    routes.set("/posteo.de/.well-known/autoconfig/mail/config-v1.1.xml", {
+      body: `<clientConfig>${" ".repeat(600 * 1024)}</clientConfig>`,
+    });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const closedPort = (closed.address() as AddressInfo).port;
@@ -264,13 +323,19 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
       urlsFor: (d, e) => ({ ...urlsFor(d, e), autoconfig: `http://127.0.0.1:${closedPort}/mail/config-v1.1.xml` }),
       resolveMx: mxMustNotBeAsked,
     });
-    expect(refused.attempts[0]).toMatchObject({ step: "autoconfig", outcome: "error", detail: expect.stringMatching(/^ECONNREFUSED/) });
+    expect(refused.attempts[0]).toMatchObject({
+      step: "autoconfig",
+      outcome: "error",
+      detail: expect.stringMatching(/^ECONNREFUSED/),
+    });
   });
 
   it("looks up an IDN domain by its ASCII form", async () => {
     const result = await lookupAutoconfig("例え.jp", { urlsFor, resolveMx: noMx });
     expect(result.domain).toBe("xn--r8jz45g.jp");
-    expect(requests[0]).toBe("/autoconfig.xn--r8jz45g.jp/mail/config-v1.1.xml?emailaddress=postmaster%40xn--r8jz45g.jp");
+    expect(requests[0]).toBe(
+      "/autoconfig.xn--r8jz45g.jp/mail/config-v1.1.xml?emailaddress=postmaster%40xn--r8jz45g.jp",
+    );
     expect(result.config.incoming[0]?.hostname).toBe("imap.xn--r8jz45g.jp");
   });
 
@@ -278,6 +343,8 @@ describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with r
     routes.set("/autoconfig.posteo.de/mail/config-v1.1.xml", { hang: true });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("caller went away")), 100);
-    await expect(lookupAutoconfig("posteo.de", { urlsFor, resolveMx: mxMustNotBeAsked, signal: controller.signal })).rejects.toThrow("caller went away");
+    await expect(
+      lookupAutoconfig("posteo.de", { urlsFor, resolveMx: mxMustNotBeAsked, signal: controller.signal }),
+    ).rejects.toThrow("caller went away");
   });
 });

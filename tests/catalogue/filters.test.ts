@@ -21,7 +21,14 @@ const KEYS = ["pop3s", "imaps", "smtps", "smtp-auth"];
 describe("parseProviderFilters", () => {
   it("reads every filter from the query string", () => {
     const params = new URLSearchParams("q=cpi&segment=business&has=smtps&has=pop3s&sort=name&page=3&per=50");
-    expect(parseProviderFilters(params, KEYS)).toEqual({ q: "cpi", segment: "business", has: ["pop3s", "smtps"], sort: "name", page: 3, per: 50 });
+    expect(parseProviderFilters(params, KEYS)).toEqual({
+      q: "cpi",
+      segment: "business",
+      has: ["pop3s", "smtps"],
+      sort: "name",
+      page: 3,
+      per: 50,
+    });
   });
 
   it("falls back to defaults for every bad value", () => {
@@ -37,7 +44,14 @@ describe("parseProviderFilters", () => {
   });
 
   it("round-trips through the URL, leaving defaults out", () => {
-    const filters: ProviderFilters = { q: "スマイル", segment: "personal", has: ["imaps"], sort: "support", page: 2, per: 100 };
+    const filters: ProviderFilters = {
+      q: "スマイル",
+      segment: "personal",
+      has: ["imaps"],
+      sort: "support",
+      page: 2,
+      per: 100,
+    };
     const query = toQueryString(filters);
     expect(parseProviderFilters(new URLSearchParams(query.slice(1)), KEYS)).toEqual(filters);
     expect(toQueryString(DEFAULT_FILTERS)).toBe("");
@@ -71,7 +85,11 @@ describe("toProviderWhere against the seeded database", () => {
   const slugs = async (filters: Partial<ProviderFilters>) => {
     const f = { ...DEFAULT_FILTERS, ...filters };
     const ids = new Map((await db.property.findMany()).map((p) => [p.key, p.id]));
-    const rows = await db.service.findMany({ where: toProviderWhere(f, ids), orderBy: toProviderOrderBy(f.sort), select: { slug: true } });
+    const rows = await db.service.findMany({
+      where: toProviderWhere(f, ids),
+      orderBy: toProviderOrderBy(f.sort),
+      select: { slug: true },
+    });
     return rows.map((r) => r.slug);
   };
 
@@ -102,7 +120,9 @@ describe("toProviderWhere against the seeded database", () => {
     const cpi = await db.service.findUniqueOrThrow({ where: { slug: "cpi" } });
     const smtps = await db.property.findUniqueOrThrow({ where: { key: "smtps" } });
     const probe = await db.source.create({ data: { key: "probe-filter-test", kind: "probe", title: "Probe" } });
-    await db.claim.create({ data: { serviceId: cpi.id, propertyId: smtps.id, sourceId: probe.id, value: "no", asOf: "2026-11-27" } });
+    await db.claim.create({
+      data: { serviceId: cpi.id, propertyId: smtps.id, sourceId: probe.id, value: "no", asOf: "2026-11-27" },
+    });
     const { refreshCurrentClaims } = await import("@/lib/catalogue/current-claims");
     await refreshCurrentClaims(db);
     expect(await slugs({ has: ["smtps"] })).not.toContain("cpi");
@@ -112,7 +132,10 @@ describe("toProviderWhere against the seeded database", () => {
 
 describe("parseCompareParams", () => {
   it("keeps up to four valid, distinct slugs", () => {
-    expect(parseCompareParams({ s: ["cpi", "cpi", "ablenet"] })).toEqual({ slugs: ["cpi", "ablenet"], truncated: false });
+    expect(parseCompareParams({ s: ["cpi", "cpi", "ablenet"] })).toEqual({
+      slugs: ["cpi", "ablenet"],
+      truncated: false,
+    });
     expect(parseCompareParams({ s: "a,b,c,d,e" })).toEqual({ slugs: ["a", "b", "c", "d"], truncated: true });
     expect(parseCompareParams({ s: ["../etc", "Bad Slug", "ok-1"] })).toEqual({ slugs: ["ok-1"], truncated: false });
     expect(parseCompareParams({})).toEqual({ slugs: [], truncated: false });

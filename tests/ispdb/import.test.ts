@@ -50,8 +50,12 @@ function snapshot(file: string) {
       Company: all(`SELECT * FROM "Company" ORDER BY id`),
       Service: all(`SELECT * FROM "Service" ORDER BY id`),
       Source: all(`SELECT * FROM "Source" ORDER BY id`),
-      Claim: all(`SELECT serviceId, clientId, propertyId, sourceId, value, asOf, note, details, isCurrent FROM "Claim" ORDER BY serviceId, clientId, propertyId, sourceId`),
-      Endpoint: all(`SELECT serviceId, direction, protocol, host, port, security, authMethods, sourceId, asOf FROM "Endpoint" ORDER BY serviceId, protocol, host, port`),
+      Claim: all(
+        `SELECT serviceId, clientId, propertyId, sourceId, value, asOf, note, details, isCurrent FROM "Claim" ORDER BY serviceId, clientId, propertyId, sourceId`,
+      ),
+      Endpoint: all(
+        `SELECT serviceId, direction, protocol, host, port, security, authMethods, sourceId, asOf FROM "Endpoint" ORDER BY serviceId, protocol, host, port`,
+      ),
       FormerName: all(`SELECT * FROM "FormerName" ORDER BY id`),
     };
   } finally {
@@ -64,7 +68,12 @@ async function dataRows(db: PrismaClient) {
   return db.service.findMany({
     where: { origin: "data" },
     orderBy: { slug: "asc" },
-    include: { company: true, formerNames: true, claims: { orderBy: { id: "asc" } }, endpoints: { orderBy: { id: "asc" } } },
+    include: {
+      company: true,
+      formerNames: true,
+      claims: { orderBy: { id: "asc" } },
+      endpoints: { orderBy: { id: "asc" } },
+    },
   });
 }
 
@@ -96,14 +105,24 @@ async function serviceView(db: PrismaClient, slug: string) {
       source: c.source.key,
       isCurrent: c.isCurrent,
     })),
-    details: Object.fromEntries(service.claims.map((c) => [c.property.key, JSON.parse(c.details ?? "null") as unknown])),
+    details: Object.fromEntries(
+      service.claims.map((c) => [c.property.key, JSON.parse(c.details ?? "null") as unknown]),
+    ),
     endpoints: service.endpoints.map(
-      (e) => `${e.direction} ${e.protocol} ${e.host}:${e.port} ${e.security} ${e.authMethods} ${e.source.key} ${e.asOf}`,
+      (e) =>
+        `${e.direction} ${e.protocol} ${e.host}:${e.port} ${e.security} ${e.authMethods} ${e.source.key} ${e.asOf}`,
     ),
   };
 }
 
-const claim = (property: string, value: string, note: string) => ({ property, value, note, asOf: AS_OF, source: "thunderbird-ispdb", isCurrent: true });
+const claim = (property: string, value: string, note: string) => ({
+  property,
+  value,
+  note,
+  asOf: AS_OF,
+  source: "thunderbird-ispdb",
+  isCurrent: true,
+});
 
 describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
   noteIfIspdbMissing("ispdb import");
@@ -152,9 +171,27 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
       status: "active",
       supportCount: 4,
       searchText: [
-        "aol mail", "aol", "aol.com", "aim.com", "netscape.net", "netscape.com", "compuserve.com", "cs.com", "wmconnect.com",
-        "aol.de", "aol.it", "aol.fr", "aol.es", "aol.se", "aol.co.uk", "aol.co.nz", "aol.com.au", "aol.com.ar", "aol.com.br",
-        "aol.com.mx", "mail.gm0.yahoodns.net",
+        "aol mail",
+        "aol",
+        "aol.com",
+        "aim.com",
+        "netscape.net",
+        "netscape.com",
+        "compuserve.com",
+        "cs.com",
+        "wmconnect.com",
+        "aol.de",
+        "aol.it",
+        "aol.fr",
+        "aol.es",
+        "aol.se",
+        "aol.co.uk",
+        "aol.co.nz",
+        "aol.com.au",
+        "aol.com.ar",
+        "aol.com.br",
+        "aol.com.mx",
+        "mail.gm0.yahoodns.net",
       ].join("\n"),
     });
     expect(view.claims).toEqual([
@@ -169,7 +206,15 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
       providerId: "aol.com",
       rule: "SMTP with a login method",
       entries: [
-        { direction: "outgoing", type: "smtp", hostname: "smtp.aol.com", port: 465, socketType: "SSL", authentication: ["OAuth2", "password-cleartext"], username: "%EMAILADDRESS%" },
+        {
+          direction: "outgoing",
+          type: "smtp",
+          hostname: "smtp.aol.com",
+          port: 465,
+          socketType: "SSL",
+          authentication: ["OAuth2", "password-cleartext"],
+          username: "%EMAILADDRESS%",
+        },
       ],
     });
     expect(view.endpoints).toEqual([
@@ -232,14 +277,22 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
       "smtp-auth=yes",
       "cram-md5=yes",
     ]);
-    expect(view.claims.find((c) => c.property === "smtp-starttls")?.note).toBe("ISPDB: outgoing smtp mail.clustermail.de:25 STARTTLS");
+    expect(view.claims.find((c) => c.property === "smtp-starttls")?.note).toBe(
+      "ISPDB: outgoing smtp mail.clustermail.de:25 STARTTLS",
+    );
     expect(view.endpoints).toHaveLength(6);
   });
 
   it("imports BBにいがた with its full-width name folded for search, cleartext and all", async () => {
     const view = await serviceView(db, "ispdb-bb-niigata-jp");
-    expect(view.service).toMatchObject({ name: "ＢＢにいがた", supportCount: 1, searchText: "bbにいがた\nbb-niigata\nbb-niigata.jp" });
-    expect(view.claims).toEqual([claim("smtp-auth", "yes", "ISPDB: outgoing smtp pop.bb-niigata.jp:25 plain with password-cleartext")]);
+    expect(view.service).toMatchObject({
+      name: "ＢＢにいがた",
+      supportCount: 1,
+      searchText: "bbにいがた\nbb-niigata\nbb-niigata.jp",
+    });
+    expect(view.claims).toEqual([
+      claim("smtp-auth", "yes", "ISPDB: outgoing smtp pop.bb-niigata.jp:25 plain with password-cleartext"),
+    ]);
     expect(view.endpoints).toEqual([
       `incoming pop3 pop.bb-niigata.jp:110 none ["password-cleartext"] thunderbird-ispdb ${AS_OF}`,
       `outgoing smtp pop.bb-niigata.jp:25 none ["password-cleartext"] thunderbird-ispdb ${AS_OF}`,
@@ -292,7 +345,9 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
     ]);
     const cleartext = warnings.filter((p) => p.code === "cleartext-password-without-tls");
     expect(cleartext).toHaveLength(48);
-    expect(cleartext.map((p) => `${p.file} ${p.entry}`)).toContain("bb-niigata.jp.xml incoming pop3 pop.bb-niigata.jp:110 plain");
+    expect(cleartext.map((p) => `${p.file} ${p.entry}`)).toContain(
+      "bb-niigata.jp.xml incoming pop3 pop.bb-niigata.jp:110 plain",
+    );
     expect(report.unmapped.map((u) => `${u.file} ${u.entry}`)).toEqual([
       "office365.com.xml incoming ews https://outlook.office365.com/ews/exchange.asmx",
       "office365.com.xml incoming owa https://outlook.office365.com/owa/",
@@ -339,8 +394,14 @@ describe.skipIf(!HAVE_ISPDB)("importing a folder with bad files", () => {
       expect(report.providersImported).toBe(ISPDB_FILE_COUNT);
       expect(report.filesFailed).toBe(2);
       expect(report.failures).toEqual([
-        { file: "badport.xml", issues: [{ field: "emailProvider.incomingServer[0].port", message: "must be a port number" }] },
-        { file: "broken.xml", issues: [{ field: "(document)", message: expect.stringMatching(/^not well-formed XML at line \d+/) }] },
+        {
+          file: "badport.xml",
+          issues: [{ field: "emailProvider.incomingServer[0].port", message: "must be a port number" }],
+        },
+        {
+          file: "broken.xml",
+          issues: [{ field: "(document)", message: expect.stringMatching(/^not well-formed XML at line \d+/) }],
+        },
       ]);
       expect(await db.service.count({ where: { origin: "ispdb" } })).toBe(ISPDB_FILE_COUNT);
     } finally {
@@ -375,7 +436,9 @@ describe.skipIf(!HAVE_ISPDB)("npm run import:ispdb", () => {
     expect(result.stdout).toMatch(/apop +0 \/ 8/);
     expect(result.stdout).toContain("Files NOT imported (1)");
     expect(result.stdout).toContain("broken.xml: field (document): not well-formed XML");
-    expect(result.stdout).toContain("error   arubapec.it.xml  incoming pop3 pop3s.pec.aruba.it:993 SSL  [port-of-other-protocol] POP3 server on port 993, the IMAPS port");
+    expect(result.stdout).toContain(
+      "error   arubapec.it.xml  incoming pop3 pop3s.pec.aruba.it:993 SSL  [port-of-other-protocol] POP3 server on port 993, the IMAPS port",
+    );
     expect(result.stderr).toContain("1 of 132 files were NOT imported (listed above); the other 131 were.");
     // No progress bar when stdout is not a terminal.
     expect(result.stdout).not.toContain("\r");

@@ -4,14 +4,22 @@ import { parseIspdbXml } from "@/lib/ispdb/parse";
 
 type Socket = "SSL" | "STARTTLS" | "plain";
 
-function server(kind: "incoming" | "outgoing", type: string, host: string, port: number, socket: Socket, auth: string[] = ["password-cleartext"]): string {
+function server(
+  kind: "incoming" | "outgoing",
+  type: string,
+  host: string,
+  port: number,
+  socket: Socket,
+  auth: string[] = ["password-cleartext"],
+): string {
   const tag = `${kind}Server`;
   const methods = auth.map((a) => `<authentication>${a}</authentication>`).join("");
   return `<${tag} type="${type}"><hostname>${host}</hostname><port>${port}</port><socketType>${socket}</socketType>${methods}<username>%EMAILADDRESS%</username></${tag}>`;
 }
 const incoming = (type: "imap" | "pop3" | "exchange", host: string, port: number, socket: Socket, auth?: string[]) =>
   server("incoming", type, host, port, socket, auth);
-const smtp = (host: string, port: number, socket: Socket, auth?: string[]) => server("outgoing", "smtp", host, port, socket, auth);
+const smtp = (host: string, port: number, socket: Socket, auth?: string[]) =>
+  server("outgoing", "smtp", host, port, socket, auth);
 
 function mapXml(...servers: string[]) {
   const xml = `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="example.com"><domain>example.com</domain><displayName>Example</displayName>${servers.join("")}</emailProvider></clientConfig>`;
@@ -43,7 +51,11 @@ describe("mapProvider: what an entry proves", () => {
       "smtp-auth": "yes",
     });
     expect(m.problems).toEqual([]);
-    expect(m.endpoints.map((e) => `${e.direction} ${e.protocol} ${e.host}:${e.port} ${e.security} ${e.authMethods.join(",")}`)).toEqual([
+    expect(
+      m.endpoints.map(
+        (e) => `${e.direction} ${e.protocol} ${e.host}:${e.port} ${e.security} ${e.authMethods.join(",")}`,
+      ),
+    ).toEqual([
       "incoming pop3 pop.example.com:995 tls password-cleartext",
       "incoming pop3 pop.example.com:110 starttls password-cleartext",
       "incoming imap imap.example.com:993 tls password-cleartext",
@@ -55,25 +67,38 @@ describe("mapProvider: what an entry proves", () => {
   });
 
   it("leaves unknown what no entry speaks to, and never says no", () => {
-    const m = mapXml(incoming("imap", "imap.example.com", 993, "SSL"), smtp("smtp.example.com", 587, "plain", ["client-IP-address"]));
+    const m = mapXml(
+      incoming("imap", "imap.example.com", 993, "SSL"),
+      smtp("smtp.example.com", 587, "plain", ["client-IP-address"]),
+    );
     expect(values(m)).toEqual({ imaps: "yes" });
     expect(m.claims.every((c) => c.value === "yes" || c.value === "partial")).toBe(true);
   });
 
   it("counts only login methods as SMTP AUTH, and smtp-after-pop as POP before SMTP", () => {
-    expect(values(mapXml(smtp("s.example.com", 465, "SSL", ["none", "client-IP-address", "TLS-client-cert"])))).toEqual({ smtps: "yes" });
-    expect(values(mapXml(smtp("s.example.com", 465, "SSL", ["smtp-after-pop"])))).toEqual({ smtps: "yes", "pop-before-smtp": "yes" });
+    expect(values(mapXml(smtp("s.example.com", 465, "SSL", ["none", "client-IP-address", "TLS-client-cert"])))).toEqual(
+      { smtps: "yes" },
+    );
+    expect(values(mapXml(smtp("s.example.com", 465, "SSL", ["smtp-after-pop"])))).toEqual({
+      smtps: "yes",
+      "pop-before-smtp": "yes",
+    });
     expect(values(mapXml(smtp("s.example.com", 465, "SSL", ["password-cleartext"])))["smtp-auth"]).toBe("yes");
   });
 
   it("SMTP STARTTLS on another port is neither submission nor port-25 STARTTLS", () => {
     const m = mapXml(smtp("s.example.com", 2525, "STARTTLS"));
     expect(values(m)).toEqual({ "smtp-auth": "yes" });
-    expect(codes(m.problems)).toEqual(["warning unusual-port | outgoing smtp s.example.com:2525 STARTTLS | SMTP on port 2525, not a port registered for SMTP"]);
+    expect(codes(m.problems)).toEqual([
+      "warning unusual-port | outgoing smtp s.example.com:2525 STARTTLS | SMTP on port 2525, not a port registered for SMTP",
+    ]);
   });
 
   it("reads password-encrypted as CRAM-MD5 on IMAP and SMTP, and as APOP-or-CRAM-MD5 on POP3", () => {
-    expect(values(mapXml(incoming("imap", "i.example.com", 993, "SSL", ["password-encrypted"])))).toEqual({ imaps: "yes", "cram-md5": "yes" });
+    expect(values(mapXml(incoming("imap", "i.example.com", 993, "SSL", ["password-encrypted"])))).toEqual({
+      imaps: "yes",
+      "cram-md5": "yes",
+    });
     const pop = mapXml(incoming("pop3", "p.example.com", 110, "plain", ["password-encrypted"]));
     expect(values(pop)).toEqual({ apop: "partial", "cram-md5": "partial" });
     expect(pop.claims.find((c) => c.property === "apop")?.note).toBe(
@@ -82,13 +107,24 @@ describe("mapProvider: what an entry proves", () => {
     // A plain socket with a challenge-response login is not a cleartext password.
     expect(pop.problems).toEqual([]);
     // A definite CRAM-MD5 from SMTP outranks the POP3 maybe; APOP stays a maybe.
-    const both = mapXml(incoming("pop3", "p.example.com", 110, "plain", ["password-encrypted"]), smtp("s.example.com", 587, "STARTTLS", ["password-encrypted"]));
-    expect(values(both)).toEqual({ apop: "partial", "cram-md5": "yes", "submission-starttls": "yes", "smtp-auth": "yes" });
+    const both = mapXml(
+      incoming("pop3", "p.example.com", 110, "plain", ["password-encrypted"]),
+      smtp("s.example.com", 587, "STARTTLS", ["password-encrypted"]),
+    );
+    expect(values(both)).toEqual({
+      apop: "partial",
+      "cram-md5": "yes",
+      "submission-starttls": "yes",
+      "smtp-auth": "yes",
+    });
     expect(both.claims.find((c) => c.property === "cram-md5")?.details.entries.map((e) => e.type)).toEqual(["smtp"]);
   });
 
   it("notes the entries a claim came from, with the entries as details", () => {
-    const m = mapXml(incoming("imap", "imap.example.com", 993, "SSL", ["OAuth2", "password-cleartext"]), incoming("imap", "imap2.example.com", 993, "SSL"));
+    const m = mapXml(
+      incoming("imap", "imap.example.com", 993, "SSL", ["OAuth2", "password-cleartext"]),
+      incoming("imap", "imap2.example.com", 993, "SSL"),
+    );
     expect(m.claims).toEqual([
       {
         property: "imaps",
@@ -100,18 +136,39 @@ describe("mapProvider: what an entry proves", () => {
           providerId: "example.com",
           rule: "SSL on IMAP",
           entries: [
-            { direction: "incoming", type: "imap", hostname: "imap.example.com", port: 993, socketType: "SSL", authentication: ["OAuth2", "password-cleartext"], username: "%EMAILADDRESS%" },
-            { direction: "incoming", type: "imap", hostname: "imap2.example.com", port: 993, socketType: "SSL", authentication: ["password-cleartext"], username: "%EMAILADDRESS%" },
+            {
+              direction: "incoming",
+              type: "imap",
+              hostname: "imap.example.com",
+              port: 993,
+              socketType: "SSL",
+              authentication: ["OAuth2", "password-cleartext"],
+              username: "%EMAILADDRESS%",
+            },
+            {
+              direction: "incoming",
+              type: "imap",
+              hostname: "imap2.example.com",
+              port: 993,
+              socketType: "SSL",
+              authentication: ["password-cleartext"],
+              username: "%EMAILADDRESS%",
+            },
           ],
         },
       },
     ]);
-    const smtpAuth = mapXml(smtp("smtp.example.com", 465, "SSL", ["OAuth2", "password-cleartext"])).claims.find((c) => c.property === "smtp-auth");
+    const smtpAuth = mapXml(smtp("smtp.example.com", 465, "SSL", ["OAuth2", "password-cleartext"])).claims.find(
+      (c) => c.property === "smtp-auth",
+    );
     expect(smtpAuth?.note).toBe("ISPDB: outgoing smtp smtp.example.com:465 SSL with OAuth2, password-cleartext");
   });
 
   it("leaves Exchange entries unmapped and says so", () => {
-    const m = mapXml(incoming("exchange", "outlook.example.com", 443, "SSL", ["OAuth2"]), smtp("smtp.example.com", 587, "STARTTLS", ["OAuth2"]));
+    const m = mapXml(
+      incoming("exchange", "outlook.example.com", 443, "SSL", ["OAuth2"]),
+      smtp("smtp.example.com", 587, "STARTTLS", ["OAuth2"]),
+    );
     expect(m.unmapped).toEqual(["incoming exchange outlook.example.com:443 SSL"]);
     expect(m.endpoints.map((e) => e.protocol)).toEqual(["smtp"]);
     expect(m.problems).toEqual([]);
@@ -136,7 +193,14 @@ describe("mapProvider: self-contradicting records", () => {
       "error port-of-other-protocol | outgoing smtp smtp.example.com:993 SSL | SMTP server on port 993, the IMAPS port",
       "error port-of-other-protocol | outgoing smtp smtp.example.com:995 SSL | SMTP server on port 995, the POP3S port",
     ]);
-    expect(values(m)).toEqual({ pop3s: "yes", imaps: "yes", "imap-starttls": "yes", "pop3-stls": "yes", smtps: "yes", "smtp-auth": "yes" });
+    expect(values(m)).toEqual({
+      pop3s: "yes",
+      imaps: "yes",
+      "imap-starttls": "yes",
+      "pop3-stls": "yes",
+      smtps: "yes",
+      "smtp-auth": "yes",
+    });
     expect(m.endpoints).toHaveLength(6);
   });
 
@@ -154,7 +218,13 @@ describe("mapProvider: self-contradicting records", () => {
       "error tls-mode-contradicts-port | outgoing smtp smtp.example.com:465 STARTTLS | SMTP marked STARTTLS on port 465, the SMTPS (implicit TLS submission) port, where TLS starts before any command",
     ]);
     // As stated: SSL on 587 is still "SMTP over SSL"; STARTTLS on 465 is neither 587 nor 25.
-    expect(values(m)).toEqual({ imaps: "yes", smtps: "yes", "smtp-auth": "yes", apop: "partial", "cram-md5": "partial" });
+    expect(values(m)).toEqual({
+      imaps: "yes",
+      smtps: "yes",
+      "smtp-auth": "yes",
+      apop: "partial",
+      "cram-md5": "partial",
+    });
   });
 
   it("warns about cleartext passwords on plain sockets", () => {
@@ -177,9 +247,12 @@ describe("mapProvider: self-contradicting records", () => {
     expect(codes(m.problems)).toEqual([
       "error duplicate-entry | incoming imap IMAP.example.com:993 SSL | listed twice; stored once",
       "warning cleartext-password-without-tls | outgoing smtp smtp.example.com:587 plain | SMTP sends the password in cleartext over an unencrypted connection",
-      "error conflicting-entries | outgoing smtp smtp.example.com:587 plain | same server and port as \"outgoing smtp smtp.example.com:587 STARTTLS\" with other settings; the first is stored as the endpoint",
+      'error conflicting-entries | outgoing smtp smtp.example.com:587 plain | same server and port as "outgoing smtp smtp.example.com:587 STARTTLS" with other settings; the first is stored as the endpoint',
     ]);
-    expect(m.endpoints.map((e) => `${e.protocol}:${e.port}:${e.security}`)).toEqual(["imap:993:tls", "smtp:587:starttls"]);
+    expect(m.endpoints.map((e) => `${e.protocol}:${e.port}:${e.security}`)).toEqual([
+      "imap:993:tls",
+      "smtp:587:starttls",
+    ]);
   });
 
   it("warns about authentication values Thunderbird does not know", () => {

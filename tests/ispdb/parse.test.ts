@@ -31,10 +31,24 @@ describe("parseIspdbXml", () => {
       domains: ["example.com"],
       displayName: "Example & Co 例",
       incoming: [
-        { type: "imap", hostname: "imap.example.com", port: 993, socketType: "SSL", authentication: ["password-cleartext"], username: "%EMAILADDRESS%" },
+        {
+          type: "imap",
+          hostname: "imap.example.com",
+          port: 993,
+          socketType: "SSL",
+          authentication: ["password-cleartext"],
+          username: "%EMAILADDRESS%",
+        },
       ],
       outgoing: [
-        { type: "smtp", hostname: "smtp.example.com", port: 587, socketType: "STARTTLS", authentication: ["OAuth2"], restriction: "client-IP-address" },
+        {
+          type: "smtp",
+          hostname: "smtp.example.com",
+          port: 587,
+          socketType: "STARTTLS",
+          authentication: ["OAuth2"],
+          restriction: "client-IP-address",
+        },
       ],
       webServices: [],
       documentation: [
@@ -54,9 +68,16 @@ describe("parseIspdbXml", () => {
     );
     expect(provider.shortName).toBe("Ex");
     expect(provider.webServices).toEqual([
-      { type: "ews", url: "https://example.com/ews/exchange.asmx", authentication: ["OAuth2"], username: "%EMAILADDRESS%" },
+      {
+        type: "ews",
+        url: "https://example.com/ews/exchange.asmx",
+        authentication: ["OAuth2"],
+        username: "%EMAILADDRESS%",
+      },
     ]);
-    expect(provider.incoming.map((s) => `${s.type} ${s.hostname}:${s.port}`)).toEqual(["exchange outlook.example.com:443"]);
+    expect(provider.incoming.map((s) => `${s.type} ${s.hostname}:${s.port}`)).toEqual([
+      "exchange outlook.example.com:443",
+    ]);
   });
 
   it("names the file and the field of every problem", () => {
@@ -68,7 +89,10 @@ describe("parseIspdbXml", () => {
     expect(issues).toEqual([
       { field: "emailProvider.incomingServer[0].hostname", message: "is missing" },
       { field: "emailProvider.incomingServer[0].port", message: "must be a port number" },
-      { field: "emailProvider.incomingServer[0].socketType", message: expect.stringContaining('"SSL"|"STARTTLS"|"plain"') },
+      {
+        field: "emailProvider.incomingServer[0].socketType",
+        message: expect.stringContaining('"SSL"|"STARTTLS"|"plain"'),
+      },
       { field: "emailProvider.outgoingServer[0].@type", message: expect.stringContaining('"smtp"') },
       { field: "emailProvider.outgoingServer[0].port", message: expect.stringContaining("65535") },
     ]);
@@ -76,9 +100,7 @@ describe("parseIspdbXml", () => {
     expect(error.ok).toBe(false);
     if (!error.ok) {
       expect(error.error).toBeInstanceOf(IspdbParseError);
-      expect(error.error.message).toBe(
-        "nodomain.xml: field emailProvider.domain: is missing",
-      );
+      expect(error.error.message).toBe("nodomain.xml: field emailProvider.domain: is missing");
     }
   });
 
@@ -86,9 +108,11 @@ describe("parseIspdbXml", () => {
     expect(issuesOf(doc("<domain>example.com</domain><displayName>x</displayName>"))).toEqual([
       { field: "emailProvider.incomingServer", message: "lists no <incomingServer> and no <outgoingServer>" },
     ]);
-    expect(issuesOf(`<clientConfig><emailProvider><domain>a.com</domain><displayName>x</displayName>${IMAP}</emailProvider></clientConfig>`)).toEqual([
-      { field: "emailProvider.@id", message: "is missing" },
-    ]);
+    expect(
+      issuesOf(
+        `<clientConfig><emailProvider><domain>a.com</domain><displayName>x</displayName>${IMAP}</emailProvider></clientConfig>`,
+      ),
+    ).toEqual([{ field: "emailProvider.@id", message: "is missing" }]);
   });
 
   it("rejects what is not a well-formed clientConfig, without throwing", () => {
@@ -104,9 +128,14 @@ describe("parseIspdbXml", () => {
   it("refuses DOCTYPE declarations instead of expanding entities", () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">]>
       <clientConfig><emailProvider id="x"><domain>x.com</domain><displayName>&lol2;</displayName>${IMAP}</emailProvider></clientConfig>`;
-    expect(issuesOf(laughs)).toEqual([{ field: "(document)", message: "DOCTYPE declarations are not allowed in a clientConfig" }]);
+    expect(issuesOf(laughs)).toEqual([
+      { field: "(document)", message: "DOCTYPE declarations are not allowed in a clientConfig" },
+    ]);
     // An entity that is not predefined stays literal text rather than being looked up anywhere.
-    const provider = parseIspdbXml(doc(`<domain>example.com</domain><displayName>A&amp;#38;B &nbsp;</displayName>${IMAP}`), "x.xml");
+    const provider = parseIspdbXml(
+      doc(`<domain>example.com</domain><displayName>A&amp;#38;B &nbsp;</displayName>${IMAP}`),
+      "x.xml",
+    );
     expect(provider.displayName).toBe("A&#38;B &nbsp;");
   });
 
@@ -126,8 +155,16 @@ describe("parseIspdbXml", () => {
       expect(p.displayName).toBe("1&1");
       expect(p.shortName).toBe("1&1");
       expect(p.domains).toHaveLength(9);
-      expect(p.incoming.map((s) => `${s.type}:${s.port}:${s.socketType}`)).toEqual(["imap:993:SSL", "imap:143:STARTTLS", "pop3:995:SSL", "pop3:110:STARTTLS"]);
-      expect(p.outgoing.map((s) => `${s.type}:${s.port}:${s.socketType}`)).toEqual(["smtp:465:SSL", "smtp:587:STARTTLS"]);
+      expect(p.incoming.map((s) => `${s.type}:${s.port}:${s.socketType}`)).toEqual([
+        "imap:993:SSL",
+        "imap:143:STARTTLS",
+        "pop3:995:SSL",
+        "pop3:110:STARTTLS",
+      ]);
+      expect(p.outgoing.map((s) => `${s.type}:${s.port}:${s.socketType}`)).toEqual([
+        "smtp:465:SSL",
+        "smtp:587:STARTTLS",
+      ]);
       expect(p.documentation).toEqual([{ url: "https://hilfe-center.1und1.de/e-mail-einstellungen", descr: [] }]);
     });
   });

@@ -10,6 +10,8 @@ export const ISPDB_FILE_COUNT = 131;
 
 export function noteIfIspdbMissing(suite: string): void {
   if (!HAVE_ISPDB) {
-    console.warn(`[${suite}] skipped: the ISPDB sample folder ${ISPDB_DIR} is absent (it is kept outside the repository).`);
+    console.warn(
+      `[${suite}] skipped: the ISPDB sample folder ${ISPDB_DIR} is absent (it is kept outside the repository).`,
+    );
   }
 }

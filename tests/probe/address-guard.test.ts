@@ -10,7 +10,12 @@ function countConnections() {
   let count = 0;
   const listener = () => count++;
   subscribe("net.client.socket", listener);
-  return { get count() { return count; }, stop: () => unsubscribe("net.client.socket", listener) };
+  return {
+    get count() {
+      return count;
+    },
+    stop: () => unsubscribe("net.client.socket", listener),
+  };
 }
 
 describe("classifyAddress", () => {
@@ -60,7 +65,9 @@ describe("resolveProbeAddresses", () => {
       { address: "93.184.215.14", family: 4 },
       { address: "10.0.0.5", family: 4 },
     ]);
-    await expect(resolveProbeAddresses("mail.example.com", { lookup })).rejects.toThrow(/10\.0\.0\.5, a private address/);
+    await expect(resolveProbeAddresses("mail.example.com", { lookup })).rejects.toThrow(
+      /10\.0\.0\.5, a private address/,
+    );
   });
 
   it("allows loopback only when told to, and never a private range", async () => {
@@ -75,7 +82,10 @@ describe("resolveProbeAddresses", () => {
       { address: "2001:4860:4860::8888", family: 6 },
       { address: "8.8.8.8", family: 4 },
     ];
-    await expect(resolveProbeAddresses("dns.example", { lookup })).resolves.toEqual(["8.8.8.8", "2001:4860:4860::8888"]);
+    await expect(resolveProbeAddresses("dns.example", { lookup })).resolves.toEqual([
+      "8.8.8.8",
+      "2001:4860:4860::8888",
+    ]);
     const failing = async () => {
       throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
     };
@@ -96,7 +106,10 @@ describe("the probe's abuse guard", () => {
     const connections = countConnections();
     const lookup = vi.fn(async () => [{ address: host, family: 4 }]);
     try {
-      const result = await probeEndpoint({ host, port: 465, protocol: "smtp", security: "tls" }, { allowLoopback: true, timeoutMs: 500, lookup });
+      const result = await probeEndpoint(
+        { host, port: 465, protocol: "smtp", security: "tls" },
+        { allowLoopback: true, timeoutMs: 500, lookup },
+      );
       expect(result.failure).toMatchObject({ step: "resolve", code: "refused-address" });
       expect(result.failure?.message).toContain("private address");
       expect(result.address).toBeNull();
@@ -113,7 +126,10 @@ describe("the probe's abuse guard", () => {
     const connections = countConnections();
     const lookup = vi.fn(async () => [{ address: "172.20.1.1", family: 4 }]);
     try {
-      const result = await probeEndpoint({ host: "intranet.example.com", port: 993, protocol: "imap", security: "tls" }, { allowLoopback: true, lookup });
+      const result = await probeEndpoint(
+        { host: "intranet.example.com", port: 993, protocol: "imap", security: "tls" },
+        { allowLoopback: true, lookup },
+      );
       expect(result.failure?.code).toBe("refused-address");
     } finally {
       connections.stop();
@@ -124,7 +140,10 @@ describe("the probe's abuse guard", () => {
   it("refuses loopback when it is not allowed", async () => {
     const connections = countConnections();
     try {
-      const result = await probeEndpoint({ host: "127.0.0.1", port: servers.smtp.implicitTls, protocol: "smtp", security: "tls" }, { timeoutMs: 500 });
+      const result = await probeEndpoint(
+        { host: "127.0.0.1", port: servers.smtp.implicitTls, protocol: "smtp", security: "tls" },
+        { timeoutMs: 500 },
+      );
       expect(result.failure).toMatchObject({ step: "resolve", code: "refused-address" });
       expect(result.failure?.message).toContain("loopback");
     } finally {

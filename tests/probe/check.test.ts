@@ -39,7 +39,9 @@ describe("check configuration", () => {
   it("is read from a validated environment", () => {
     const config = readCheckConfig({ PROBE_ALLOW_LOOPBACK: "1", AUTOCONFIG_BASE_URL: "http://127.0.0.1:3399/" });
     expect(config.allowLoopback).toBe(true);
-    expect(config.urlsFor?.("example.jp", "postmaster@example.jp").ispdb).toBe("http://127.0.0.1:3399/ispdb/example.jp");
+    expect(config.urlsFor?.("example.jp", "postmaster@example.jp").ispdb).toBe(
+      "http://127.0.0.1:3399/ispdb/example.jp",
+    );
     expect(readCheckConfig({}).allowLoopback).toBe(false);
     expect(readCheckConfig({}).urlsFor).toBeUndefined();
     expect(() => readCheckConfig({ PROBE_ALLOW_LOOPBACK: "yes please" })).toThrow(/PROBE_ALLOW_LOOPBACK/);
@@ -82,20 +84,52 @@ describe("the verdict in plain words", () => {
 
   it("all good", () => {
     const v = computeVerdict([server({}), server({ port: 465, protocol: "smtp", direction: "outgoing" })]);
-    expect(v).toMatchObject({ receiving: "encrypted", sending: "encrypted", passwordsBeforeTls: "no", certificates: "ok", tls: "ok", plainSettings: [] });
+    expect(v).toMatchObject({
+      receiving: "encrypted",
+      sending: "encrypted",
+      passwordsBeforeTls: "no",
+      certificates: "ok",
+      tls: "ok",
+      plainSettings: [],
+    });
   });
 
   it("names each problem", () => {
     const v = computeVerdict([
       server({ certExpired: true, chainValid: false, chainError: "CERT_HAS_EXPIRED", certDaysLeft: -3 }),
-      server({ port: 143, security: "starttls", declared: "plain", outcome: "no", tlsVersion: null, starttlsOffered: false, authBeforeTls: ["PLAIN"], plaintextAuthBeforeTls: ["PLAIN", "LOGIN-COMMAND"] }),
-      server({ port: 465, protocol: "smtp", direction: "outgoing", weakTls: true, tlsVersion: "TLSv1", hostnameMatches: false }),
-      server({ port: 587, protocol: "smtp", direction: "outgoing", outcome: "unknown", tlsVersion: null, failure: { step: "connect", code: "timeout", message: "" } }),
+      server({
+        port: 143,
+        security: "starttls",
+        declared: "plain",
+        outcome: "no",
+        tlsVersion: null,
+        starttlsOffered: false,
+        authBeforeTls: ["PLAIN"],
+        plaintextAuthBeforeTls: ["PLAIN", "LOGIN-COMMAND"],
+      }),
+      server({
+        port: 465,
+        protocol: "smtp",
+        direction: "outgoing",
+        weakTls: true,
+        tlsVersion: "TLSv1",
+        hostnameMatches: false,
+      }),
+      server({
+        port: 587,
+        protocol: "smtp",
+        direction: "outgoing",
+        outcome: "unknown",
+        tlsVersion: null,
+        failure: { step: "connect", code: "timeout", message: "" },
+      }),
     ]);
     expect(v.receiving).toBe("partly");
     expect(v.sending).toBe("encrypted");
     expect(v.passwordsBeforeTls).toBe("yes");
-    expect(v.passwordServers).toEqual([{ host: "mail.example.jp", port: 143, protocol: "imap", methods: ["PLAIN", "LOGIN-COMMAND"] }]);
+    expect(v.passwordServers).toEqual([
+      { host: "mail.example.jp", port: 143, protocol: "imap", methods: ["PLAIN", "LOGIN-COMMAND"] },
+    ]);
     expect(v.certificates).toBe("problems");
     expect(v.certificateProblems.map((p) => `${p.port} ${p.kind}`)).toEqual(["993 expired", "465 hostname-mismatch"]);
     expect(v.tls).toBe("weak");
@@ -103,8 +137,19 @@ describe("the verdict in plain words", () => {
   });
 
   it("says unknown when nothing answered", () => {
-    const down = server({ outcome: "unknown", tlsVersion: null, authAfterTls: null, failure: { step: "connect", code: "ECONNREFUSED", message: "" } });
-    expect(computeVerdict([down])).toMatchObject({ receiving: "unknown", sending: "unknown", passwordsBeforeTls: "unknown", certificates: "unknown", tls: "unknown" });
+    const down = server({
+      outcome: "unknown",
+      tlsVersion: null,
+      authAfterTls: null,
+      failure: { step: "connect", code: "ECONNREFUSED", message: "" },
+    });
+    expect(computeVerdict([down])).toMatchObject({
+      receiving: "unknown",
+      sending: "unknown",
+      passwordsBeforeTls: "unknown",
+      certificates: "unknown",
+      tls: "unknown",
+    });
   });
 });
 
@@ -137,7 +182,10 @@ describe("a whole check against local servers", () => {
     });
 
   it("finds the settings, probes each server and judges them", async () => {
-    const report = await runMailCheck(DOMAIN, { lookup: lookup(true), probe: { allowLoopback: true, timeoutMs: 3000 } });
+    const report = await runMailCheck(DOMAIN, {
+      lookup: lookup(true),
+      probe: { allowLoopback: true, timeoutMs: 3000 },
+    });
     expect(report.answeredBy).toBe("ispdb");
     expect(report.guessed).toBe(false);
     // the placeholder host depends on the user and is skipped
@@ -178,7 +226,10 @@ describe("a whole check against local servers", () => {
       },
       "example.jp",
     );
-    expect(planned.map((p) => `${p.target.host}:${p.target.port}/${p.target.security}`)).toEqual(["imap.example.jp:993/tls", "smtp.example.jp:25/starttls"]);
+    expect(planned.map((p) => `${p.target.host}:${p.target.port}/${p.target.security}`)).toEqual([
+      "imap.example.jp:993/tls",
+      "smtp.example.jp:25/starttls",
+    ]);
     expect(skipped).toBe(2);
   });
 });

@@ -41,7 +41,14 @@ async function probeCli(args: string[], env: Record<string, string> = {}) {
 async function probeClaims() {
   return db.claim.findMany({
     where: { service: { slug: LOCAL_SERVICE_SLUG }, source: { key: "live-probe" } },
-    select: { value: true, asOf: true, note: true, details: true, isCurrent: true, property: { select: { key: true } } },
+    select: {
+      value: true,
+      asOf: true,
+      note: true,
+      details: true,
+      isCurrent: true,
+      property: { select: { key: true } },
+    },
     orderBy: { property: { position: "asc" } },
   });
 }
@@ -74,7 +81,8 @@ describe("npm run probe -- <service>", () => {
     const claims = await probeClaims();
     const values = Object.fromEntries(claims.map((c) => [c.property.key, c.value]));
     expect(values).toMatchObject({ smtps: "yes", "submission-starttls": "no", "smtp-auth": "yes", "cram-md5": "yes" });
-    if (servers.dovecot) expect(values).toMatchObject({ imaps: "yes", "imap-starttls": "yes", "pop3-stls": "yes", apop: "no" });
+    if (servers.dovecot)
+      expect(values).toMatchObject({ imaps: "yes", "imap-starttls": "yes", "pop3-stls": "yes", apop: "no" });
     for (const c of claims) {
       expect(c.asOf).toBe(today);
       // today's probe is newer than the 2006 page, and first-hand
@@ -94,9 +102,15 @@ describe("npm run probe -- <service>", () => {
     expect(details?.endpoints[0]?.tlsVersion).toMatch(/^TLSv1\.[23]$/);
     expect(details?.endpoints[0]?.timings.totalMs).toBeGreaterThan(0);
     const starttls = claims.find((c) => c.property.key === "submission-starttls")!;
-    expect(parseProbeDetails(starttls.details)?.endpoints[0]).toMatchObject({ starttlsOffered: false, plaintextAuthBeforeTls: ["PLAIN", "LOGIN"] });
+    expect(parseProbeDetails(starttls.details)?.endpoints[0]).toMatchObject({
+      starttlsOffered: false,
+      plaintextAuthBeforeTls: ["PLAIN", "LOGIN"],
+    });
 
-    const service = await db.service.findUniqueOrThrow({ where: { slug: LOCAL_SERVICE_SLUG }, select: { supportCount: true } });
+    const service = await db.service.findUniqueOrThrow({
+      where: { slug: LOCAL_SERVICE_SLUG },
+      select: { supportCount: true },
+    });
     expect(service.supportCount).toBe(claims.filter((c) => c.value === "yes").length);
   });
 
@@ -133,7 +147,10 @@ describe("npm run probe -- <service>", () => {
   });
 
   it("rejects bad arguments with the usage text", async () => {
-    const [bad, unknown] = await Promise.all([probeCli(["localhost", "--timeout", "soon"]), probeCli(["no-such-service"])]);
+    const [bad, unknown] = await Promise.all([
+      probeCli(["localhost", "--timeout", "soon"]),
+      probeCli(["no-such-service"]),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--timeout");
     expect(unknown.code).toBe(1);

@@ -20,7 +20,12 @@ afterAll(async () => {
   await servers?.stop();
 });
 
-const target = (protocol: "pop3" | "imap", port: number, security: ProbeTarget["security"], host = "localhost"): ProbeTarget => ({
+const target = (
+  protocol: "pop3" | "imap",
+  port: number,
+  security: ProbeTarget["security"],
+  host = "localhost",
+): ProbeTarget => ({
   host,
   port,
   protocol,
@@ -103,6 +108,13 @@ describe("a whole Dovecot service", () => {
       options,
     );
     const values = Object.fromEntries(findingsFromResults(run.results).map((f) => [f.property, f.value]));
-    expect(values).toEqual({ pop3s: "yes", "pop3-stls": "yes", imaps: "yes", "imap-starttls": "yes", apop: "no", "cram-md5": "yes" });
+    expect(values).toEqual({
+      pop3s: "yes",
+      "pop3-stls": "yes",
+      imaps: "yes",
+      "imap-starttls": "yes",
+      apop: "no",
+      "cram-md5": "yes",
+    });
   });
 });

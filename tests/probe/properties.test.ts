@@ -17,7 +17,10 @@ const TLS: TlsFacts = {
   certificate: null,
 };
 
-function result(target: Partial<ProbeTarget> & Pick<ProbeTarget, "protocol" | "security" | "port">, fields: Partial<EndpointProbeResult> = {}): EndpointProbeResult {
+function result(
+  target: Partial<ProbeTarget> & Pick<ProbeTarget, "protocol" | "security" | "port">,
+  fields: Partial<EndpointProbeResult> = {},
+): EndpointProbeResult {
   return {
     target: { host: "mail.example.jp", ...target },
     address: "203.0.113.1",
@@ -60,43 +63,88 @@ describe("which property an endpoint speaks to", () => {
 describe("yes, no or unknown", () => {
   it("yes once TLS is up and the server spoke", () => {
     expect(transportOutcome(result({ protocol: "smtp", security: "tls", port: 465 }, { tls: TLS }))).toBe("yes");
-    expect(transportOutcome(result({ protocol: "smtp", security: "starttls", port: 587 }, { starttlsOffered: true, starttlsAccepted: true, tls: TLS }))).toBe("yes");
+    expect(
+      transportOutcome(
+        result(
+          { protocol: "smtp", security: "starttls", port: 587 },
+          { starttlsOffered: true, starttlsAccepted: true, tls: TLS },
+        ),
+      ),
+    ).toBe("yes");
   });
   it("no when the server answered without offering it", () => {
-    expect(transportOutcome(result({ protocol: "smtp", security: "starttls", port: 587 }, { starttlsOffered: false }))).toBe("no");
-    expect(transportOutcome(result({ protocol: "smtp", security: "starttls", port: 587 }, { starttlsOffered: true, starttlsAccepted: false }))).toBe("no");
-    expect(transportOutcome(result({ protocol: "pop3", security: "tls", port: 995 }, { status: "failed", greeting: null, plaintextInsteadOfTls: true }))).toBe("no");
+    expect(
+      transportOutcome(result({ protocol: "smtp", security: "starttls", port: 587 }, { starttlsOffered: false })),
+    ).toBe("no");
+    expect(
+      transportOutcome(
+        result(
+          { protocol: "smtp", security: "starttls", port: 587 },
+          { starttlsOffered: true, starttlsAccepted: false },
+        ),
+      ),
+    ).toBe("no");
+    expect(
+      transportOutcome(
+        result(
+          { protocol: "pop3", security: "tls", port: 995 },
+          { status: "failed", greeting: null, plaintextInsteadOfTls: true },
+        ),
+      ),
+    ).toBe("no");
   });
   it("unknown when the connection failed or timed out", () => {
     expect(transportOutcome(failed({ protocol: "imap", security: "tls", port: 993 }))).toBe("unknown");
-    expect(transportOutcome(failed({ protocol: "imap", security: "starttls", port: 143 }, "ECONNREFUSED"))).toBe("unknown");
+    expect(transportOutcome(failed({ protocol: "imap", security: "starttls", port: 143 }, "ECONNREFUSED"))).toBe(
+      "unknown",
+    );
   });
 });
 
 describe("findingsFromResults", () => {
   const plainSubmission = result(
     { protocol: "smtp", security: "starttls", port: 587 },
-    { starttlsOffered: false, capabilitiesBeforeTls: ["AUTH PLAIN LOGIN"], authBeforeTls: ["PLAIN", "LOGIN"], plaintextAuthBeforeTls: ["PLAIN", "LOGIN"] },
+    {
+      starttlsOffered: false,
+      capabilitiesBeforeTls: ["AUTH PLAIN LOGIN"],
+      authBeforeTls: ["PLAIN", "LOGIN"],
+      plaintextAuthBeforeTls: ["PLAIN", "LOGIN"],
+    },
   );
 
   it("maps a plain-only submission server: STARTTLS no, SMTP AUTH yes, CRAM-MD5 no", () => {
     const findings = findingsFromResults([plainSubmission]);
-    expect(Object.fromEntries(findings.map((f) => [f.property, f.value]))).toEqual({ "submission-starttls": "no", "smtp-auth": "yes", "cram-md5": "no" });
+    expect(Object.fromEntries(findings.map((f) => [f.property, f.value]))).toEqual({
+      "submission-starttls": "no",
+      "smtp-auth": "yes",
+      "cram-md5": "no",
+    });
     const starttls = findings.find((f) => f.property === "submission-starttls")!;
     expect(starttls.note).toContain("STARTTLS not offered");
     expect(starttls.note).toContain("password in clear offered before TLS: PLAIN LOGIN");
-    expect(starttls.details.endpoints[0]).toMatchObject({ port: 587, outcome: "no", starttlsOffered: false, plaintextAuthBeforeTls: ["PLAIN", "LOGIN"] });
+    expect(starttls.details.endpoints[0]).toMatchObject({
+      port: 587,
+      outcome: "no",
+      starttlsOffered: false,
+      plaintextAuthBeforeTls: ["PLAIN", "LOGIN"],
+    });
   });
 
   it("leaves out properties no endpoint could decide", () => {
-    const findings = findingsFromResults([failed({ protocol: "smtp", security: "tls", port: 465 }), failed({ protocol: "pop3", security: "tls", port: 995 })]);
+    const findings = findingsFromResults([
+      failed({ protocol: "smtp", security: "tls", port: 465 }),
+      failed({ protocol: "pop3", security: "tls", port: 995 }),
+    ]);
     expect(findings).toEqual([]);
   });
 
   it("says yes when any endpoint for the property has it, and keeps every endpoint as evidence", () => {
     const findings = findingsFromResults([
       failed({ protocol: "smtp", security: "tls", port: 465, host: "a.example.jp" }),
-      result({ protocol: "smtp", security: "tls", port: 465, host: "b.example.jp" }, { tls: TLS, capabilitiesAfterTls: ["AUTH CRAM-MD5"], authAfterTls: ["CRAM-MD5"] }),
+      result(
+        { protocol: "smtp", security: "tls", port: 465, host: "b.example.jp" },
+        { tls: TLS, capabilitiesAfterTls: ["AUTH CRAM-MD5"], authAfterTls: ["CRAM-MD5"] },
+      ),
     ]);
     const smtps = findings.find((f) => f.property === "smtps")!;
     expect(smtps.value).toBe("yes");
@@ -110,7 +158,12 @@ describe("findingsFromResults", () => {
   it("reads APOP from the POP3 greeting", () => {
     expect(hasApopTimestamp("+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>")).toBe(true);
     expect(hasApopTimestamp("+OK Dovecot (Debian) ready.")).toBe(false);
-    const findings = findingsFromResults([result({ protocol: "pop3", security: "starttls", port: 110 }, { apop: true, starttlsOffered: false, capabilitiesBeforeTls: [], authBeforeTls: [] })]);
+    const findings = findingsFromResults([
+      result(
+        { protocol: "pop3", security: "starttls", port: 110 },
+        { apop: true, starttlsOffered: false, capabilitiesBeforeTls: [], authBeforeTls: [] },
+      ),
+    ]);
     expect(findings.find((f) => f.property === "apop")?.value).toBe("yes");
     expect(findings.find((f) => f.property === "pop3-stls")?.value).toBe("no");
   });

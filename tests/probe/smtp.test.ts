@@ -16,7 +16,12 @@ afterAll(async () => {
   await servers?.stop();
 });
 
-const smtp = (port: number, security: ProbeTarget["security"], host = "localhost"): ProbeTarget => ({ host, port, protocol: "smtp", security });
+const smtp = (port: number, security: ProbeTarget["security"], host = "localhost"): ProbeTarget => ({
+  host,
+  port,
+  protocol: "smtp",
+  security,
+});
 
 describe("SMTP over implicit TLS (465-style)", () => {
   it("reports the TLS version, cipher, a valid certificate and AUTH after TLS", async () => {
@@ -121,15 +126,18 @@ describe("weak TLS", () => {
 });
 
 describe("timeouts", () => {
-  it.each(["tls", "starttls"] as const)("gives up on a silent server (%s) within the configured timeout", async (security) => {
-    const started = Date.now();
-    const r = await probeEndpoint(smtp(servers.silent, security), { ...options, timeoutMs: 400 });
-    const elapsed = Date.now() - started;
-    expect(r.status).toBe("failed");
-    expect(r.failure).toMatchObject({ step: security === "tls" ? "handshake" : "greeting", code: "timeout" });
-    expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(400 + 500);
-  });
+  it.each(["tls", "starttls"] as const)(
+    "gives up on a silent server (%s) within the configured timeout",
+    async (security) => {
+      const started = Date.now();
+      const r = await probeEndpoint(smtp(servers.silent, security), { ...options, timeoutMs: 400 });
+      const elapsed = Date.now() - started;
+      expect(r.status).toBe("failed");
+      expect(r.failure).toMatchObject({ step: security === "tls" ? "handshake" : "greeting", code: "timeout" });
+      expect(elapsed).toBeGreaterThanOrEqual(390);
+      expect(elapsed).toBeLessThan(400 + 500);
+    },
+  );
 
   it("bounds a server that drips a line just inside each read's timeout by the overall timeout", async () => {
     const drip = net.createServer((socket) => {
@@ -141,7 +149,11 @@ describe("timeouts", () => {
     const port = (drip.address() as net.AddressInfo).port;
     try {
       const started = Date.now();
-      const r = await probeEndpoint(smtp(port, "starttls", "127.0.0.1"), { ...options, timeoutMs: 300, overallTimeoutMs: 1000 });
+      const r = await probeEndpoint(smtp(port, "starttls", "127.0.0.1"), {
+        ...options,
+        timeoutMs: 300,
+        overallTimeoutMs: 1000,
+      });
       expect(r.failure).toMatchObject({ step: "greeting", code: "timeout" });
       expect(Date.now() - started).toBeLessThan(1000 + 500);
     } finally {
@@ -157,7 +169,11 @@ describe("timeouts", () => {
 
 describe("probing several endpoints", () => {
   it("runs them at once by default and one by one when asked, keeping the order", async () => {
-    const targets = [smtp(servers.silent, "tls"), smtp(servers.silent, "starttls"), smtp(servers.smtp.implicitTls, "tls")];
+    const targets = [
+      smtp(servers.silent, "tls"),
+      smtp(servers.silent, "starttls"),
+      smtp(servers.smtp.implicitTls, "tls"),
+    ];
     const concurrent = await probeEndpoints(targets, { ...options, timeoutMs: 300 });
     const sequential = await probeEndpoints(targets, { ...options, timeoutMs: 300, sequential: true });
     expect(concurrent.results.map((r) => r.target.port)).toEqual(targets.map((t) => t.port));

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { analyzeReceivedHeaders, receivedAnalysisSchema } from "@/lib/received";
 
 const D = (time: string) => `; Tue, 14 Feb 2023 ${time} +0000`;
-const TLS = (n: number, time = "10:00:00") => `Received: from h${n}.example.com ([192.0.2.${n}]) by h${n + 1}.example.net with ESMTPS id A${n}${D(time)}`;
-const PLAIN = (n: number, time = "10:00:00") => `Received: from h${n}.example.com ([192.0.2.${n}]) by h${n + 1}.example.net with ESMTP id A${n}${D(time)}`;
+const TLS = (n: number, time = "10:00:00") =>
+  `Received: from h${n}.example.com ([192.0.2.${n}]) by h${n + 1}.example.net with ESMTPS id A${n}${D(time)}`;
+const PLAIN = (n: number, time = "10:00:00") =>
+  `Received: from h${n}.example.com ([192.0.2.${n}]) by h${n + 1}.example.net with ESMTP id A${n}${D(time)}`;
 const LOCAL = (time = "10:00:00") => `Received: by h0.example.com (Postfix, from userid 1000) id L0${D(time)}`;
-const UNKNOWN = (n: number) => `Received: from h${n}.example.com ([192.0.2.${n}]) by h${n + 1}.example.net id U${n}${D("10:00:00")}`;
+const UNKNOWN = (n: number) =>
+  `Received: from h${n}.example.com ([192.0.2.${n}]) by h${n + 1}.example.net id U${n}${D("10:00:00")}`;
 /** Newest first, as in a real message: the first argument becomes the top field. */
 const headers = (...fields: string[]) => `${fields.join("\n")}\nSubject: t\n`;
 

@@ -132,9 +132,11 @@ describe("POST /api/received", () => {
   });
 
   it("accepts exactly 1 MiB and analyzes all of it", async () => {
-    const field = "Received: from a.example.com ([192.0.2.1]) by b.example.net with ESMTPS id X; Tue, 14 Feb 2023 10:00:00 +0000\n";
+    const field =
+      "Received: from a.example.com ([192.0.2.1]) by b.example.net with ESMTPS id X; Tue, 14 Feb 2023 10:00:00 +0000\n";
     const count = Math.floor(MAX_RECEIVED_BODY_BYTES / field.length);
-    const last = "Received: from z.example.com ([192.0.2.9]) by y.example.net with SMTP id Z; Tue, 14 Feb 2023 10:00:00 +0000\n";
+    const last =
+      "Received: from z.example.com ([192.0.2.9]) by y.example.net with SMTP id Z; Tue, 14 Feb 2023 10:00:00 +0000\n";
     let text = last + field.repeat(count - 1);
     text += "X".repeat(MAX_RECEIVED_BODY_BYTES - encoder.encode(text).length - 1) + "\n";
     // the padding line is glued onto the last field as a lost-indent continuation; it does no harm
@@ -150,7 +152,10 @@ describe("POST /api/received", () => {
   it("refuses a declared Content-Length over 1 MiB with 413 before reading", async () => {
     const pull = vi.fn();
     const body = new ReadableStream<Uint8Array>({ pull });
-    const res = await post(body, { "content-type": "text/plain", "content-length": String(MAX_RECEIVED_BODY_BYTES + 1) });
+    const res = await post(body, {
+      "content-type": "text/plain",
+      "content-length": String(MAX_RECEIVED_BODY_BYTES + 1),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toMatch(/1048576 bytes/);
     expect(pull.mock.calls.length).toBeLessThanOrEqual(1);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  analyzeReceivedHeaders,
-  receivedAnalysisSchema,
-  type ReceivedHop,
-  type Verdict,
-} from "@/lib/received";
+import { analyzeReceivedHeaders, receivedAnalysisSchema, type ReceivedHop, type Verdict } from "@/lib/received";
 import { listFixtures, readFixture } from "./helpers";
 
 type HopExpectation = Partial<
@@ -129,7 +124,13 @@ const EXPECTED: Record<string, FixtureExpectation> = {
     verdict: "encrypted",
     firstPlainHop: null,
     hops: [
-      { tls: "yes", tlsVersion: "1.0", cipher: "DHE-RSA-AES256-SHA", authenticated: true, weakReasons: ["tls-below-1.2"] },
+      {
+        tls: "yes",
+        tlsVersion: "1.0",
+        cipher: "DHE-RSA-AES256-SHA",
+        authenticated: true,
+        weakReasons: ["tls-below-1.2"],
+      },
       { tls: "yes", tlsVersion: "1.0", cipher: "RSA_3DES_EDE_CBC_SHA1", weakReasons: ["tls-below-1.2", "3des"] },
       { tls: "yes", tlsVersion: "1.2", cipher: "ECDHE_RSA_AES_256_GCM_SHA384", weakReasons: [] },
     ],

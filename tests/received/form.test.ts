@@ -11,7 +11,12 @@ function form(fields: Record<string, string | Blob>): FormData {
 
 describe("parseAnalyzerForm", () => {
   it("accepts pasted headers and turns CRLF into LF", () => {
-    const result = parseAnalyzerForm(form({ intent: "paste", headers: "Received: from a by b with ESMTPS; Mon, 1 Jan 2024 00:00:00 +0000\r\nSubject: x\r\n" }));
+    const result = parseAnalyzerForm(
+      form({
+        intent: "paste",
+        headers: "Received: from a by b with ESMTPS; Mon, 1 Jan 2024 00:00:00 +0000\r\nSubject: x\r\n",
+      }),
+    );
     expect(result).toEqual({
       ok: true,
       text: "Received: from a by b with ESMTPS; Mon, 1 Jan 2024 00:00:00 +0000\nSubject: x\n",
@@ -26,7 +31,11 @@ describe("parseAnalyzerForm", () => {
   });
 
   it.each([[""], ["   "], ["\r\n\r\n\t"]])("refuses an empty paste (%j)", (headers) => {
-    expect(parseAnalyzerForm(form({ intent: "paste", headers }))).toMatchObject({ ok: false, error: "empty", bytes: null });
+    expect(parseAnalyzerForm(form({ intent: "paste", headers }))).toMatchObject({
+      ok: false,
+      error: "empty",
+      bytes: null,
+    });
   });
 
   it("accepts exactly 1 MiB and refuses one byte more, without echoing the oversized text", () => {
@@ -40,19 +49,29 @@ describe("parseAnalyzerForm", () => {
     // 3 bytes each: fits the textarea's maxlength (in characters) but not the byte limit
     const japanese = "あ".repeat(Math.floor(MAX_PASTE_BYTES / 3) + 1);
     expect(japanese.length).toBeLessThan(MAX_PASTE_BYTES);
-    expect(parseAnalyzerForm(form({ intent: "paste", headers: japanese }))).toMatchObject({ ok: false, error: "too-large" });
+    expect(parseAnalyzerForm(form({ intent: "paste", headers: japanese }))).toMatchObject({
+      ok: false,
+      error: "too-large",
+    });
   });
 
   it("counts CRLF line breaks as the single LF the visitor pasted", () => {
     const lines = "x".repeat(1023);
     const text = Array.from({ length: 1024 }, () => lines).join("\n") + "\n"; // exactly 1 MiB with LF
     expect(utf8Length(text)).toBe(MAX_PASTE_BYTES);
-    expect(parseAnalyzerForm(form({ intent: "paste", headers: text.replace(/\n/g, "\r\n") }))).toMatchObject({ ok: true });
+    expect(parseAnalyzerForm(form({ intent: "paste", headers: text.replace(/\n/g, "\r\n") }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("loads a sample by id", () => {
     for (const id of SAMPLE_IDS) {
-      expect(parseAnalyzerForm(form({ intent: "sample", sample: id, headers: "", enhanced: "1" }))).toEqual({ ok: true, text: SAMPLES[id], sample: id, enhanced: true });
+      expect(parseAnalyzerForm(form({ intent: "sample", sample: id, headers: "", enhanced: "1" }))).toEqual({
+        ok: true,
+        text: SAMPLES[id],
+        sample: id,
+        enhanced: true,
+      });
     }
   });
 
@@ -63,7 +82,13 @@ describe("parseAnalyzerForm", () => {
     ["a file instead of text", { intent: "paste", headers: new Blob(["Received: x"]) }],
     ["no headers field", { intent: "paste" }],
   ])("refuses %s as invalid", (_name, fields) => {
-    expect(parseAnalyzerForm(form(fields as Record<string, string | Blob>))).toEqual({ ok: false, error: "invalid", input: "", bytes: null, enhanced: false });
+    expect(parseAnalyzerForm(form(fields as Record<string, string | Blob>))).toEqual({
+      ok: false,
+      error: "invalid",
+      input: "",
+      bytes: null,
+      enhanced: false,
+    });
   });
 });
 
@@ -101,9 +126,20 @@ describe("analyzeFormData", () => {
 
   it("does not send pasted text back to a browser that still has it, but does send a sample's", () => {
     const headers = readFixture("gmail.eml");
-    expect(analyzeFormData(form({ intent: "paste", headers, enhanced: "1" }))).toMatchObject({ status: "done", input: null });
-    expect(analyzeFormData(form({ intent: "paste", headers: "", enhanced: "1" }))).toMatchObject({ status: "error", error: "empty", input: null });
-    expect(analyzeFormData(form({ intent: "sample", sample: "gmail", enhanced: "1" }))).toMatchObject({ status: "done", input: SAMPLES.gmail, sample: "gmail" });
+    expect(analyzeFormData(form({ intent: "paste", headers, enhanced: "1" }))).toMatchObject({
+      status: "done",
+      input: null,
+    });
+    expect(analyzeFormData(form({ intent: "paste", headers: "", enhanced: "1" }))).toMatchObject({
+      status: "error",
+      error: "empty",
+      input: null,
+    });
+    expect(analyzeFormData(form({ intent: "sample", sample: "gmail", enhanced: "1" }))).toMatchObject({
+      status: "done",
+      input: SAMPLES.gmail,
+      sample: "gmail",
+    });
     expect(analyzeFormData(form({ intent: "paste", headers }))).toMatchObject({ status: "done", input: headers });
   });
 
@@ -131,14 +167,29 @@ describe("analyzeFormData", () => {
   });
 
   it("returns validation errors as state", () => {
-    expect(analyzeFormData(form({ intent: "paste", headers: " " }))).toEqual({ status: "error", error: "empty", input: " ", bytes: null });
-    expect(analyzeFormData(form({ intent: "sample", sample: "nope" }))).toEqual({ status: "error", error: "invalid", input: "", bytes: null });
+    expect(analyzeFormData(form({ intent: "paste", headers: " " }))).toEqual({
+      status: "error",
+      error: "empty",
+      input: " ",
+      bytes: null,
+    });
+    expect(analyzeFormData(form({ intent: "sample", sample: "nope" }))).toEqual({
+      status: "error",
+      error: "invalid",
+      input: "",
+      bytes: null,
+    });
   });
 });
 
 describe("samples", () => {
   const expected = {
-    "sendmail-2006": { verdict: "encrypted", firstPlainHop: null, tls: ["yes", "yes"], weak: [["tls-below-1.2"], ["tls-below-1.2", "3des"]] },
+    "sendmail-2006": {
+      verdict: "encrypted",
+      firstPlainHop: null,
+      tls: ["yes", "yes"],
+      weak: [["tls-below-1.2"], ["tls-below-1.2", "3des"]],
+    },
     gmail: { verdict: "encrypted", firstPlainHop: null, tls: ["yes", "yes", "local"], weak: [[], [], []] },
     "plain-hop": { verdict: "not-encrypted", firstPlainHop: 2, tls: ["yes", "no", "local"], weak: [[], [], []] },
     "jp-isp": { verdict: "encrypted", firstPlainHop: null, tls: ["yes", "local", "yes"], weak: [[], [], []] },

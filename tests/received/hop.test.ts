@@ -61,7 +61,9 @@ describe("TLS evidence by MTA family", () => {
     ["(Cipher TLSv1:DHE-RSA-AES256-SHA:256)", "1.0", "DHE-RSA-AES256-SHA"],
     ["(TLS1.0:DHE_RSA_AES_256_CBC_SHA1:32)", "1.0", "DHE_RSA_AES_256_CBC_SHA1"],
   ])("reads older Exim %s", (comment, version, cipher) => {
-    const h = hop(`from a.example.com ([192.0.2.1]) by b.example.net with esmtps ${comment} (Exim 4.69) id 1Abc-0001-XY` + DATE);
+    const h = hop(
+      `from a.example.com ([192.0.2.1]) by b.example.net with esmtps ${comment} (Exim 4.69) id 1Abc-0001-XY` + DATE,
+    );
     expect(h).toMatchObject({ tls: "yes", tlsVersion: version, cipher });
   });
 
@@ -80,7 +82,9 @@ describe("TLS evidence by MTA family", () => {
   });
 
   it("counts Exchange without a version comment as plain", () => {
-    const h = hop("from a.example.com (192.0.2.5) by b.example.com (192.0.2.6) with Microsoft SMTP Server id 14.3.498.0" + DATE);
+    const h = hop(
+      "from a.example.com (192.0.2.5) by b.example.com (192.0.2.6) with Microsoft SMTP Server id 14.3.498.0" + DATE,
+    );
     expect(h.tls).toBe("no");
   });
 
@@ -108,21 +112,29 @@ describe("TLS evidence by MTA family", () => {
   });
 
   it("takes a lone (cipher=...) comment as TLS", () => {
-    const h = hop("from a.example.com ([192.0.2.1]) by b.example.net with ESMTP (cipher=ECDHE-RSA-AES128-GCM-SHA256) id X" + DATE);
+    const h = hop(
+      "from a.example.com ([192.0.2.1]) by b.example.net with ESMTP (cipher=ECDHE-RSA-AES128-GCM-SHA256) id X" + DATE,
+    );
     expect(h).toMatchObject({ tls: "yes", tlsVersion: null, cipher: "ECDHE-RSA-AES128-GCM-SHA256" });
   });
 
   it("reads Courier's (TLS: ...) and qmail's (CIPHER encrypted) comments", () => {
     const courier = hop(
-      "from a.example.com (a.example.com [198.51.100.200]) (TLS: TLSv1.2,256bits,ECDHE-RSA-AES256-GCM-SHA384) by b.example.com with ESMTPS" + DATE,
+      "from a.example.com (a.example.com [198.51.100.200]) (TLS: TLSv1.2,256bits,ECDHE-RSA-AES256-GCM-SHA384) by b.example.com with ESMTPS" +
+        DATE,
     );
     expect(courier).toMatchObject({ tls: "yes", tlsVersion: "1.2", cipher: "ECDHE-RSA-AES256-GCM-SHA384" });
-    const qmail = hop("from a.example.com (HELO a.example.com) (198.51.100.71) by mx.example.jp with (DHE-RSA-AES256-SHA encrypted) SMTP" + DATE);
+    const qmail = hop(
+      "from a.example.com (HELO a.example.com) (198.51.100.71) by mx.example.jp with (DHE-RSA-AES256-SHA encrypted) SMTP" +
+        DATE,
+    );
     expect(qmail).toMatchObject({ tls: "yes", cipher: "DHE-RSA-AES256-SHA", with: "SMTP" });
   });
 
   it.each(["SMTP", "ESMTP", "ESMTPA", "esmtp", "UTF8SMTP"])("plain 'with %s' and no evidence means no TLS", (proto) => {
-    expect(hop(`from a.example.com (a.example.com [192.0.2.1]) by b.example.net with ${proto} id X` + DATE).tls).toBe("no");
+    expect(hop(`from a.example.com (a.example.com [192.0.2.1]) by b.example.net with ${proto} id X` + DATE).tls).toBe(
+      "no",
+    );
   });
 
   it("is unknown without a with clause or evidence, and for unknown protocols", () => {
@@ -133,7 +145,9 @@ describe("TLS evidence by MTA family", () => {
   it("treats webmail submission over HTTPS as TLS and over HTTP as plain, neither as local", () => {
     const https = hop("from 192.0.2.5 (client.example.net [192.0.2.5]) by webmail.example.com with HTTPS" + DATE);
     expect(https).toMatchObject({ tls: "yes", local: false });
-    const http = hop("from 192.0.2.5 (client.example.net [192.0.2.5]) by webmail.example.com with HTTP (HTTP/1.1 POST)" + DATE);
+    const http = hop(
+      "from 192.0.2.5 (client.example.net [192.0.2.5]) by webmail.example.com with HTTP (HTTP/1.1 POST)" + DATE,
+    );
     expect(http).toMatchObject({ tls: "no", local: false });
   });
 });
@@ -143,23 +157,50 @@ describe("local hops", () => {
     ["no from clause", "by mail.example.com (Postfix, from userid 1000) id 4ABC", "no-from-clause"],
     ["Sendmail submit", "(from alice@localhost) by mail.example.com (8.17.1/8.17.1/Submit) id 33K2", "no-from-clause"],
     ["Gmail internal", "by 2002:a05:7208:3184:b0:67:abcd:ef01 with SMTP id v4csp1234567rbb", "no-from-clause"],
-    ["Yahoo submission", "by hermes--production-gq1-5d5b1d58-abcde (VZM Hermes SMTP Server) with ESMTPA ID 0a1b2c3d", "no-from-clause"],
+    [
+      "Yahoo submission",
+      "by hermes--production-gq1-5d5b1d58-abcde (VZM Hermes SMTP Server) with ESMTPA ID 0a1b2c3d",
+      "no-from-clause",
+    ],
     ["localhost", "from localhost (localhost [127.0.0.1]) by mx.example.net (Postfix) with ESMTP id 4Q3", "loopback"],
-    ["127.0.0.1", "from mx.example.net ([127.0.0.1]) by localhost (amavisd-new, port 10024) with ESMTP id Xk3", "loopback"],
+    [
+      "127.0.0.1",
+      "from mx.example.net ([127.0.0.1]) by localhost (amavisd-new, port 10024) with ESMTP id Xk3",
+      "loopback",
+    ],
     ["::1", "from mx.example.net (localhost [IPv6:::1]) by mx.example.net (Postfix) with ESMTP id 4Q3", "loopback"],
     ["Exim loopback", "from [127.0.0.1] (helo=localhost) by mx.example.net with esmtp (Exim 4.96) id 1pX", "loopback"],
-    ["LMTP", "from mx1.example.net by mx1.example.net with LMTP id GJk (envelope-from <a@example.com>) for <b@example.net>", "lmtp"],
+    [
+      "LMTP",
+      "from mx1.example.net by mx1.example.net with LMTP id GJk (envelope-from <a@example.com>) for <b@example.net>",
+      "lmtp",
+    ],
     ["LMTPSA", "from mx1.example.net ([192.0.2.3]) by store.example.net with LMTPSA id GJk", "lmtp"],
-    ["mapi", "from EXCH02.corp.example.com ([2001:db8::12]) by EXCH02.corp.example.com ([2001:db8::12%12]) with mapi id 14.03.0498.000", "mapi"],
-    ["MAPI", "from EXCH02.corp.example.com ([2001:db8::12]) by EXCH02.corp.example.com with MAPI id 15.01.2507.023", "mapi"],
-    ["Exim local", "from grace by workstation.example.com with local (Exim 4.96) (envelope-from <g@example.com>) id 1pX", "local-protocol"],
+    [
+      "mapi",
+      "from EXCH02.corp.example.com ([2001:db8::12]) by EXCH02.corp.example.com ([2001:db8::12%12]) with mapi id 14.03.0498.000",
+      "mapi",
+    ],
+    [
+      "MAPI",
+      "from EXCH02.corp.example.com ([2001:db8::12]) by EXCH02.corp.example.com with MAPI id 15.01.2507.023",
+      "mapi",
+    ],
+    [
+      "Exim local",
+      "from grace by workstation.example.com with local (Exim 4.96) (envelope-from <g@example.com>) id 1pX",
+      "local-protocol",
+    ],
     ["Exim local-esmtp", "from root by host.example.com with local-esmtp (Exim 4.96) id 1pX", "local-protocol"],
   ])("%s", (_label, value, reason) => {
     expect(hop(value + DATE)).toMatchObject({ local: true, tls: "local", localReason: reason });
   });
 
   it("treats qmail 'invoked by uid' as local but 'invoked from network' as not", () => {
-    expect(hop("(qmail 12345 invoked by uid 89); 14 Feb 2006 04:20:09 -0000")).toMatchObject({ local: true, tls: "local" });
+    expect(hop("(qmail 12345 invoked by uid 89); 14 Feb 2006 04:20:09 -0000")).toMatchObject({
+      local: true,
+      tls: "local",
+    });
     expect(hop("(qmail 23456 invoked from network); 14 Feb 2006 04:20:11 -0000")).toMatchObject({
       local: false,
       tls: "unknown",
@@ -181,18 +222,30 @@ describe("authentication", () => {
     ["ESMTPA", "from a ([192.0.2.1]) by b.example.net with ESMTPA id X"],
     ["ESMTPSA", "from a ([192.0.2.1]) by b.example.net with ESMTPSA id X"],
     ["LMTPA", "from a ([192.0.2.1]) by b.example.net with LMTPA id X"],
-    ["Postfix", "from a ([192.0.2.1]) (Authenticated sender: user@example.com) by b.example.net (Postfix) with ESMTP id X"],
+    [
+      "Postfix",
+      "from a ([192.0.2.1]) (Authenticated sender: user@example.com) by b.example.net (Postfix) with ESMTP id X",
+    ],
     ["Sendmail", "from a ([192.0.2.1]) (authenticated bits=0) by b.example.net (8.13.1/8.13.1) with ESMTP id X"],
     ["authenticated as", "from a ([192.0.2.1]) (authenticated as user@example.com) by b.example.net with ESMTP id X"],
-    ["Courier", "from a ([192.0.2.1]) (AUTH: LOGIN user@example.net, TLS: TLSv1.2,256bits,AES256-GCM-SHA384) by b.example.net with ESMTPS"],
+    [
+      "Courier",
+      "from a ([192.0.2.1]) (AUTH: LOGIN user@example.net, TLS: TLSv1.2,256bits,AES256-GCM-SHA384) by b.example.net with ESMTPS",
+    ],
   ])("recognises %s", (_label, value) => {
     expect(hop(value + DATE).authenticated).toBe(true);
   });
 
   it.each([
-    ["Exim envelope-from", "from a ([192.0.2.1]) by b.example.net with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.96) (envelope-from <a@example.com>) id X"],
+    [
+      "Exim envelope-from",
+      "from a ([192.0.2.1]) by b.example.net with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.96) (envelope-from <a@example.com>) id X",
+    ],
     ["plain ESMTPS", "from a ([192.0.2.1]) by b.example.net with ESMTPS id X"],
-    ["Postfix no certificate", "from a ([192.0.2.1]) (No client certificate requested) by b.example.net with ESMTPS id X"],
+    [
+      "Postfix no certificate",
+      "from a ([192.0.2.1]) (No client certificate requested) by b.example.net with ESMTPS id X",
+    ],
   ])("does not invent authentication for %s", (_label, value) => {
     expect(hop(value + DATE).authenticated).toBe(false);
   });
@@ -245,7 +298,11 @@ describe("TLS versions and weak parameters", () => {
       "from a.example.com (a.example.com [192.0.2.1]) (using TLSv1 with cipher ADH-DES-CBC3-SHA (168/168 bits)) by b.example.net (Postfix) with ESMTPS id X" +
         DATE,
     );
-    expect(h).toMatchObject({ tls: "yes", weak: true, weakReasons: ["tls-below-1.2", "anonymous-key-exchange", "3des"] });
+    expect(h).toMatchObject({
+      tls: "yes",
+      weak: true,
+      weakReasons: ["tls-below-1.2", "anonymous-key-exchange", "3des"],
+    });
   });
 });
 
@@ -266,7 +323,9 @@ describe("clauses", () => {
   });
 
   it("keeps comments in order, decoding RFC 2047 words in them", () => {
-    const h = hop("from a.example.jp (=?UTF-8?B?5L2Q6Jek?= [192.0.2.1]) by b.example.jp (Postfix) with ESMTPS id X" + DATE);
+    const h = hop(
+      "from a.example.jp (=?UTF-8?B?5L2Q6Jek?= [192.0.2.1]) by b.example.jp (Postfix) with ESMTPS id X" + DATE,
+    );
     expect(h.comments).toEqual(["佐藤 [192.0.2.1]", "Postfix"]);
   });
 
@@ -276,7 +335,9 @@ describe("clauses", () => {
     );
     const h = analysis.hops[0];
     expect(h?.raw).toContain("\r\n\tby b.example.net");
-    expect(h?.comments[1]).toBe("using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)\t key-exchange X25519");
+    expect(h?.comments[1]).toBe(
+      "using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)\t key-exchange X25519",
+    );
     expect(h).toMatchObject({ tls: "yes", tlsVersion: "1.3", date: "2023-02-14T13:14:51+09:00" });
   });
 
@@ -286,7 +347,9 @@ describe("clauses", () => {
   });
 
   it("analyzes a field whose name has obsolete space before the colon", () => {
-    const analysis = analyzeReceivedHeaders("Received : from a.example.com ([192.0.2.1]) by b.example.net with ESMTPS id X" + DATE);
+    const analysis = analyzeReceivedHeaders(
+      "Received : from a.example.com ([192.0.2.1]) by b.example.net with ESMTPS id X" + DATE,
+    );
     expect(analysis.hops).toHaveLength(1);
   });
 });

@@ -24,7 +24,10 @@ const HOSTILE: Array<[string, string]> = [
   ["TLS-looking comments", `Received: ${fill("(using TLSv1.2 with cipher ", MIB)}`],
   ["date junk", `Received: by x; ${fill("Tue, 14 Feb ", MIB)}`],
   ["one long line", `Received: from ${fill("a.example.com [192.0.2.1] ", MIB)}`],
-  ["many fields", "Received: from a ([192.0.2.1]) by b with ESMTPS id c; Tue, 14 Feb 2023 10:00:00 +0000\n".repeat(10_000)],
+  [
+    "many fields",
+    "Received: from a ([192.0.2.1]) by b with ESMTPS id c; Tue, 14 Feb 2023 10:00:00 +0000\n".repeat(10_000),
+  ],
 ];
 
 describe("analyzeReceivedHeaders stays linear on hostile input", () => {

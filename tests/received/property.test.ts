@@ -84,9 +84,12 @@ const PIECES = [
 ];
 
 const pieceSoup = fc
-  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 })), {
-    maxLength: 60,
-  })
+  .array(
+    fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 })),
+    {
+      maxLength: 60,
+    },
+  )
   .map((parts) => parts.join(" "));
 
 type Edit =

@@ -32,7 +32,8 @@ describe("splitHeaderFields", () => {
   });
 
   it("joins a continuation line whose indentation was lost in copying", () => {
-    const raw = "Received: from a.example.com\nby b.example.net with ESMTPS id X; Tue, 14 Feb 2006 13:14:51 +0900\nSubject: x\n";
+    const raw =
+      "Received: from a.example.com\nby b.example.net with ESMTPS id X; Tue, 14 Feb 2006 13:14:51 +0900\nSubject: x\n";
     expect(splitHeaderFields(raw)[0]?.value).toBe(
       "from a.example.com by b.example.net with ESMTPS id X; Tue, 14 Feb 2006 13:14:51 +0900",
     );

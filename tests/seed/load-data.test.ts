@@ -20,7 +20,12 @@ describe("the reviewed data files", () => {
     const data = await loadCatalogueData(path.join(REPO_ROOT, "data"));
     const services = data.companies.flatMap((c) => c.services);
     expect(services).toHaveLength(9);
-    expect(services.filter((s) => s.segment === "personal").map((s) => s.slug).sort()).toEqual(["ablenet", "cs-server-personal"]);
+    expect(
+      services
+        .filter((s) => s.segment === "personal")
+        .map((s) => s.slug)
+        .sort(),
+    ).toEqual(["ablenet", "cs-server-personal"]);
     expect(services.filter((s) => s.segment === "business")).toHaveLength(7);
     for (const s of services) {
       expect(s.claims.map((c) => `${c.property}=${c.value}`).sort()).toEqual(["pop3s=yes", "smtps=yes"]);
@@ -32,7 +37,11 @@ describe("the reviewed data files", () => {
     expect(smile?.formerNames.map((f) => f.name)).toEqual(["NTTスマートコネクト"]);
     expect(data.clients).toHaveLength(4);
     for (const client of data.clients) {
-      expect(client.claims.map((c) => `${c.property}=${c.value}`).sort()).toEqual(["cram-md5=no", "smtps=yes", "submission-starttls=yes"]);
+      expect(client.claims.map((c) => `${c.property}=${c.value}`).sort()).toEqual([
+        "cram-md5=no",
+        "smtps=yes",
+        "submission-starttls=yes",
+      ]);
     }
   });
 });
@@ -45,7 +54,11 @@ describe("bad data files are rejected with file, record and field named", () => 
     });
     const issues = await issuesFor(dir);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ file: "providers.json", record: '#4 "cpi"', field: "services[0].claims[1].value" });
+    expect(issues[0]).toMatchObject({
+      file: "providers.json",
+      record: '#4 "cpi"',
+      field: "services[0].claims[1].value",
+    });
   });
 
   it("names an unknown property and an unknown source", async () => {
@@ -98,7 +111,12 @@ describe("bad data files are rejected with file, record and field named", () => 
   it("refuses a client-only claim on a property that applies to services only", async () => {
     const dir = copyOfRealData();
     editJson(dir, "clients.json", (json) => {
-      json[0].claims.push({ property: "pop-before-smtp", value: "yes", source: "hosting-mail-security-2006", asOf: "2006" });
+      json[0].claims.push({
+        property: "pop-before-smtp",
+        value: "yes",
+        source: "hosting-mail-security-2006",
+        asOf: "2006",
+      });
     });
     const [issue] = await issuesFor(dir);
     expect(issue?.message).toMatch(/does not apply to a client/);

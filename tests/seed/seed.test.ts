@@ -24,7 +24,9 @@ function snapshot(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`,
+      )
       .all() as { name: string }[];
     return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]));
   } finally {
@@ -66,9 +68,17 @@ describe("seeding", () => {
     const db = createPrismaClient(url);
     try {
       await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
-      const cpi = await db.service.findUniqueOrThrow({ where: { slug: "cpi" }, include: { claims: { include: { property: true } } } });
+      const cpi = await db.service.findUniqueOrThrow({
+        where: { slug: "cpi" },
+        include: { claims: { include: { property: true } } },
+      });
       expect(cpi.supportCount).toBe(2);
-      expect(cpi.claims.filter((c) => c.isCurrent).map((c) => c.property.key).sort()).toEqual(["pop3s", "smtps"]);
+      expect(
+        cpi.claims
+          .filter((c) => c.isCurrent)
+          .map((c) => c.property.key)
+          .sort(),
+      ).toEqual(["pop3s", "smtps"]);
     } finally {
       await db.$disconnect();
     }
@@ -119,7 +129,9 @@ describe("seeding", () => {
         db.property.findUniqueOrThrow({ where: { key: "imaps" } }),
       ]);
       const probe = await db.source.create({ data: { key: "probe-test", kind: "probe", title: "Probe" } });
-      await db.claim.create({ data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" } });
+      await db.claim.create({
+        data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" },
+      });
       expect(runSeed(url).code).toBe(0);
       const kept = await db.claim.findMany({ where: { sourceId: probe.id } });
       expect(kept).toHaveLength(1);

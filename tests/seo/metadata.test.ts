@@ -21,7 +21,14 @@ describe("SITE_URL", () => {
 describe("pageMetadata", () => {
   it("gives the canonical URL, both languages with x-default = Japanese, and Open Graph", () => {
     vi.stubEnv("SITE_URL", "https://mail.example.jp");
-    const meta = pageMetadata({ locale: "en", path: "/articles/starttls", title: "STARTTLS", description: "d", type: "article", modifiedTime: "2026-11-27" });
+    const meta = pageMetadata({
+      locale: "en",
+      path: "/articles/starttls",
+      title: "STARTTLS",
+      description: "d",
+      type: "article",
+      modifiedTime: "2026-11-27",
+    });
     expect(meta.title).toBe("STARTTLS");
     expect(meta.alternates).toEqual({
       canonical: "https://mail.example.jp/en/articles/starttls",
@@ -46,6 +53,10 @@ describe("pageMetadata", () => {
     const meta = pageMetadata({ locale: "ja", path: "/", description: "d" });
     expect(meta.title).toBeUndefined();
     expect(meta.openGraph).toMatchObject({ type: "website", title: "メールセキュリティ・コンパス", locale: "ja_JP" });
-    expect(languageAlternates("/")).toEqual({ ja: "http://localhost:3000/ja", en: "http://localhost:3000/en", "x-default": "http://localhost:3000/ja" });
+    expect(languageAlternates("/")).toEqual({
+      ja: "http://localhost:3000/ja",
+      en: "http://localhost:3000/en",
+      "x-default": "http://localhost:3000/ja",
+    });
   });
 });

@@ -56,13 +56,50 @@ export function createTestCertificates(dir: string): TestCertificates {
     ].join("\n"),
   );
   const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-  openssl(["req", "-x509", ...ec, "-days", "2", "-subj", "/CN=Mail Security Compass Test CA", "-keyout", "ca.key", "-out", "ca.pem",
-    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"], dir);
+  openssl(
+    [
+      "req",
+      "-x509",
+      ...ec,
+      "-days",
+      "2",
+      "-subj",
+      "/CN=Mail Security Compass Test CA",
+      "-keyout",
+      "ca.key",
+      "-out",
+      "ca.pem",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+    ],
+    dir,
+  );
 
   const issue = (name: string, cn: string, extensions: string, dates: string[]): KeyPair => {
     openssl(["req", "-new", ...ec, "-subj", `/CN=${cn}`, "-keyout", `${name}.key`, "-out", `${name}.csr`], dir);
-    openssl(["ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key", "-in", `${name}.csr`, "-out", `${name}.pem`,
-      "-extensions", extensions, "-notext", ...dates], dir);
+    openssl(
+      [
+        "ca",
+        "-batch",
+        "-config",
+        "ca.cnf",
+        "-cert",
+        "ca.pem",
+        "-keyfile",
+        "ca.key",
+        "-in",
+        `${name}.csr`,
+        "-out",
+        `${name}.pem`,
+        "-extensions",
+        extensions,
+        "-notext",
+        ...dates,
+      ],
+      dir,
+    );
     const keyFile = path.join(dir, `${name}.key`);
     const certFile = path.join(dir, `${name}.pem`);
     return { key: readFileSync(keyFile, "utf8"), cert: readFileSync(certFile, "utf8"), keyFile, certFile };

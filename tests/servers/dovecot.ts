@@ -4,7 +4,8 @@ import net from "node:net";
 import path from "node:path";
 import type { TestCertificates } from "./certs";
 
-export const DOVECOT_INSTALL_HINT = "Dovecot is needed for the POP3/IMAP probe tests: apt-get install -y dovecot-pop3d dovecot-imapd";
+export const DOVECOT_INSTALL_HINT =
+  "Dovecot is needed for the POP3/IMAP probe tests: apt-get install -y dovecot-pop3d dovecot-imapd";
 
 export type DovecotPorts = { pop3: number; pop3s: number; imap: number; imaps: number };
 export type DovecotServer = {
@@ -123,7 +124,12 @@ export async function startDovecot(dir: string, certs: TestCertificates): Promis
 
   let lastLog = "";
   for (let attempt = 0; attempt < 3; attempt++) {
-    const ports: DovecotPorts = { pop3: await freePort(), pop3s: await freePort(), imap: await freePort(), imaps: await freePort() };
+    const ports: DovecotPorts = {
+      pop3: await freePort(),
+      pop3s: await freePort(),
+      imap: await freePort(),
+      imaps: await freePort(),
+    };
     const configFile = path.join(dir, "dovecot.conf");
     writeFileSync(configFile, config(dir, certs, ports));
     const child = spawn(binary, ["-F", "-c", configFile], { stdio: ["ignore", "pipe", "pipe"] });

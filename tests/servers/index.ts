@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestCertificates, type TestCertificates } from "./certs";
 import { startDovecot, type DovecotPorts } from "./dovecot";
-import { startImplicitTlsSmtp, startPlainOnlySmtp, startSilentServer, startStarttlsSmtp, startWeakTlsSmtp, type Closable } from "./smtp";
+import {
+  startImplicitTlsSmtp,
+  startPlainOnlySmtp,
+  startSilentServer,
+  startStarttlsSmtp,
+  startWeakTlsSmtp,
+  type Closable,
+} from "./smtp";
 
 export { DOVECOT_INSTALL_HINT, isDovecotInstalled } from "./dovecot";
 
@@ -63,7 +70,13 @@ export async function startTestServers({ dovecot = true }: { dovecot?: boolean }
       closables.push(server);
       dovecotInfo = { ...server.ports, trustedHost: server.trustedHost, strictHost: server.strictHost };
     }
-    return { certs, smtp: { implicitTls, starttls, plainOnly, expired, wrongName, weakTls }, silent, dovecot: dovecotInfo, stop };
+    return {
+      certs,
+      smtp: { implicitTls, starttls, plainOnly, expired, wrongName, weakTls },
+      silent,
+      dovecot: dovecotInfo,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

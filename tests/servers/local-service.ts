@@ -11,7 +11,10 @@ const FIXTURE_SOURCE = "local-test-fixture";
 // The reviewed 2006 page the catalogue grew from; a claim from it is what a probe contradicts.
 const PAGE_SOURCE = "hosting-mail-security-2006";
 
-type Ports = { smtp: Pick<SmtpPorts, "implicitTls" | "plainOnly">; dovecot: (DovecotPorts & { strictHost: string }) | null };
+type Ports = {
+  smtp: Pick<SmtpPorts, "implicitTls" | "plainOnly">;
+  dovecot: (DovecotPorts & { strictHost: string }) | null;
+};
 
 // A service whose endpoints are the local test servers: SMTPS that works, a "submission" port
 // that never offers STARTTLS (the 2006 page is made to claim it does, so the probe contradicts
@@ -22,15 +25,28 @@ export async function insertLocalTestService(db: PrismaClient, ports: Ports): Pr
   await db.$transaction(async (tx) => {
     const fixture = await tx.source.upsert({
       where: { key: FIXTURE_SOURCE },
-      create: { key: FIXTURE_SOURCE, kind: "documentation", title: "テスト用の接続先", titleEn: "Test endpoints", asOf: "2026-01-01" },
+      create: {
+        key: FIXTURE_SOURCE,
+        kind: "documentation",
+        title: "テスト用の接続先",
+        titleEn: "Test endpoints",
+        asOf: "2026-01-01",
+      },
       update: {},
     });
     const page = await tx.source.upsert({
       where: { key: PAGE_SOURCE },
-      create: { key: PAGE_SOURCE, kind: "page", title: "レンタルサーバーのメール送信セキュリティ解説ページ (2006年)", asOf: "2006-02" },
+      create: {
+        key: PAGE_SOURCE,
+        kind: "page",
+        title: "レンタルサーバーのメール送信セキュリティ解説ページ (2006年)",
+        asOf: "2006-02",
+      },
       update: {},
     });
-    const company = await tx.company.create({ data: { slug: COMPANY_SLUG, name: "ローカル試験", nameEn: "Local test" } });
+    const company = await tx.company.create({
+      data: { slug: COMPANY_SLUG, name: "ローカル試験", nameEn: "Local test" },
+    });
     const service = await tx.service.create({
       data: {
         slug: LOCAL_SERVICE_SLUG,
@@ -51,7 +67,10 @@ export async function insertLocalTestService(db: PrismaClient, ports: Ports): Pr
       sourceId: fixture.id,
       asOf: "2026-01-01",
     });
-    const endpoints = [endpoint("outgoing", "smtp", "localhost", ports.smtp.implicitTls, "tls"), endpoint("outgoing", "smtp", "localhost", ports.smtp.plainOnly, "starttls")];
+    const endpoints = [
+      endpoint("outgoing", "smtp", "localhost", ports.smtp.implicitTls, "tls"),
+      endpoint("outgoing", "smtp", "localhost", ports.smtp.plainOnly, "starttls"),
+    ];
     if (ports.dovecot) {
       const d = ports.dovecot;
       endpoints.push(
@@ -63,7 +82,13 @@ export async function insertLocalTestService(db: PrismaClient, ports: Ports): Pr
     await tx.endpoint.createMany({ data: endpoints });
     const properties = await tx.property.findMany({ where: { key: { in: ["smtps", "submission-starttls"] } } });
     await tx.claim.createMany({
-      data: properties.map((p) => ({ serviceId: service.id, propertyId: p.id, sourceId: page.id, value: "yes", asOf: "2006-02" })),
+      data: properties.map((p) => ({
+        serviceId: service.id,
+        propertyId: p.id,
+        sourceId: page.id,
+        value: "yes",
+        asOf: "2006-02",
+      })),
     });
     await refreshCurrentClaims(tx);
   });
@@ -74,7 +99,9 @@ export async function removeLocalTestService(db: PrismaClient): Promise<void> {
     await tx.service.deleteMany({ where: { slug: LOCAL_SERVICE_SLUG } });
     await tx.company.deleteMany({ where: { slug: COMPANY_SLUG, services: { none: {} } } });
     // the fixture source, and the probe's own source if this service was all it had evidence for
-    await tx.source.deleteMany({ where: { key: { in: [FIXTURE_SOURCE, PROBE_SOURCE.key] }, claims: { none: {} }, endpoints: { none: {} } } });
+    await tx.source.deleteMany({
+      where: { key: { in: [FIXTURE_SOURCE, PROBE_SOURCE.key] }, claims: { none: {} }, endpoints: { none: {} } },
+    });
     await refreshCurrentClaims(tx);
   });
 }

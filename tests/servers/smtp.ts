@@ -66,7 +66,12 @@ export function startStarttlsSmtp(pair: KeyPair): Promise<Closable> {
 
 // (b) no STARTTLS at all, yet PLAIN and LOGIN offered over the clear connection
 export function startPlainOnlySmtp(): Promise<Closable> {
-  return start({ secure: false, disabledCommands: ["STARTTLS"], allowInsecureAuth: true, authMethods: ["PLAIN", "LOGIN"] });
+  return start({
+    secure: false,
+    disabledCommands: ["STARTTLS"],
+    allowInsecureAuth: true,
+    authMethods: ["PLAIN", "LOGIN"],
+  });
 }
 
 function trackSockets(server: net.Server): () => Promise<void> {

@@ -35,7 +35,9 @@ export default async function ArticlesPage({ params }: ArticlesPageProps) {
             </h2>
             <p className="article-list__description">{a.description}</p>
             <p className="hint">
-              <time dateTime={a.lastReviewed}>{format(t.list.lastReviewed, { date: formatPartialDate(locale, a.lastReviewed) })}</time>
+              <time dateTime={a.lastReviewed}>
+                {format(t.list.lastReviewed, { date: formatPartialDate(locale, a.lastReviewed) })}
+              </time>
             </p>
           </li>
         ))}

@@ -18,7 +18,12 @@ type ClientsPageProps = { params: Promise<{ locale: string }> };
 export async function generateMetadata({ params }: ClientsPageProps): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
-  return pageMetadata({ locale, path: "/clients", title: clientMessages[locale].title, description: clientMessages[locale].description });
+  return pageMetadata({
+    locale,
+    path: "/clients",
+    title: clientMessages[locale].title,
+    description: clientMessages[locale].description,
+  });
 }
 
 export default async function ClientsPage({ params }: ClientsPageProps) {
@@ -30,7 +35,9 @@ export default async function ClientsPage({ params }: ClientsPageProps) {
   const claimed = new Set(clients.flatMap((c) => Object.keys(c.history)));
   const properties = allProperties.filter((p) => p.appliesTo !== "service" && claimed.has(p.key));
   const citations = new Map(
-    clients.flatMap((c) => Object.values(c.history).flat()).map((claim) => [`${claim.source.key}|${claim.asOf}`, claim]),
+    clients
+      .flatMap((c) => Object.values(c.history).flat())
+      .map((claim) => [`${claim.source.key}|${claim.asOf}`, claim]),
   );
 
   return (

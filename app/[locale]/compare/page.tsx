@@ -23,7 +23,12 @@ export async function generateMetadata({ params }: ComparePageProps): Promise<Me
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   return {
-    ...pageMetadata({ locale, path: "/compare", title: compareMessages[locale].title, description: compareMessages[locale].description }),
+    ...pageMetadata({
+      locale,
+      path: "/compare",
+      title: compareMessages[locale].title,
+      description: compareMessages[locale].description,
+    }),
     robots: { index: false },
   };
 }
@@ -82,7 +87,9 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
                 <tr key={prop.key} data-property={prop.key}>
                   <th scope="row">
                     {prop.articleSlug ? (
-                      <Link href={localePath(locale, `/articles/${prop.articleSlug}`)}>{propertyLabel(prop, locale)}</Link>
+                      <Link href={localePath(locale, `/articles/${prop.articleSlug}`)}>
+                        {propertyLabel(prop, locale)}
+                      </Link>
                     ) : (
                       propertyLabel(prop, locale)
                     )}

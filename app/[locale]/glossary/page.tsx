@@ -50,7 +50,9 @@ export default async function GlossaryPage({ params }: GlossaryPageProps) {
                 <p>{text.definition}</p>
                 {article ? (
                   <p className="glossary-list__article">
-                    <Link href={localePath(locale, `/articles/${article.slug}`)}>{format(t.explainedIn, { title: article.title })}</Link>
+                    <Link href={localePath(locale, `/articles/${article.slug}`)}>
+                      {format(t.explainedIn, { title: article.title })}
+                    </Link>
                   </p>
                 ) : null}
               </dd>

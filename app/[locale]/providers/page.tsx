@@ -32,7 +32,10 @@ export default async function CataloguePage({ params, searchParams }: CatalogueP
   const t = catalogueMessages[locale];
   const [allProperties, rawParams] = await Promise.all([getProperties(), searchParams]);
   const properties = allProperties.filter((p) => p.appliesTo !== "client");
-  const filters = parseProviderFilters(rawParams, properties.map((p) => p.key));
+  const filters = parseProviderFilters(
+    rawParams,
+    properties.map((p) => p.key),
+  );
   const result = await getProviders(filters);
   const action = localePath(locale, "/providers");
   const from = result.total === 0 ? 0 : (result.page - 1) * result.per + 1;
@@ -53,11 +56,20 @@ export default async function CataloguePage({ params, searchParams }: CatalogueP
           <h2 id="results-heading" className="results-count" aria-live="polite">
             {result.total === 0
               ? t.catalogue.noResults
-              : format(t.catalogue.results, { total: formatNumber(locale, result.total), from: formatNumber(locale, from), to: formatNumber(locale, to) })}
+              : format(t.catalogue.results, {
+                  total: formatNumber(locale, result.total),
+                  from: formatNumber(locale, from),
+                  to: formatNumber(locale, to),
+                })}
           </h2>
           {result.total > 0 ? (
             <>
-              <ProviderTable locale={locale} providers={result.items} properties={properties} compareFormId={COMPARE_FORM_ID} />
+              <ProviderTable
+                locale={locale}
+                providers={result.items}
+                properties={properties}
+                compareFormId={COMPARE_FORM_ID}
+              />
               <form id={COMPARE_FORM_ID} method="get" action={localePath(locale, "/compare")} className="compare-form">
                 <button type="submit" className="button">
                   {t.catalogue.compareButton}

@@ -16,7 +16,8 @@ export async function GET(request: NextRequest) {
     page: result.page,
     pageCount: result.pageCount,
     per: result.per,
-    next: result.page < result.pageCount ? `/api/providers${toQueryString({ ...filters, page: result.page + 1 })}` : null,
+    next:
+      result.page < result.pageCount ? `/api/providers${toQueryString({ ...filters, page: result.page + 1 })}` : null,
     items: result.items.map((p) => toApiProvider(p, keys)),
   });
 }

@@ -1,6 +1,4 @@
-export type BodyReadResult =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; status: 400 | 413; error: string };
+export type BodyReadResult = { ok: true; bytes: Uint8Array } | { ok: false; status: 400 | 413; error: string };
 
 function tooLarge(limit: number): BodyReadResult {
   return { ok: false, status: 413, error: `The body is larger than ${limit} bytes.` };

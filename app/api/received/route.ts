@@ -22,7 +22,7 @@ function parseContentType(header: string | null): { media: MediaType } | { error
   const [type = "", ...params] = (header ?? "").split(";");
   const media = type.trim().toLowerCase();
   if (!(RECEIVED_CONTENT_TYPES as readonly string[]).includes(media)) {
-    return { error: "Send the headers as text/plain, or as application/json {\"headers\": \"...\"}." };
+    return { error: 'Send the headers as text/plain, or as application/json {"headers": "..."}.' };
   }
   for (const param of params) {
     const [key = "", value = ""] = param.split("=");

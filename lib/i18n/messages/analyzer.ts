@@ -46,10 +46,12 @@ export const analyzerMessages = defineMessages({
         none: "Received フィールドが見つかりません。",
       },
       verdictDetail: {
-        encrypted: "ネットワークを通る区間はすべて TLS を使ったと記録されています (サーバー内部の受け渡しは数えていません)。",
+        encrypted:
+          "ネットワークを通る区間はすべて TLS を使ったと記録されています (サーバー内部の受け渡しは数えていません)。",
         "not-encrypted":
           "区間 {hop} ({from} から {by} へ) は TLS を使わずに送られたと記録されています。この区間では、途中の経路でメールの内容を読まれるおそれがありました。",
-        unknown: "TLS を使ったかどうかの記録がない区間があります: {hops}。サーバーによっては暗号化していても記録しません。",
+        unknown:
+          "TLS を使ったかどうかの記録がない区間があります: {hops}。サーバーによっては暗号化していても記録しません。",
         none: "ヘッダー全体 (「Received:」で始まる行を含む部分) を貼り付けたか確かめてください。本文だけ、または転送されたメールの一部だけでは解析できません。",
       },
       otherPlainHops: "ほかに暗号化されていない区間: {hops}",
@@ -60,7 +62,8 @@ export const analyzerMessages = defineMessages({
     },
     path: {
       heading: "経路 (送信者から受信者へ)",
-      description: "古い区間から順に並べています。錠の印は TLS で暗号化された区間、開いた錠は暗号化されていない区間、家の印はサーバー内部の受け渡し、「?」は記録から判断できない区間です。",
+      description:
+        "古い区間から順に並べています。錠の印は TLS で暗号化された区間、開いた錠は暗号化されていない区間、家の印はサーバー内部の受け渡し、「?」は記録から判断できない区間です。",
       sender: "送信者",
       recipient: "受信者 (このメールを受け取ったメールボックス)",
       hop: "区間 {hop}",
@@ -180,10 +183,12 @@ export const analyzerMessages = defineMessages({
         none: "No Received fields were found.",
       },
       verdictDetail: {
-        encrypted: "Every hop across a network is recorded as using TLS (hand-overs inside one server are not counted).",
+        encrypted:
+          "Every hop across a network is recorded as using TLS (hand-overs inside one server are not counted).",
         "not-encrypted":
           "Hop {hop} (from {from} to {by}) is recorded as sent without TLS. On that hop the message could have been read by anyone on the network path.",
-        unknown: "Some hops do not record whether TLS was used: {hops}. Some servers do not record it even when they encrypt.",
+        unknown:
+          "Some hops do not record whether TLS was used: {hops}. Some servers do not record it even when they encrypt.",
         none: "Check that you pasted the whole header (the part with the lines that start with “Received:”). The body alone, or part of a forwarded message, cannot be analyzed.",
       },
       otherPlainHops: "Other unencrypted hops: {hops}",
@@ -194,7 +199,8 @@ export const analyzerMessages = defineMessages({
     },
     path: {
       heading: "Path (from sender to recipient)",
-      description: "Oldest hop first. A closed lock marks a hop encrypted with TLS, an open lock an unencrypted hop, a house a hand-over inside one server, and “?” a hop the record does not settle.",
+      description:
+        "Oldest hop first. A closed lock marks a hop encrypted with TLS, an open lock an unencrypted hop, a house a hand-over inside one server, and “?” a hop the record does not settle.",
       sender: "Sender",
       recipient: "Recipient (the mailbox that received this message)",
       hop: "Hop {hop}",
@@ -248,7 +254,8 @@ export const analyzerMessages = defineMessages({
       reasons: {
         "tls-below-1.2":
           "A TLS version older than 1.2. RFC 8996 (2021) deprecated TLS 1.0 and 1.1; SSL 2.0 and 3.0 were prohibited before that.",
-        "anonymous-key-exchange": "An anonymous key exchange that never checks the other server, so it cannot stop impersonation (a man-in-the-middle).",
+        "anonymous-key-exchange":
+          "An anonymous key exchange that never checks the other server, so it cannot stop impersonation (a man-in-the-middle).",
         "export-cipher": "An “export-grade” cipher, weakened for 1990s export rules; it can be broken quickly.",
         rc4: "The RC4 cipher, prohibited in TLS by RFC 7465 (2015).",
         "3des": "The 3DES (Triple DES) cipher. Its short block allows an attack on long connections (Sweet32).",

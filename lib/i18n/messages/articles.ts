@@ -4,7 +4,8 @@ export const articleMessages = defineMessages({
   ja: {
     list: {
       title: "解説記事",
-      description: "メールを通信経路で守る仕組み (SSL/TLS、STARTTLS、SMTP 認証など) と、事業者の選び方を出典つきで解説します。",
+      description:
+        "メールを通信経路で守る仕組み (SSL/TLS、STARTTLS、SMTP 認証など) と、事業者の選び方を出典つきで解説します。",
       lead: "カタログの各項目が何を意味し、何を守るのかを説明する記事です。上から順に読むと全体がつかめます。",
       lastReviewed: "{date} 確認",
     },
@@ -30,7 +31,8 @@ export const articleMessages = defineMessages({
   en: {
     list: {
       title: "Articles",
-      description: "How mail is protected in transit (SSL/TLS, STARTTLS, SMTP authentication and more) and how to choose a provider, with sources.",
+      description:
+        "How mail is protected in transit (SSL/TLS, STARTTLS, SMTP authentication and more) and how to choose a provider, with sources.",
       lead: "What each property in the catalogue means and what it protects. Read them in order for the whole picture.",
       lastReviewed: "Reviewed {date}",
     },
@@ -47,7 +49,8 @@ export const articleMessages = defineMessages({
     },
     glossary: {
       title: "Glossary",
-      description: "Terms of mail encryption and authentication, each with a short definition and a link to the article that explains it.",
+      description:
+        "Terms of mail encryption and authentication, each with a short definition and a link to the article that explains it.",
       lead: "In the articles, terms with a dotted underline show these short definitions when you point at them or focus them.",
       reading: "Reading: {reading}",
       explainedIn: "Explained in: {title}",

@@ -54,7 +54,13 @@ export const catalogueMessages = defineMessages({
       compareHint: "2〜4 件を選んでください",
       tableCaption: "サービスごとの暗号化対応 (現在の情報)",
     },
-    pagination: { label: "ページ送り", previous: "前へ", next: "次へ", page: "{page} / {count} ページ", goTo: "{page} ページ目" },
+    pagination: {
+      label: "ページ送り",
+      previous: "前へ",
+      next: "次へ",
+      page: "{page} / {count} ページ",
+      goTo: "{page} ページ目",
+    },
   },
   en: {
     support: {
@@ -85,7 +91,8 @@ export const catalogueMessages = defineMessages({
     },
     catalogue: {
       title: "Providers",
-      description: "Filter and compare rental servers and mail services by their support for encrypted receiving and sending.",
+      description:
+        "Filter and compare rental servers and mail services by their support for encrypted receiving and sending.",
       filters: "Filters",
       search: "Search by name",
       searchHint: "Matches current and former names",
@@ -109,10 +116,15 @@ export const catalogueMessages = defineMessages({
       compareHint: "Choose 2 to 4",
       tableCaption: "Encryption support per service (current information)",
     },
-    pagination: { label: "Pagination", previous: "Previous", next: "Next", page: "Page {page} of {count}", goTo: "Page {page}" },
+    pagination: {
+      label: "Pagination",
+      previous: "Previous",
+      next: "Next",
+      page: "Page {page} of {count}",
+      goTo: "Page {page}",
+    },
   },
 });
-
 
 // A segment no source states (null) is shown as such, not as either kind.
 export function segmentLabel(locale: keyof typeof catalogueMessages, segment: string | null): string {

@@ -3,9 +3,11 @@ import { defineMessages } from "./define";
 export const checkMessages = defineMessages({
   ja: {
     title: "メールサーバーの暗号化を検査する",
-    description: "メールのドメインを入力すると、受信・送信サーバーに実際に接続し、暗号化・証明書・パスワードの扱いを確かめます。",
+    description:
+      "メールのドメインを入力すると、受信・送信サーバーに実際に接続し、暗号化・証明書・パスワードの扱いを確かめます。",
     lead: "メールアドレスの @ より後ろ (ドメイン) を入力してください。そのドメインのメール設定を探し、見つかった受信・送信サーバーに実際に接続して、暗号化への対応を確かめます。",
-    safety: "検査ではパスワードもメールも送りません。サーバーのあいさつと対応機能の一覧を受け取り、暗号化を始められるかを確かめるだけです。",
+    safety:
+      "検査ではパスワードもメールも送りません。サーバーのあいさつと対応機能の一覧を受け取り、暗号化を始められるかを確かめるだけです。",
     form: {
       label: "メールのドメイン",
       hint: "例: example.co.jp (メールアドレスの @ より後ろ)",
@@ -14,7 +16,8 @@ export const checkMessages = defineMessages({
     },
     errors: {
       invalid: "「{domain}」はドメイン名として読めません。example.co.jp のように入力してください。",
-      rateLimited: "検査の回数が上限 (1 分間に {limit} 回) に達しました。{seconds} 秒ほど待ってから、もう一度お試しください。",
+      rateLimited:
+        "検査の回数が上限 (1 分間に {limit} 回) に達しました。{seconds} 秒ほど待ってから、もう一度お試しください。",
       failed: "「{domain}」の検査中に問題が起きました。時間をおいて、もう一度お試しください。",
     },
     result: {
@@ -27,7 +30,8 @@ export const checkMessages = defineMessages({
         "mx-ispdb": "MX レコードと Thunderbird の設定データベース",
         guess: "推測",
       },
-      guessed: "設定が公開されていなかったため、よく使われるサーバー名 (imap. / pop. / smtp.) を推測して検査しました。実際のサーバーとは異なる場合があります。",
+      guessed:
+        "設定が公開されていなかったため、よく使われるサーバー名 (imap. / pop. / smtp.) を推測して検査しました。実際のサーバーとは異なる場合があります。",
       noServers: "検査できるサーバー (POP3・IMAP・SMTP) が設定に見つかりませんでした。",
       skipped: "設定にあった他の {count} 件は検査していません (メール以外のプロトコル、または件数の上限)。",
       verdictHeading: "判定",
@@ -39,7 +43,8 @@ export const checkMessages = defineMessages({
         label: "受信 (POP3・IMAP) は暗号化されていますか",
         encrypted: "はい。受信サーバーはすべて暗号化に対応しています。",
         partly: "一部だけです。暗号化に対応していない受信サーバーがあります。",
-        "not-encrypted": "いいえ。受信サーバーが暗号化に対応していません。メールとパスワードが読まれるおそれがあります。",
+        "not-encrypted":
+          "いいえ。受信サーバーが暗号化に対応していません。メールとパスワードが読まれるおそれがあります。",
         unknown: "確認できませんでした。受信サーバーに接続できませんでした。",
       },
       sending: {
@@ -77,7 +82,8 @@ export const checkMessages = defineMessages({
         unknown: "確認できませんでした (暗号化した接続ができませんでした)。",
         server: "{server}: {version} {cipher}",
       },
-      plainSettings: "公開されている設定は、次のサーバーに暗号化なしで接続するよう指示しています。自動設定したメールソフトは暗号化せずに接続するおそれがあります: {servers}",
+      plainSettings:
+        "公開されている設定は、次のサーバーに暗号化なしで接続するよう指示しています。自動設定したメールソフトは暗号化せずに接続するおそれがあります: {servers}",
       received: "届いたメールが実際に暗号化された経路を通ったかどうかは、メールの Received ヘッダーで確かめられます。",
     },
     articles: {
@@ -108,9 +114,11 @@ export const checkMessages = defineMessages({
   },
   en: {
     title: "Check a mail domain's encryption",
-    description: "Enter a mail domain: the site connects to its incoming and outgoing servers and checks encryption, certificates and how passwords are handled.",
+    description:
+      "Enter a mail domain: the site connects to its incoming and outgoing servers and checks encryption, certificates and how passwords are handled.",
     lead: "Enter the part of a mail address after the @ (the domain). The site looks up that domain's mail settings, connects to the incoming and outgoing servers it finds, and checks what encryption they really offer.",
-    safety: "The check sends no password and no mail. It only reads each server's greeting and list of capabilities, and sees whether encryption can be started.",
+    safety:
+      "The check sends no password and no mail. It only reads each server's greeting and list of capabilities, and sees whether encryption can be started.",
     form: {
       label: "Mail domain",
       hint: "For example example.com (the part of the address after the @)",
@@ -119,7 +127,8 @@ export const checkMessages = defineMessages({
     },
     errors: {
       invalid: "“{domain}” is not a domain name. Enter something like example.com.",
-      rateLimited: "You have reached the limit of {limit} checks a minute. Please wait about {seconds} seconds and try again.",
+      rateLimited:
+        "You have reached the limit of {limit} checks a minute. Please wait about {seconds} seconds and try again.",
       failed: "Something went wrong while checking “{domain}”. Please try again later.",
     },
     result: {
@@ -132,7 +141,8 @@ export const checkMessages = defineMessages({
         "mx-ispdb": "the MX record and the Thunderbird settings database",
         guess: "a guess (no published settings)",
       },
-      guessed: "No settings are published for this domain, so the usual server names (imap. / pop. / smtp.) were guessed and checked. They may not be the real servers.",
+      guessed:
+        "No settings are published for this domain, so the usual server names (imap. / pop. / smtp.) were guessed and checked. They may not be the real servers.",
       noServers: "The settings list no server that can be checked (POP3, IMAP or SMTP).",
       skipped: "{count} more entries in the settings were not checked (not a mail protocol, or over the limit).",
       verdictHeading: "Verdict",
@@ -144,7 +154,8 @@ export const checkMessages = defineMessages({
         label: "Is receiving (POP3, IMAP) encrypted?",
         encrypted: "Yes. Every incoming server supports encryption.",
         partly: "Only partly. Some incoming servers do not support encryption.",
-        "not-encrypted": "No. The incoming servers do not support encryption: mail and passwords can be read on the way.",
+        "not-encrypted":
+          "No. The incoming servers do not support encryption: mail and passwords can be read on the way.",
         unknown: "Could not tell: the incoming servers could not be reached.",
       },
       sending: {
@@ -182,7 +193,8 @@ export const checkMessages = defineMessages({
         unknown: "Could not tell (no encrypted connection was made).",
         server: "{server}: {version} {cipher}",
       },
-      plainSettings: "The published settings tell mail programs to connect to these servers without encryption, so a program set up automatically may not encrypt at all: {servers}",
+      plainSettings:
+        "The published settings tell mail programs to connect to these servers without encryption, so a program set up automatically may not encrypt at all: {servers}",
       received: "Whether a message you received really travelled encrypted can be read from its Received headers.",
     },
     articles: {

@@ -3,7 +3,8 @@ import { defineMessages } from "./define";
 export const clientMessages = defineMessages({
   ja: {
     title: "メールソフトの対応状況",
-    description: "メールソフト (メールクライアント) が送信の暗号化や認証方式に対応しているかを、出典と日付つきでまとめています。",
+    description:
+      "メールソフト (メールクライアント) が送信の暗号化や認証方式に対応しているかを、出典と日付つきでまとめています。",
     lead: "POP before SMTP を除き、安全に送信するにはメールソフト側も SMTP 認証と暗号化に対応している必要があります。",
     client: "メールソフト",
     platform: "動作環境",

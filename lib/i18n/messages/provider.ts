@@ -12,7 +12,8 @@ export const providerMessages = defineMessages({
     until: "{date} まで",
     homepage: "公式サイト",
     support: "暗号化と認証への対応",
-    supportLead: "各項目の現在の情報と、その出典・日付です。出典が食い違う場合は最新のものを表示し、それ以前の情報は履歴に残します。",
+    supportLead:
+      "各項目の現在の情報と、その出典・日付です。出典が食い違う場合は最新のものを表示し、それ以前の情報は履歴に残します。",
     property: "項目",
     current: "現在",
     source: "出典・日付",
@@ -32,7 +33,8 @@ export const providerMessages = defineMessages({
     probe: {
       title: "実機検査 ({date})",
       contradiction: "実機検査の結果 ({probe}) は、{source} ({date}) の情報 ({claim}) と食い違います。",
-      contradictionsSummary: "実機検査の結果が、これまでの出典と食い違う項目があります: {properties}。各項目の「実機検査」をご覧ください。",
+      contradictionsSummary:
+        "実機検査の結果が、これまでの出典と食い違う項目があります: {properties}。各項目の「実機検査」をご覧ください。",
       endpoints: "検査した接続先",
       outcome: { yes: "対応を確認", no: "提供なし", unknown: "接続できず" },
       certificate: {
@@ -66,7 +68,8 @@ export const providerMessages = defineMessages({
     until: "until {date}",
     homepage: "Website",
     support: "Encryption and authentication support",
-    supportLead: "The current information for each feature, with its source and date. Where sources disagree the newest is shown and older ones are kept as history.",
+    supportLead:
+      "The current information for each feature, with its source and date. Where sources disagree the newest is shown and older ones are kept as history.",
     property: "Feature",
     current: "Current",
     source: "Source and date",
@@ -80,13 +83,18 @@ export const providerMessages = defineMessages({
     port: "Port",
     protocol: "Protocol",
     security: "Encryption",
-    securityValues: { tls: "SSL/TLS (encrypted from the start)", starttls: "STARTTLS (upgraded after connecting)", none: "None" },
+    securityValues: {
+      tls: "SSL/TLS (encrypted from the start)",
+      starttls: "STARTTLS (upgraded after connecting)",
+      none: "None",
+    },
     auth: "Authentication",
     compare: "Compare with other services",
     probe: {
       title: "Live probe ({date})",
       contradiction: "The live probe ({probe}) contradicts {source} ({date}), which says: {claim}.",
-      contradictionsSummary: "The live probe contradicts earlier sources for: {properties}. See “Live probe” under each feature.",
+      contradictionsSummary:
+        "The live probe contradicts earlier sources for: {properties}. See “Live probe” under each feature.",
       endpoints: "Endpoints probed",
       outcome: { yes: "confirmed", no: "not offered", unknown: "could not connect" },
       certificate: {

@@ -60,7 +60,8 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         <h1>{article.title}</h1>
         <p className="lead">{article.description}</p>
         <p className="article-page__meta">
-          {t.lastReviewed}: <time dateTime={article.lastReviewed}>{formatPartialDate(locale, article.lastReviewed)}</time>
+          {t.lastReviewed}:{" "}
+          <time dateTime={article.lastReviewed}>{formatPartialDate(locale, article.lastReviewed)}</time>
           {translation ? (
             <>
               <span aria-hidden="true"> · </span>

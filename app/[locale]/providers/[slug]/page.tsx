@@ -25,7 +25,12 @@ export async function generateMetadata({ params }: ProviderPageProps): Promise<M
   const provider = await getProviderBySlug(slug);
   if (!provider) return {};
   const name = serviceName(provider, locale);
-  return pageMetadata({ locale, path: `/providers/${slug}`, title: name, description: format(providerMessages[locale].metaDescription, { name }) });
+  return pageMetadata({
+    locale,
+    path: `/providers/${slug}`,
+    title: name,
+    description: format(providerMessages[locale].metaDescription, { name }),
+  });
 }
 
 export default async function ProviderPage({ params }: ProviderPageProps) {
@@ -69,7 +74,9 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
           <dt>{t.status}</dt>
           <dd>
             {c.status[provider.status as "active" | "renamed" | "discontinued"] ?? provider.status}
-            {provider.statusAsOf ? ` (${format(t.statusAsOf, { date: formatPartialDate(locale, provider.statusAsOf) })})` : null}
+            {provider.statusAsOf
+              ? ` (${format(t.statusAsOf, { date: formatPartialDate(locale, provider.statusAsOf) })})`
+              : null}
           </dd>
         </div>
         {provider.formerNameDetails.length > 0 ? (
@@ -104,10 +111,17 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
         <p>{t.supportLead}</p>
         {contradicted.length > 0 ? (
           <p className="notice" data-probe-contradictions>
-            {format(t.probe.contradictionsSummary, { properties: contradicted.map((p) => propertyLabel(p, locale)).join(locale === "ja" ? "、" : ", ") })}
+            {format(t.probe.contradictionsSummary, {
+              properties: contradicted.map((p) => propertyLabel(p, locale)).join(locale === "ja" ? "、" : ", "),
+            })}
           </p>
         ) : null}
-        <ClaimRows locale={locale} properties={properties} claimsByProperty={provider.claimsByProperty} probes={provider.probes} />
+        <ClaimRows
+          locale={locale}
+          properties={properties}
+          claimsByProperty={provider.claimsByProperty}
+          probes={provider.probes}
+        />
       </section>
 
       <section>

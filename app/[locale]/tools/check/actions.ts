@@ -13,7 +13,10 @@ const MAX_INPUT = 320;
 
 // A whole address is accepted too: only what follows the last @ is the domain.
 const checkFormSchema = z.object({
-  domain: z.preprocess((v) => (typeof v === "string" ? v.slice(0, MAX_INPUT).replace(/^.*@/, "") : v), autoconfigDomainSchema),
+  domain: z.preprocess(
+    (v) => (typeof v === "string" ? v.slice(0, MAX_INPUT).replace(/^.*@/, "") : v),
+    autoconfigDomainSchema,
+  ),
 });
 
 export async function checkMailDomain(_previous: CheckState, formData: FormData): Promise<CheckState> {
@@ -24,7 +27,8 @@ export async function checkMailDomain(_previous: CheckState, formData: FormData)
   const domain = parsed.data.domain;
 
   const decision = getCheckRateLimiter().hit(clientKey(await headers()));
-  if (!decision.allowed) return { status: "rate-limited", domain: typed, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
+  if (!decision.allowed)
+    return { status: "rate-limited", domain: typed, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
 
   const config = readCheckConfig();
   try {

@@ -17,7 +17,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     homepage: provider.homepage,
     statusAsOf: provider.statusAsOf,
     formerNames: provider.formerNameDetails,
-    history: Object.fromEntries(Object.entries(provider.claimsByProperty).map(([key, claims]) => [key, claims.map(toApiClaim)])),
+    history: Object.fromEntries(
+      Object.entries(provider.claimsByProperty).map(([key, claims]) => [key, claims.map(toApiClaim)]),
+    ),
     endpoints: provider.endpoints.map((e) => ({
       direction: e.direction,
       protocol: e.protocol,
