@@ -164,7 +164,7 @@ const collectGarbage: () => void = (() => {
   try {
     setFlagsFromString("--expose-gc");
     const gc: unknown = runInNewContext("gc");
-    if (typeof gc === "function") return () => gc();
+    if (typeof gc === "function") return () => void (gc as () => unknown)();
   } catch {
     // fall through: measure without the collection
   }

@@ -76,12 +76,10 @@ test("no internal link is broken", async ({ page, request, baseURL }, testInfo) 
     }
   }
 
-  test
-    .info()
-    .annotations.push({
-      type: "crawl",
-      description: `${seen.size} internal URLs: ${opened} opened in the browser, ${requested} requested`,
-    });
+  test.info().annotations.push({
+    type: "crawl",
+    description: `${seen.size} internal URLs: ${opened} opened in the browser, ${requested} requested`,
+  });
   expect(broken, `broken links:\n${broken.join("\n")}`).toEqual([]);
   expect(opened).toBeGreaterThan(20);
 });

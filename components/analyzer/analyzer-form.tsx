@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { AnalysisReport } from "@/components/analyzer/analysis-report";
 import { format } from "@/lib/i18n/format";
 import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
@@ -19,6 +19,9 @@ type AnalyzerFormProps = {
 // A plain form posting to a server action: without JavaScript the page reloads with the result;
 // with it, the result replaces the old one in place. Both read the same returned state.
 const INITIAL: AnalyzerState = { status: "idle" };
+const subscribeToNothing = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;
 
 export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFormProps) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
@@ -28,8 +31,8 @@ export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFor
   // What was last submitted with the script running: the action does not send it back, and the
   // form is reset to its defaultValue once the action finishes.
   const [submitted, setSubmitted] = useState("");
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
+  // false in the server render and during hydration, true once the script runs in the browser
+  const enhanced = useSyncExternalStore(subscribeToNothing, isBrowser, isServer);
   const input = (state.status === "idle" ? null : state.input) ?? submitted;
   const sample = state.status === "done" ? state.sample : null;
   const error = state.status === "error" ? state.error : null;

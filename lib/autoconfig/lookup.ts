@@ -202,16 +202,24 @@ function isTimeout(error: unknown): boolean {
   return (error as { name?: unknown }).name === "TimeoutError";
 }
 
+// AbortSignal.timeout() aborts with a DOMException named TimeoutError, which isTimeout() reads.
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error("aborted");
+}
+
 // Settles with the promise, or rejects as soon as the signal aborts, for functions (an injected
 // resolver) that may not listen to a signal themselves.
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(abortReason(signal));
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (v) => (signal.removeEventListener("abort", onAbort), resolve(v)),
-      (e) => (signal.removeEventListener("abort", onAbort), reject(e)),
+      (e: unknown) => (
+        signal.removeEventListener("abort", onAbort),
+        reject(e instanceof Error ? e : new Error(String(e)))
+      ),
     );
   });
 }

@@ -29,8 +29,9 @@ export const DEFAULT_FILTERS: ProviderFilters = {
 type RawParam = string | string[] | undefined;
 export type RawSearchParams = Record<string, RawParam>;
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const all = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const first = (value: unknown): unknown => (Array.isArray(value) ? (value as unknown[])[0] : value);
+const all = (value: unknown): unknown[] =>
+  Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value];
 
 // Every field falls back to its default on a bad value, so a hand-edited URL shows the
 // catalogue instead of an error page.

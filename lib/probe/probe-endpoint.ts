@@ -92,7 +92,7 @@ function handshake(socket: net.Socket, host: string, timeoutMs: number, options:
       clearTimeout(timer);
       resolve(secure);
     });
-    secure.once("error", (error) => {
+    secure.once("error", (error: Error) => {
       clearTimeout(timer);
       secure.destroy();
       reject(error);
@@ -262,7 +262,7 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
           }
         : { step: failed.step, code: errorCode(cause), message: failed.message };
   } finally {
-    (socket as net.Socket | null)?.destroy();
+    socket?.destroy();
     result.timings.totalMs = since(started);
   }
   return result;

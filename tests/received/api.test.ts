@@ -106,7 +106,7 @@ describe("POST /api/received", () => {
     ["form data", { "content-type": "application/x-www-form-urlencoded" }],
     ["a non-UTF-8 charset", { "content-type": "text/plain; charset=iso-8859-1" }],
   ])("refuses %s with 400", async (_label, headers) => {
-    const res = await post(new Blob([encoder.encode("Received: by x; y")]), headers as Record<string, string>);
+    const res = await post(new Blob([encoder.encode("Received: by x; y")]), headers);
     expect(res.status).toBe(400);
     const json = (await res.json()) as { error: string };
     expect(json.error).toMatch(/text\/plain|UTF-8/);

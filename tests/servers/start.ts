@@ -14,8 +14,9 @@ async function shutdown(): Promise<void> {
   await stop();
   process.exit(0);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
-process.stdin.on("end", shutdown);
-process.stdin.on("close", shutdown);
+const onSignal = () => void shutdown();
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+process.stdin.on("end", onSignal);
+process.stdin.on("close", onSignal);
 process.stdin.resume();
