@@ -4,7 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`;
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-// e2e/probe.spec.ts serves the check page's autoconfig answers here (the server is told below).
+// e2e/check.spec.ts serves the check page's autoconfig answers here (the server is told below).
 const AUTOCONFIG_PORT = Number(process.env.E2E_AUTOCONFIG_PORT ?? 3399);
 
 // Playwright's own browser downloads are unreachable here; Debian's chromium is used instead.
@@ -36,14 +36,14 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", testIgnore: /probe\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "mobile", testIgnore: /probe\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
-    // probe.spec.ts adds a service to the shared e2e database for a while, so it runs after the
+    { name: "desktop", testIgnore: /check\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "mobile", testIgnore: /check\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
+    // check.spec.ts adds a service to the shared e2e database for a while, so it runs after the
     // specs that count services, never beside them. On its own:
-    //   npx playwright test e2e/probe.spec.ts --no-deps
+    //   npx playwright test e2e/check.spec.ts --no-deps
     {
-      name: "probe",
-      testMatch: /probe\.spec\.ts/,
+      name: "check",
+      testMatch: /check\.spec\.ts/,
       dependencies: ["desktop", "mobile"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },

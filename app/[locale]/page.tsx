@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { ProviderTable } from "@/components/providers/provider-table";
+import { CatalogueTable } from "@/components/catalogue/catalogue-table";
 import { toQueryString } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { commonMessages } from "@/lib/i18n/messages/common";
-import { formatNumber, isLocale, localePath } from "@/lib/i18n/locales";
+import { formatNumber, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getCatalogueStats, getEditorsPicks } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { getLocale } from "@/lib/i18n/page-locale";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -16,14 +16,12 @@ export const dynamic = "force-dynamic";
 type HomePageProps = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: HomePageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = await getLocale(params);
   return pageMetadata({ locale, path: "/", description: commonMessages[locale].siteTagline });
 }
 
 export default async function HomePage({ params }: HomePageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await getLocale(params);
   const t = catalogueMessages[locale];
   const [allProperties, editorsPicks, stats] = await Promise.all([
     getProperties(),
@@ -68,7 +66,7 @@ export default async function HomePage({ params }: HomePageProps) {
       {editorsPicks.length > 0 ? (
         <section aria-labelledby="editors-pick">
           <h2 id="editors-pick">{t.home.editorsPick}</h2>
-          <ProviderTable locale={locale} providers={editorsPicks} properties={properties} />
+          <CatalogueTable locale={locale} providers={editorsPicks} properties={properties} />
         </section>
       ) : null}
     </div>

@@ -6,11 +6,11 @@ import type { ReceivedAnalysis, ReceivedHop } from "./types";
 /** 1 MiB of UTF-8, the same limit as POST /api/received. */
 export const MAX_PASTE_BYTES = 1_048_576;
 
-export const ANALYZER_ERRORS = ["empty", "too-large", "invalid"] as const;
-export type AnalyzerError = (typeof ANALYZER_ERRORS)[number];
+export const RECEIVED_FORM_ERRORS = ["empty", "too-large", "invalid"] as const;
+export type ReceivedFormError = (typeof RECEIVED_FORM_ERRORS)[number];
 
 /** What the page shows of a hop: the parsed fields, without the raw text and comments. */
-export type AnalyzerHop = Pick<
+export type ReceivedHopRow = Pick<
   ReceivedHop,
   | "hop"
   | "from"
@@ -35,12 +35,12 @@ export type AnalyzerHop = Pick<
  */
 export const MAX_SHOWN_HOPS = 100;
 
-export type AnalyzerResult = Pick<ReceivedAnalysis, "verdict" | "firstPlainHop"> & {
+export type ReceivedResult = Pick<ReceivedAnalysis, "verdict" | "firstPlainHop"> & {
   /** every hop in the header; `hops` holds the oldest MAX_SHOWN_HOPS of them */
   hopCount: number;
-  hops: AnalyzerHop[];
+  hops: ReceivedHopRow[];
   /** the hop the verdict names, even when it lies beyond the shown ones */
-  firstPlain: Pick<AnalyzerHop, "hop" | "from" | "by"> | null;
+  firstPlain: Pick<ReceivedHopRow, "hop" | "from" | "by"> | null;
 };
 
 // The analyzer page's server action returns this. It is plain data: it crosses to the browser
@@ -48,10 +48,10 @@ export type AnalyzerResult = Pick<ReceivedAnalysis, "verdict" | "firstPlainHop">
 // back with the next submission, so it is kept small: `input` (the text for the textarea) is
 // only echoed when the browser does not already have it (JavaScript off, or a sample) and is
 // null otherwise. Nothing here is stored anywhere.
-export type AnalyzerState =
+export type ReceivedState =
   | { status: "idle" }
-  | { status: "error"; error: AnalyzerError; input: string | null; bytes: number | null }
-  | { status: "done"; input: string | null; sample: SampleId | null; result: AnalyzerResult };
+  | { status: "error"; error: ReceivedFormError; input: string | null; bytes: number | null }
+  | { status: "done"; input: string | null; sample: SampleId | null; result: ReceivedResult };
 
 const encoder = new TextEncoder();
 
@@ -74,7 +74,7 @@ const pasteSchema = z
   .refine((text) => text.trim() !== "", { error: "empty", abort: true })
   .refine((text) => utf8Length(text) <= MAX_PASTE_BYTES, { error: "too-large" });
 
-export const analyzerFormSchema = z.discriminatedUnion(
+export const receivedFormSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("paste"), headers: pasteSchema }),
@@ -83,9 +83,9 @@ export const analyzerFormSchema = z.discriminatedUnion(
   { error: "invalid" },
 );
 
-export type AnalyzerInput =
+export type ReceivedFormInput =
   | { ok: true; text: string; sample: SampleId | null; enhanced: boolean }
-  | { ok: false; error: AnalyzerError; input: string; bytes: number | null; enhanced: boolean };
+  | { ok: false; error: ReceivedFormError; input: string; bytes: number | null; enhanced: boolean };
 
 function field(formData: FormData, name: string): FormDataEntryValue | undefined {
   return formData.get(name) ?? undefined;
@@ -96,18 +96,18 @@ function field(formData: FormData, name: string): FormDataEntryValue | undefined
  * intent=sample with the chosen sample. A submission without a submitter (Enter in a browser
  * that sends none) counts as a paste. `enhanced=1` is set by the form's script once it runs.
  */
-export function parseAnalyzerForm(formData: FormData): AnalyzerInput {
+export function parseReceivedForm(formData: FormData): ReceivedFormInput {
   const intent = field(formData, "intent") ?? "paste";
   const headers = field(formData, "headers");
   const enhanced = field(formData, "enhanced") === "1";
-  const parsed = analyzerFormSchema.safeParse({ intent, headers, sample: field(formData, "sample") });
+  const parsed = receivedFormSchema.safeParse({ intent, headers, sample: field(formData, "sample") });
   if (parsed.success) {
     return parsed.data.intent === "sample"
       ? { ok: true, text: SAMPLES[parsed.data.sample], sample: parsed.data.sample, enhanced }
       : { ok: true, text: parsed.data.headers, sample: null, enhanced };
   }
   const message = parsed.error.issues[0]?.message;
-  const error: AnalyzerError = message === "empty" || message === "too-large" ? message : "invalid";
+  const error: ReceivedFormError = message === "empty" || message === "too-large" ? message : "invalid";
   if (error === "too-large" && typeof headers === "string") {
     // the oversized text is not sent back: the visitor still has it where they copied it from
     return { ok: false, error, input: "", bytes: utf8Length(headers.replace(/\r\n?/g, "\n")), enhanced };
@@ -121,7 +121,7 @@ export function parseAnalyzerForm(formData: FormData): AnalyzerInput {
   };
 }
 
-export function toAnalyzerResult(analysis: ReceivedAnalysis): AnalyzerResult {
+export function toReceivedResult(analysis: ReceivedAnalysis): ReceivedResult {
   const firstPlain = analysis.hops.find((h) => h.hop === analysis.firstPlainHop);
   return {
     verdict: analysis.verdict,
@@ -149,8 +149,8 @@ export function toAnalyzerResult(analysis: ReceivedAnalysis): AnalyzerResult {
 }
 
 /** The whole action, minus the "use server" boundary: validate, analyze, return the state. */
-export function analyzeFormData(formData: FormData): AnalyzerState {
-  const input = parseAnalyzerForm(formData);
+export function analyzeFormData(formData: FormData): ReceivedState {
+  const input = parseReceivedForm(formData);
   // With the script running, the browser still holds what was pasted; only a sample's text, or
   // the whole page re-rendered without JavaScript, needs the text sent back.
   if (!input.ok)
@@ -159,6 +159,6 @@ export function analyzeFormData(formData: FormData): AnalyzerState {
     status: "done",
     input: input.enhanced && input.sample === null ? null : input.text,
     sample: input.sample,
-    result: toAnalyzerResult(analyzeReceivedHeaders(input.text)),
+    result: toReceivedResult(analyzeReceivedHeaders(input.text)),
   };
 }

@@ -13,7 +13,7 @@ import { parseCompareParams } from "@/lib/catalogue/compare-params";
 import { normalizeSearchText } from "@/lib/catalogue/search-text";
 import { loadCatalogueData } from "@/lib/seed/load-data";
 import { writeCatalogueData } from "@/lib/seed/write-data";
-import { pageWindow } from "@/components/providers/pagination";
+import { pageWindow } from "@/components/catalogue/pagination";
 import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
 
 const KEYS = ["pop3s", "imaps", "smtps", "smtp-auth"];

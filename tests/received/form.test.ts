@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFormData, MAX_PASTE_BYTES, MAX_SHOWN_HOPS, parseAnalyzerForm, utf8Length } from "@/lib/received/form";
+import { analyzeFormData, MAX_PASTE_BYTES, MAX_SHOWN_HOPS, parseReceivedForm, utf8Length } from "@/lib/received/form";
 import { SAMPLE_IDS, SAMPLES } from "@/lib/received/samples";
 import { readFixture } from "./helpers";
 
@@ -9,9 +9,9 @@ function form(fields: Record<string, string | Blob>): FormData {
   return data;
 }
 
-describe("parseAnalyzerForm", () => {
+describe("parseReceivedForm", () => {
   it("accepts pasted headers and turns CRLF into LF", () => {
-    const result = parseAnalyzerForm(
+    const result = parseReceivedForm(
       form({
         intent: "paste",
         headers: "Received: from a by b with ESMTPS; Mon, 1 Jan 2024 00:00:00 +0000\r\nSubject: x\r\n",
@@ -26,12 +26,12 @@ describe("parseAnalyzerForm", () => {
   });
 
   it("treats a submission without a submitter as a paste", () => {
-    const result = parseAnalyzerForm(form({ headers: "Subject: hello\n", sample: "gmail" }));
+    const result = parseReceivedForm(form({ headers: "Subject: hello\n", sample: "gmail" }));
     expect(result).toMatchObject({ ok: true, sample: null, text: "Subject: hello\n" });
   });
 
   it.each([[""], ["   "], ["\r\n\r\n\t"]])("refuses an empty paste (%j)", (headers) => {
-    expect(parseAnalyzerForm(form({ intent: "paste", headers }))).toMatchObject({
+    expect(parseReceivedForm(form({ intent: "paste", headers }))).toMatchObject({
       ok: false,
       error: "empty",
       bytes: null,
@@ -40,8 +40,8 @@ describe("parseAnalyzerForm", () => {
 
   it("accepts exactly 1 MiB and refuses one byte more, without echoing the oversized text", () => {
     const limit = "x".repeat(MAX_PASTE_BYTES);
-    expect(parseAnalyzerForm(form({ intent: "paste", headers: limit }))).toMatchObject({ ok: true });
-    const over = parseAnalyzerForm(form({ intent: "paste", headers: `${limit}y` }));
+    expect(parseReceivedForm(form({ intent: "paste", headers: limit }))).toMatchObject({ ok: true });
+    const over = parseReceivedForm(form({ intent: "paste", headers: `${limit}y` }));
     expect(over).toEqual({ ok: false, error: "too-large", input: "", bytes: MAX_PASTE_BYTES + 1, enhanced: false });
   });
 
@@ -49,7 +49,7 @@ describe("parseAnalyzerForm", () => {
     // 3 bytes each: fits the textarea's maxlength (in characters) but not the byte limit
     const japanese = "あ".repeat(Math.floor(MAX_PASTE_BYTES / 3) + 1);
     expect(japanese.length).toBeLessThan(MAX_PASTE_BYTES);
-    expect(parseAnalyzerForm(form({ intent: "paste", headers: japanese }))).toMatchObject({
+    expect(parseReceivedForm(form({ intent: "paste", headers: japanese }))).toMatchObject({
       ok: false,
       error: "too-large",
     });
@@ -59,14 +59,14 @@ describe("parseAnalyzerForm", () => {
     const lines = "x".repeat(1023);
     const text = Array.from({ length: 1024 }, () => lines).join("\n") + "\n"; // exactly 1 MiB with LF
     expect(utf8Length(text)).toBe(MAX_PASTE_BYTES);
-    expect(parseAnalyzerForm(form({ intent: "paste", headers: text.replace(/\n/g, "\r\n") }))).toMatchObject({
+    expect(parseReceivedForm(form({ intent: "paste", headers: text.replace(/\n/g, "\r\n") }))).toMatchObject({
       ok: true,
     });
   });
 
   it("loads a sample by id", () => {
     for (const id of SAMPLE_IDS) {
-      expect(parseAnalyzerForm(form({ intent: "sample", sample: id, headers: "", enhanced: "1" }))).toEqual({
+      expect(parseReceivedForm(form({ intent: "sample", sample: id, headers: "", enhanced: "1" }))).toEqual({
         ok: true,
         text: SAMPLES[id],
         sample: id,
@@ -82,7 +82,7 @@ describe("parseAnalyzerForm", () => {
     ["a file instead of text", { intent: "paste", headers: new Blob(["Received: x"]) }],
     ["no headers field", { intent: "paste" }],
   ])("refuses %s as invalid", (_name, fields) => {
-    expect(parseAnalyzerForm(form(fields as Record<string, string | Blob>))).toEqual({
+    expect(parseReceivedForm(form(fields as Record<string, string | Blob>))).toEqual({
       ok: false,
       error: "invalid",
       input: "",

@@ -1,25 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { articlesFor, getArticleLibrary } from "@/lib/articles";
 import { format } from "@/lib/i18n/format";
 import { articleMessages } from "@/lib/i18n/messages/articles";
-import { formatPartialDate, isLocale, localePath } from "@/lib/i18n/locales";
+import { formatPartialDate, localePath } from "@/lib/i18n/locales";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../articles.css";
+import { getLocale } from "@/lib/i18n/page-locale";
 
 type ArticlesPageProps = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: ArticlesPageProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = await getLocale(params);
   const t = articleMessages[locale].list;
   return pageMetadata({ locale, path: "/articles", title: t.title, description: t.description });
 }
 
 export default async function ArticlesPage({ params }: ArticlesPageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await getLocale(params);
   const t = articleMessages[locale];
   const articles = articlesFor(await getArticleLibrary(), locale);
 

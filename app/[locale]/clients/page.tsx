@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { propertyLabel, SupportLegend } from "@/components/providers/support-legend";
+import { SupportLegend } from "@/components/catalogue/support-legend";
 import { SourceCitation } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
 import { clientMessages } from "@/lib/i18n/messages/clients";
-import { isLocale, localePath } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/locales";
 import { getClients } from "@/lib/queries/clients";
 import { getProperties } from "@/lib/queries/properties";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { propertyLabel } from "@/lib/i18n/labels";
+import { getLocale } from "@/lib/i18n/page-locale";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -16,8 +17,7 @@ export const dynamic = "force-dynamic";
 type ClientsPageProps = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: ClientsPageProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = await getLocale(params);
   return pageMetadata({
     locale,
     path: "/clients",
@@ -27,8 +27,7 @@ export async function generateMetadata({ params }: ClientsPageProps): Promise<Me
 }
 
 export default async function ClientsPage({ params }: ClientsPageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await getLocale(params);
   const t = clientMessages[locale];
   const [clients, allProperties] = await Promise.all([getClients(), getProperties()]);
   // Only the properties some client has a claim about: an all-unknown column says nothing.

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { propertyLabel } from "@/components/providers/support-legend";
-import { serviceName } from "@/components/providers/provider-table";
+import { serviceName } from "@/components/catalogue/catalogue-table";
 import { SupportMark } from "@/components/ui/support-mark";
 import { compareQuery, MIN_COMPARE, parseCompareParams } from "@/lib/catalogue/compare-params";
 import type { RawSearchParams } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
-import { catalogueMessages, segmentLabel } from "@/lib/i18n/messages/catalogue";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { compareMessages } from "@/lib/i18n/messages/compare";
-import { isLocale, localePath } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getProvidersBySlugs } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { propertyLabel, segmentLabel } from "@/lib/i18n/labels";
+import { getLocale } from "@/lib/i18n/page-locale";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -20,8 +20,7 @@ export const dynamic = "force-dynamic";
 type ComparePageProps = { params: Promise<{ locale: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: ComparePageProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = await getLocale(params);
   return {
     ...pageMetadata({
       locale,
@@ -34,8 +33,7 @@ export async function generateMetadata({ params }: ComparePageProps): Promise<Me
 }
 
 export default async function ComparePage({ params, searchParams }: ComparePageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await getLocale(params);
   const t = compareMessages[locale];
   const c = catalogueMessages[locale];
   const { slugs, truncated } = parseCompareParams(await searchParams);

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { findArticle, getArticleLibrary } from "@/lib/articles";
 import { format } from "@/lib/i18n/format";
 import { articleMessages } from "@/lib/i18n/messages/articles";
-import { isLocale, localePath, type Locale } from "@/lib/i18n/locales";
+import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { GlossaryEntry } from "@/lib/schemas/article";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../articles.css";
+import { getLocale } from "@/lib/i18n/page-locale";
 
 type GlossaryPageProps = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: GlossaryPageProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = await getLocale(params);
   const t = articleMessages[locale].glossary;
   return pageMetadata({ locale, path: "/glossary", title: t.title, description: t.description });
 }
@@ -24,8 +23,7 @@ function sortKey(entry: GlossaryEntry, locale: Locale): string {
 }
 
 export default async function GlossaryPage({ params }: GlossaryPageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await getLocale(params);
   const t = articleMessages[locale].glossary;
   const library = await getArticleLibrary();
   const collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { FilterForm } from "@/components/providers/filter-form";
-import { Pagination } from "@/components/providers/pagination";
-import { ProviderTable } from "@/components/providers/provider-table";
-import { propertyLabel, SupportLegend } from "@/components/providers/support-legend";
+import { FilterForm } from "@/components/catalogue/filter-form";
+import { Pagination } from "@/components/catalogue/pagination";
+import { CatalogueTable } from "@/components/catalogue/catalogue-table";
+import { SupportLegend } from "@/components/catalogue/support-legend";
 import { parseProviderFilters, toQueryString, type RawSearchParams } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
-import { formatNumber, isLocale, localePath } from "@/lib/i18n/locales";
+import { formatNumber, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getProviders } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { propertyLabel } from "@/lib/i18n/labels";
+import { getLocale } from "@/lib/i18n/page-locale";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -18,8 +19,7 @@ export const dynamic = "force-dynamic";
 type CataloguePageProps = { params: Promise<{ locale: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: CataloguePageProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = await getLocale(params);
   const t = catalogueMessages[locale].catalogue;
   return pageMetadata({ locale, path: "/providers", title: t.title, description: t.description });
 }
@@ -27,8 +27,7 @@ export async function generateMetadata({ params }: CataloguePageProps): Promise<
 const COMPARE_FORM_ID = "compare-form";
 
 export default async function CataloguePage({ params, searchParams }: CataloguePageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await getLocale(params);
   const t = catalogueMessages[locale];
   const [allProperties, rawParams] = await Promise.all([getProperties(), searchParams]);
   const properties = allProperties.filter((p) => p.appliesTo !== "client");
@@ -64,7 +63,7 @@ export default async function CataloguePage({ params, searchParams }: CatalogueP
           </h2>
           {result.total > 0 ? (
             <>
-              <ProviderTable
+              <CatalogueTable
                 locale={locale}
                 providers={result.items}
                 properties={properties}

@@ -127,7 +127,3 @@ export const catalogueMessages = defineMessages({
 });
 
 // A segment no source states (null) is shown as such, not as either kind.
-export function segmentLabel(locale: keyof typeof catalogueMessages, segment: string | null): string {
-  const segments = catalogueMessages[locale].segments;
-  return segment === "personal" || segment === "business" ? segments[segment] : segments.none;
-}

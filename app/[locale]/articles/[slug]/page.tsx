@@ -10,6 +10,7 @@ import { articleMessages } from "@/lib/i18n/messages/articles";
 import { formatPartialDate, isLocale, localePath, otherLocale } from "@/lib/i18n/locales";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../articles.css";
+import { getLocaleParams } from "@/lib/i18n/page-locale";
 
 // Rendered at build time from data/articles: an invalid article fails `next build`.
 export const dynamicParams = false;
@@ -23,8 +24,7 @@ export async function generateStaticParams({ params }: { params: { locale: strin
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
+  const { locale, slug } = await getLocaleParams(params);
   const article = findArticle(await getArticleLibrary(), locale, slug);
   if (!article) return {};
   return pageMetadata({
@@ -38,8 +38,7 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
 }
 
 export default async function ArticlePage({ params }: ArticlePageProps) {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) notFound();
+  const { locale, slug } = await getLocaleParams(params);
   const library = await getArticleLibrary();
   const article = findArticle(library, locale, slug);
   if (!article) notFound();

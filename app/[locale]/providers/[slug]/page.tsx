@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ClaimRows } from "@/components/providers/claim-rows";
-import { EndpointTable } from "@/components/providers/endpoint-table";
-import { serviceName } from "@/components/providers/provider-table";
-import { propertyLabel } from "@/components/providers/support-legend";
+import { ClaimRows } from "@/components/catalogue/claim-rows";
+import { EndpointTable } from "@/components/catalogue/endpoint-table";
+import { serviceName } from "@/components/catalogue/catalogue-table";
 import { format } from "@/lib/i18n/format";
-import { catalogueMessages, segmentLabel } from "@/lib/i18n/messages/catalogue";
-import { providerMessages } from "@/lib/i18n/messages/provider";
-import { formatPartialDate, isLocale, localePath } from "@/lib/i18n/locales";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { serviceMessages } from "@/lib/i18n/messages/service";
+import { formatPartialDate, localePath } from "@/lib/i18n/locales";
 import { getProperties } from "@/lib/queries/properties";
 import { getProviderBySlug } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
-import "../../../probe.css";
+import "../../../check.css";
+import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
+import { getLocaleParams } from "@/lib/i18n/page-locale";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -20,8 +21,7 @@ export const dynamic = "force-dynamic";
 type ProviderPageProps = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: ProviderPageProps): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
+  const { locale, slug } = await getLocaleParams(params);
   const provider = await getProviderBySlug(slug);
   if (!provider) return {};
   const name = serviceName(provider, locale);
@@ -29,16 +29,15 @@ export async function generateMetadata({ params }: ProviderPageProps): Promise<M
     locale,
     path: `/providers/${slug}`,
     title: name,
-    description: format(providerMessages[locale].metaDescription, { name }),
+    description: format(serviceMessages[locale].metaDescription, { name }),
   });
 }
 
 export default async function ProviderPage({ params }: ProviderPageProps) {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) notFound();
+  const { locale, slug } = await getLocaleParams(params);
   const [provider, allProperties] = await Promise.all([getProviderBySlug(slug), getProperties()]);
   if (!provider) notFound();
-  const t = providerMessages[locale];
+  const t = serviceMessages[locale];
   const c = catalogueMessages[locale];
   const properties = allProperties.filter((p) => p.appliesTo !== "client");
   const contradicted = properties.filter((p) => provider.probes[p.key]?.contradicts);
@@ -112,7 +111,10 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
         {contradicted.length > 0 ? (
           <p className="notice" data-probe-contradictions>
             {format(t.probe.contradictionsSummary, {
-              properties: contradicted.map((p) => propertyLabel(p, locale)).join(locale === "ja" ? "、" : ", "),
+              properties: formatList(
+                locale,
+                contradicted.map((p) => propertyLabel(p, locale)),
+              ),
             })}
           </p>
         ) : null}

@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CheckForm } from "@/components/check/check-form";
 import { checkMessages } from "@/lib/i18n/messages/check";
-import { isLocale } from "@/lib/i18n/locales";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { checkMailDomain } from "./actions";
-import "../../../probe.css";
+import "../../../check.css";
+import { getLocale } from "@/lib/i18n/page-locale";
 
 type CheckPageProps = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: CheckPageProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = await getLocale(params);
   const t = checkMessages[locale];
   return pageMetadata({ locale, path: "/tools/check", title: t.title, description: t.description });
 }
 
 export default async function CheckPage({ params }: CheckPageProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await getLocale(params);
   const t = checkMessages[locale];
   return (
     <div className="page check-page">

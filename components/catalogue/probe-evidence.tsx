@@ -2,7 +2,7 @@ import { sourceTitle } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
-import { providerMessages } from "@/lib/i18n/messages/provider";
+import { serviceMessages } from "@/lib/i18n/messages/service";
 import { formatPartialDate, type Locale } from "@/lib/i18n/locales";
 import type { EndpointEvidence } from "@/lib/probe/evidence";
 import type { ProbeEvidenceInfo } from "@/lib/queries/providers";
@@ -14,7 +14,7 @@ function methods(list: string[], none: string): string {
 }
 
 function endpointFacts(e: EndpointEvidence, locale: Locale): Array<{ text: string; warn: boolean }> {
-  const t = providerMessages[locale].probe;
+  const t = serviceMessages[locale].probe;
   const facts: Array<{ text: string; warn: boolean }> = [{ text: t.outcome[e.outcome], warn: e.outcome === "no" }];
   if (e.failure && e.outcome === "unknown")
     facts.push({ text: format(t.failed, { step: e.failure.step, code: e.failure.code }), warn: false });
@@ -46,7 +46,7 @@ function endpointFacts(e: EndpointEvidence, locale: Locale): Array<{ text: strin
 // The latest live probe of one property: its verdict, a notice when it disagrees with the
 // claim the page would otherwise rely on, and what each endpoint actually answered.
 export function ProbeEvidence({ locale, evidence }: ProbeEvidenceProps) {
-  const t = providerMessages[locale].probe;
+  const t = serviceMessages[locale].probe;
   const support = catalogueMessages[locale].support;
   const { claim, details, contradicts } = evidence;
   return (

@@ -1,31 +1,31 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { AnalysisReport } from "@/components/analyzer/analysis-report";
+import { ReceivedReport } from "@/components/received/received-report";
 import { format } from "@/lib/i18n/format";
-import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import { receivedMessages } from "@/lib/i18n/messages/received";
 import { formatNumber, type Locale } from "@/lib/i18n/locales";
 // types only: the parser and the samples stay on the server
-import type { AnalyzerState } from "@/lib/received/form";
+import type { ReceivedState } from "@/lib/received/form";
 import type { SampleId } from "@/lib/received/samples";
 
-type AnalyzerFormProps = {
+type ReceivedFormProps = {
   locale: Locale;
-  action: (previous: AnalyzerState, formData: FormData) => Promise<AnalyzerState>;
+  action: (previous: ReceivedState, formData: FormData) => Promise<ReceivedState>;
   samples: ReadonlyArray<{ id: SampleId; name: string }>;
   maxLength: number;
 };
 
 // A plain form posting to a server action: without JavaScript the page reloads with the result;
 // with it, the result replaces the old one in place. Both read the same returned state.
-const INITIAL: AnalyzerState = { status: "idle" };
+const INITIAL: ReceivedState = { status: "idle" };
 const subscribeToNothing = () => () => {};
 const isBrowser = () => true;
 const isServer = () => false;
 
-export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFormProps) {
+export function ReceivedForm({ locale, action, samples, maxLength }: ReceivedFormProps) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
-  const t = analyzerMessages[locale];
+  const t = receivedMessages[locale];
   const headingRef = useRef<HTMLHeadingElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   // What was last submitted with the script running: the action does not send it back, and the
@@ -48,11 +48,11 @@ export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFor
       <form
         action={formAction}
         onSubmit={() => setSubmitted(textareaRef.current?.value ?? "")}
-        className="analyzer-form"
+        className="received-form"
         noValidate
       >
         <input type="hidden" name="enhanced" value={enhanced ? "1" : ""} />
-        <div className="analyzer-form__field">
+        <div className="received-form__field">
           <label htmlFor="received-headers">{t.form.label}</label>
           <p id="received-headers-hint" className="hint">
             {t.form.hint}
@@ -69,28 +69,28 @@ export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFor
             autoCorrect="off"
             required
             defaultValue={input}
-            aria-describedby={error ? "received-headers-hint analyzer-error" : "received-headers-hint"}
+            aria-describedby={error ? "received-headers-hint received-error" : "received-headers-hint"}
             aria-invalid={error ? true : undefined}
           />
         </div>
         {error ? (
-          <p id="analyzer-error" className="analyzer-error" role="alert">
+          <p id="received-error" className="received-error" role="alert">
             {format(t.errors[error], {
               size: state.status === "error" && state.bytes !== null ? formatNumber(locale, state.bytes) : "?",
             })}
           </p>
         ) : null}
-        <div className="analyzer-form__actions">
+        <div className="received-form__actions">
           <button type="submit" name="intent" value="paste" className="button" disabled={pending}>
             {t.form.submit}
           </button>
-          <span className="analyzer-form__status" role="status">
+          <span className="received-form__status" role="status">
             {pending ? t.form.pending : null}
           </span>
         </div>
-        <fieldset className="analyzer-samples">
+        <fieldset className="received-samples">
           <legend>{t.samples.legend}</legend>
-          <div className="analyzer-samples__row">
+          <div className="received-samples__row">
             <label htmlFor="received-sample">{t.samples.label}</label>
             <select
               id="received-sample"
@@ -114,7 +114,7 @@ export function AnalyzerForm({ locale, action, samples, maxLength }: AnalyzerFor
         </fieldset>
       </form>
       {state.status === "done" ? (
-        <AnalysisReport
+        <ReceivedReport
           locale={locale}
           result={state.result}
           sampleName={state.sample ? (samples.find((s) => s.id === state.sample)?.name ?? null) : null}

@@ -19,8 +19,8 @@ async function pasteAndAnalyze(page: Page, text: string): Promise<void> {
 
 async function expectMultiHopResult(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { level: 2, name: "解析結果" })).toBeVisible();
-  await expect(page.getByTestId("analyzer-verdict")).toContainText("区間 4 から暗号化されていません。");
-  await expect(page.getByTestId("analyzer-verdict")).toContainText("lists.example.org から mx.example.com へ");
+  await expect(page.getByTestId("received-verdict")).toContainText("区間 4 から暗号化されていません。");
+  await expect(page.getByTestId("received-verdict")).toContainText("lists.example.org から mx.example.com へ");
 
   const path = page.getByRole("list", { name: "経路 (送信者から受信者へ)" });
   const hops = path.getByRole("listitem");
@@ -51,7 +51,7 @@ test.describe("with JavaScript", () => {
   test("analyzes a pasted multi-hop header in place", async ({ page }) => {
     await page.goto(PAGE_JA);
     await expect(page).toHaveTitle(/Received ヘッダー解析/);
-    await expect(page.getByTestId("analyzer-privacy")).toContainText("保存もログへの記録もしません");
+    await expect(page.getByTestId("received-privacy")).toContainText("保存もログへの記録もしません");
     await expectNoAxeViolations(page);
 
     await pasteAndAnalyze(page, MULTI_HOP);
@@ -66,13 +66,13 @@ test.describe("with JavaScript", () => {
     const body = (await second).postData() ?? "";
     expect(body).toContain("X-Google-Smtp-Source");
     expect(body).not.toContain("List-Id: <list.lists.example.org>");
-    await expect(page.getByTestId("analyzer-verdict")).toContainText(
+    await expect(page.getByTestId("received-verdict")).toContainText(
       "記録されているすべての区間が暗号化されていました。",
     );
     await expect(page.getByLabel("メールのヘッダー")).toHaveValue(/mx\.google\.com/);
     await expect(page.getByRole("heading", { level: 2, name: "解析結果" })).toHaveCount(1);
     await pasteAndAnalyze(page, MULTI_HOP);
-    await expect(page.getByTestId("analyzer-verdict")).toContainText("区間 4 から暗号化されていません。");
+    await expect(page.getByTestId("received-verdict")).toContainText("区間 4 から暗号化されていません。");
     await expect(page.getByRole("link", { name: "暗号化されない区間が残る理由 (STARTTLS)" })).toHaveAttribute(
       "href",
       "/ja/articles/starttls",
@@ -87,7 +87,7 @@ test.describe("with JavaScript", () => {
 
     await expect(page.getByText("見本「Sendmail (2006 年、TLS 1.0 で暗号化)」を解析しました。")).toBeVisible();
     await expect(page.getByLabel("メールのヘッダー")).toHaveValue(/Fri, 10 Mar 2006 10:38:12 \+0900/);
-    await expect(page.getByTestId("analyzer-verdict")).toContainText(
+    await expect(page.getByTestId("received-verdict")).toContainText(
       "記録されているすべての区間が暗号化されていました。",
     );
 
@@ -114,7 +114,7 @@ test.describe("with JavaScript", () => {
     await page.goto(PAGE_JA);
     await page.getByRole("button", { name: "解析する", exact: true }).click();
     const textarea = page.getByLabel("メールのヘッダー");
-    const error = page.locator("#analyzer-error");
+    const error = page.locator("#received-error");
     await expect(error).toHaveAttribute("role", "alert");
     await expect(error).toContainText("ヘッダーが貼り付けられていません");
     await expect(textarea).toHaveAttribute("aria-invalid", "true");
@@ -130,7 +130,7 @@ test.describe("with JavaScript", () => {
 
   test("a header without Received fields says so", async ({ page }) => {
     await pasteAndAnalyzeAt(page, PAGE_JA, "From: a@example.com\nSubject: hello\n");
-    await expect(page.getByTestId("analyzer-verdict")).toContainText("Received フィールドが見つかりません。");
+    await expect(page.getByTestId("received-verdict")).toContainText("Received フィールドが見つかりません。");
     await expect(page.getByRole("table")).toHaveCount(0);
   });
 
@@ -148,8 +148,8 @@ test.describe("with JavaScript", () => {
 
     await page.getByLabel("Sample header").selectOption("plain-hop");
     await page.getByRole("button", { name: "Analyze sample" }).click();
-    await expect(page.getByTestId("analyzer-verdict")).toContainText("Not encrypted from hop 2.");
-    await expect(page.getByTestId("analyzer-verdict")).toContainText("from relay.example.org to mx1.example.net");
+    await expect(page.getByTestId("received-verdict")).toContainText("Not encrypted from hop 2.");
+    await expect(page.getByTestId("received-verdict")).toContainText("from relay.example.org to mx1.example.net");
     const hops = page.getByRole("list", { name: "Path (from sender to recipient)" }).getByRole("listitem");
     await expect(hops).toHaveCount(3);
     await expect(hops.nth(0)).toContainText("Encrypted (TLS)");
@@ -192,7 +192,7 @@ test.describe("without JavaScript", () => {
     await page.goto(PAGE_JA);
     await page.getByLabel("見本のヘッダー").selectOption("jp-isp");
     await page.getByRole("button", { name: "見本を解析する" }).click();
-    await expect(page.getByTestId("analyzer-verdict")).toContainText(
+    await expect(page.getByTestId("received-verdict")).toContainText(
       "記録されているすべての区間が暗号化されていました。",
     );
     await expect(page.getByLabel("見本のヘッダー")).toHaveValue("jp-isp");
@@ -205,7 +205,7 @@ test.describe("without JavaScript", () => {
   test("an empty paste gets the message", async ({ page }) => {
     await page.goto(PAGE_EN);
     await page.getByRole("button", { name: "Analyze", exact: true }).click();
-    await expect(page.locator("#analyzer-error")).toContainText("Nothing was pasted.");
+    await expect(page.locator("#received-error")).toContainText("Nothing was pasted.");
     await expect(page.getByLabel("Message header")).toHaveAttribute("aria-invalid", "true");
   });
 });

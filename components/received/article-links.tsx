@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import { receivedMessages } from "@/lib/i18n/messages/received";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 
 const ARTICLE_SLUGS = ["received-headers", "starttls", "implicit-tls", "since-2006"] as const;
 
-export function AnalyzerArticleLinks({ locale }: { locale: Locale }) {
-  const t = analyzerMessages[locale].articles;
+export function ReceivedArticleLinks({ locale }: { locale: Locale }) {
+  const t = receivedMessages[locale].articles;
   return (
-    <nav className="analyzer-articles" aria-labelledby="analyzer-articles-heading">
-      <h2 id="analyzer-articles-heading">{t.heading}</h2>
+    <nav className="received-articles" aria-labelledby="received-articles-heading">
+      <h2 id="received-articles-heading">{t.heading}</h2>
       <ul className="link-list">
         {ARTICLE_SLUGS.map((slug) => (
           <li key={slug}>

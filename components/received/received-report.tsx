@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type { Ref } from "react";
-import { hopNames, tlsVersionLabel } from "@/components/analyzer/format";
-import { HopMark } from "@/components/analyzer/hop-mark";
-import { HopPath } from "@/components/analyzer/hop-path";
-import { HopTable } from "@/components/analyzer/hop-table";
+import { hopNames, tlsVersionLabel } from "@/components/received/format";
+import { HopMark } from "@/components/received/hop-mark";
+import { HopPath } from "@/components/received/hop-path";
+import { HopTable } from "@/components/received/hop-table";
 import { format } from "@/lib/i18n/format";
-import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import { receivedMessages } from "@/lib/i18n/messages/received";
 import { formatNumber, localePath, type Locale } from "@/lib/i18n/locales";
-import type { AnalyzerResult } from "@/lib/received/form";
+import type { ReceivedResult } from "@/lib/received/form";
 import type { TlsState, Verdict } from "@/lib/received/types";
 
 const VERDICT_MARK: Record<Verdict, TlsState> = {
@@ -17,15 +17,15 @@ const VERDICT_MARK: Record<Verdict, TlsState> = {
   none: "unknown",
 };
 
-type AnalysisReportProps = {
+type ReceivedReportProps = {
   locale: Locale;
-  result: AnalyzerResult;
+  result: ReceivedResult;
   sampleName: string | null;
   headingRef?: Ref<HTMLHeadingElement>;
 };
 
-export function AnalysisReport({ locale, result, sampleName, headingRef }: AnalysisReportProps) {
-  const t = analyzerMessages[locale];
+export function ReceivedReport({ locale, result, sampleName, headingRef }: ReceivedReportProps) {
+  const t = receivedMessages[locale];
   const { verdict, hops, firstPlainHop, firstPlain, hopCount } = result;
   const article = (slug: string, anchor?: string) =>
     `${localePath(locale, `/articles/${slug}`)}${anchor ? `#${anchor}` : ""}`;
@@ -47,23 +47,23 @@ export function AnalysisReport({ locale, result, sampleName, headingRef }: Analy
   }
 
   return (
-    <section className="analyzer-result" aria-labelledby="analyzer-result-heading" data-verdict={verdict}>
-      <h2 id="analyzer-result-heading" tabIndex={-1} ref={headingRef}>
+    <section className="received-result" aria-labelledby="received-result-heading" data-verdict={verdict}>
+      <h2 id="received-result-heading" tabIndex={-1} ref={headingRef}>
         {t.result.heading}
       </h2>
       {sampleName ? <p className="hint">{format(t.result.sampleNote, { name: sampleName })}</p> : null}
-      <div className={`analyzer-verdict analyzer-verdict--${verdict}`} data-testid="analyzer-verdict">
+      <div className={`received-verdict received-verdict--${verdict}`} data-testid="received-verdict">
         <HopMark tls={VERDICT_MARK[verdict]} locale={locale} />
         <div>
-          <p className="analyzer-verdict__answer">{format(t.result.verdict[verdict], { hop: firstPlainHop ?? "?" })}</p>
-          <p className="analyzer-verdict__detail">{detail}</p>
+          <p className="received-verdict__answer">{format(t.result.verdict[verdict], { hop: firstPlainHop ?? "?" })}</p>
+          <p className="received-verdict__detail">{detail}</p>
           {otherPlain.length > 0 ? (
-            <p className="analyzer-verdict__detail">
+            <p className="received-verdict__detail">
               {format(t.result.otherPlainHops, { hops: hopNames(locale, otherPlain) })}
             </p>
           ) : null}
           {verdict === "not-encrypted" ? (
-            <p className="analyzer-verdict__link">
+            <p className="received-verdict__link">
               <Link href={article("starttls")}>{t.result.plainLink}</Link>
             </p>
           ) : null}
@@ -83,18 +83,18 @@ export function AnalysisReport({ locale, result, sampleName, headingRef }: Analy
 
       {hops.length > 0 ? (
         <>
-          <p className="hint analyzer-trust">
+          <p className="hint received-trust">
             {t.result.trust} <Link href={article("received-headers", t.anchors.trust)}>{t.result.trustLink}</Link>
           </p>
           <HopPath locale={locale} hops={hops} firstPlainHop={firstPlainHop} />
           {weakHops.length > 0 ? (
-            <section id="weak-warnings" className="analyzer-weak" aria-labelledby="weak-warnings-heading">
+            <section id="weak-warnings" className="received-weak" aria-labelledby="weak-warnings-heading">
               <h3 id="weak-warnings-heading">{t.weak.heading}</h3>
               <p>{t.weak.intro}</p>
-              <ul className="analyzer-weak__list">
+              <ul className="received-weak__list">
                 {weakHops.map((hop) => (
                   <li key={hop.hop} data-hop={hop.hop}>
-                    <p className="analyzer-weak__hop">
+                    <p className="received-weak__hop">
                       {format(t.weak.hop, {
                         hop: hop.hop,
                         by: hop.by ?? t.path.unnamed,

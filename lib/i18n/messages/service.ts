@@ -1,6 +1,6 @@
 import { defineMessages } from "./define";
 
-export const providerMessages = defineMessages({
+export const serviceMessages = defineMessages({
   ja: {
     backToList: "サービス一覧へ戻る",
     company: "運営",

@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { propertyLabel } from "@/components/providers/support-legend";
 import { SupportMark } from "@/components/ui/support-mark";
-import { catalogueMessages, segmentLabel } from "@/lib/i18n/messages/catalogue";
+import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
 import type { ProviderSummary } from "@/lib/queries/providers";
+import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 
-type ProviderTableProps = {
+type CatalogueTableProps = {
   locale: Locale;
   providers: ProviderSummary[];
   properties: PropertyInfo[];
@@ -20,7 +20,7 @@ export function serviceName(p: { name: string; nameEn: string | null }, locale: 
   return locale === "en" && p.nameEn ? p.nameEn : p.name;
 }
 
-export function ProviderTable({ locale, providers, properties, compareFormId, selected = [] }: ProviderTableProps) {
+export function CatalogueTable({ locale, providers, properties, compareFormId, selected = [] }: CatalogueTableProps) {
   const t = catalogueMessages[locale];
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="provider-table-caption">
@@ -70,7 +70,7 @@ export function ProviderTable({ locale, providers, properties, compareFormId, se
                   {provider.editorsPick ? <span className="badge badge--pick">{t.catalogue.editorsPick}</span> : null}
                   {provider.formerNames.length > 0 ? (
                     <span className="former-names">
-                      {format(t.catalogue.formerly, { names: provider.formerNames.join("、") })}
+                      {format(t.catalogue.formerly, { names: formatList(locale, provider.formerNames) })}
                     </span>
                   ) : null}
                 </th>

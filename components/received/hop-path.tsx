@@ -1,15 +1,15 @@
-import { HopMark } from "@/components/analyzer/hop-mark";
-import { tlsVersionLabel } from "@/components/analyzer/format";
+import { HopMark } from "@/components/received/hop-mark";
+import { tlsVersionLabel } from "@/components/received/format";
 import { format } from "@/lib/i18n/format";
-import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import { receivedMessages } from "@/lib/i18n/messages/received";
 import type { Locale } from "@/lib/i18n/locales";
-import type { AnalyzerHop } from "@/lib/received/form";
+import type { ReceivedHopRow } from "@/lib/received/form";
 
-type HopPathProps = { locale: Locale; hops: AnalyzerHop[]; firstPlainHop: number | null };
+type HopPathProps = { locale: Locale; hops: ReceivedHopRow[]; firstPlainHop: number | null };
 
 // The route as an ordered list, oldest hop first: the order the message travelled.
 export function HopPath({ locale, hops, firstPlainHop }: HopPathProps) {
-  const t = analyzerMessages[locale];
+  const t = receivedMessages[locale];
   const name = (host: string | null) => host ?? t.path.unnamed;
   return (
     <section className="hop-path" aria-labelledby="hop-path-heading">

@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { SupportMark } from "@/components/ui/support-mark";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { propertyLabel } from "@/lib/i18n/labels";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import { SUPPORT_VALUES } from "@/lib/schemas/data";
 import type { PropertyInfo } from "@/lib/queries/properties";
-
-export function propertyLabel(p: PropertyInfo, locale: Locale, short = false): string {
-  if (short) return locale === "ja" ? p.shortJa : p.shortEn;
-  return locale === "ja" ? p.labelJa : p.labelEn;
-}
 
 export function SupportLegend({ locale, properties }: { locale: Locale; properties: PropertyInfo[] }) {
   const t = catalogueMessages[locale];

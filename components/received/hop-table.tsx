@@ -1,15 +1,15 @@
-import { formatDelay, formatHopDate, tlsVersionLabel } from "@/components/analyzer/format";
-import { HopMark } from "@/components/analyzer/hop-mark";
-import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import { formatDelay, formatHopDate, tlsVersionLabel } from "@/components/received/format";
+import { HopMark } from "@/components/received/hop-mark";
+import { receivedMessages } from "@/lib/i18n/messages/received";
 import type { Locale } from "@/lib/i18n/locales";
-import type { AnalyzerHop } from "@/lib/received/form";
+import type { ReceivedHopRow } from "@/lib/received/form";
 
-type HopTableProps = { locale: Locale; hops: AnalyzerHop[] };
+type HopTableProps = { locale: Locale; hops: ReceivedHopRow[] };
 
 export function HopTable({ locale, hops }: HopTableProps) {
-  const t = analyzerMessages[locale].table;
+  const t = receivedMessages[locale].table;
   const none = <span className="muted">{t.none}</span>;
-  const weakTag = <span className="analyzer-weak-tag">{t.weak}</span>;
+  const weakTag = <span className="received-weak-tag">{t.weak}</span>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="hop-table-caption">
       <table className="hop-table">

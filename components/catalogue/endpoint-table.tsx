@@ -1,10 +1,10 @@
 import { SourceCitation } from "@/components/ui/source-citation";
-import { providerMessages } from "@/lib/i18n/messages/provider";
+import { serviceMessages } from "@/lib/i18n/messages/service";
 import type { Locale } from "@/lib/i18n/locales";
 import type { EndpointInfo } from "@/lib/queries/providers";
 
 export function EndpointTable({ locale, endpoints }: { locale: Locale; endpoints: EndpointInfo[] }) {
-  const t = providerMessages[locale];
+  const t = serviceMessages[locale];
   if (endpoints.length === 0) return <p className="muted">{t.endpointsNone}</p>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t.endpoints}>

@@ -1,4 +1,4 @@
-import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import { receivedMessages } from "@/lib/i18n/messages/received";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TlsState } from "@/lib/received/types";
 
@@ -53,7 +53,7 @@ export function HopMark({ tls, locale }: HopMarkProps) {
   return (
     <span className={`hop-mark hop-mark--${tls}`} data-tls={tls}>
       <MarkIcon tls={tls} />
-      <span className="hop-mark__label">{analyzerMessages[locale].marks[tls]}</span>
+      <span className="hop-mark__label">{receivedMessages[locale].marks[tls]}</span>
     </span>
   );
 }

@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { ProbeEvidence } from "@/components/providers/probe-evidence";
-import { propertyLabel } from "@/components/providers/support-legend";
+import { ProbeEvidence } from "@/components/catalogue/probe-evidence";
 import { SourceCitation } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
-import { providerMessages } from "@/lib/i18n/messages/provider";
+import { serviceMessages } from "@/lib/i18n/messages/service";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
 import type { ClaimInfo, ProbeEvidenceInfo } from "@/lib/queries/providers";
+import { propertyLabel } from "@/lib/i18n/labels";
 
 type ClaimRowsProps = {
   locale: Locale;
@@ -21,7 +21,7 @@ type ClaimRowsProps = {
 // One row per property: the current claim with its source, and older or overridden claims
 // folded into a history list.
 export function ClaimRows({ locale, properties, claimsByProperty, probes = {} }: ClaimRowsProps) {
-  const t = providerMessages[locale];
+  const t = serviceMessages[locale];
   const explain = catalogueMessages[locale].legend.explain;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t.support}>

@@ -1,6 +1,6 @@
 import { defineMessages } from "./define";
 
-export const analyzerMessages = defineMessages({
+export const receivedMessages = defineMessages({
   ja: {
     title: "Received ヘッダー解析",
     description:
@@ -277,4 +277,4 @@ export const analyzerMessages = defineMessages({
   },
 });
 
-export type AnalyzerMessages = (typeof analyzerMessages)["ja"];
+export type AnalyzerMessages = (typeof receivedMessages)["ja"];

@@ -1,5 +1,5 @@
 import { format } from "@/lib/i18n/format";
-import { analyzerMessages } from "@/lib/i18n/messages/analyzer";
+import { receivedMessages } from "@/lib/i18n/messages/received";
 import { formatNumber, type Locale } from "@/lib/i18n/locales";
 import type { TlsVersion } from "@/lib/received/types";
 
@@ -27,7 +27,7 @@ export function formatHopDate(iso: string): string {
 }
 
 export function formatDelay(locale: Locale, seconds: number): string {
-  const t = analyzerMessages[locale].delay;
+  const t = receivedMessages[locale].delay;
   const abs = Math.abs(seconds);
   const n = (v: number) => formatNumber(locale, v);
   let value: string;
@@ -40,6 +40,6 @@ export function formatDelay(locale: Locale, seconds: number): string {
 }
 
 export function hopNames(locale: Locale, hops: number[]): string {
-  const t = analyzerMessages[locale].path;
+  const t = receivedMessages[locale].path;
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(hops.map((hop) => format(t.hop, { hop })));
 }
