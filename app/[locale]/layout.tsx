@@ -6,6 +6,8 @@ import { commonMessages } from "@/lib/i18n/messages/common";
 import { LOCALES } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/seo/metadata";
 import "../globals.css";
+// Catalogue styles serve the home page, the catalogue, service pages, comparison and clients alike.
+import "../catalogue.css";
 import { getLocale } from "@/lib/i18n/page-locale";
 
 export function generateStaticParams() {
