@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { authMethodSchema, hostSchema } from "@/lib/sources/record";
+import { partialDateSchema, slugSchema } from "@/lib/schemas/data";
+
+// data/documentation/<slug>.json: what a provider's own documentation (or, marked as such, a
+// third-party page) states about its mail servers, each fact citing the page it came from.
+
+export const KINDS = [
+  "rental-server",
+  "isp",
+  "free-mailbox",
+  "business-suite",
+  "privacy",
+  "university",
+  "other",
+] as const;
+export const kindSchema = z.enum(KINDS);
+export type Kind = z.infer<typeof kindSchema>;
+
+const isoDate = z.iso.date();
+const urlSchema = z.url({ protocol: /^https?$/ }).max(2000);
+
+export const documentSchema = z.strictObject({
+  key: slugSchema,
+  url: urlSchema,
+  title: z.string().min(1).max(300),
+  publisher: z.enum(["first-party", "third-party"]),
+  // the date the page shows; null when it shows none (then it is cited as undated)
+  published: partialDateSchema.nullable(),
+  // the date this project read it
+  recorded: isoDate,
+});
+export type DocumentRecord = z.infer<typeof documentSchema>;
+
+const documentedPropertyKeys = [
+  "pop3s",
+  "imaps",
+  "pop3-stls",
+  "imap-starttls",
+  "smtps",
+  "submission-starttls",
+  "smtp-starttls",
+  "smtp-auth",
+  "pop-before-smtp",
+  "apop",
+  "cram-md5",
+  "oauth2",
+  "app-password",
+] as const;
+
+export const documentationFileSchema = z
+  .strictObject({
+    slug: slugSchema,
+    name: z.string().min(1).max(200),
+    nameEn: z.string().min(1).max(200),
+    kana: z
+      .string()
+      .regex(/^[\u3041-\u309F\u30FC\s]+$/, "must be hiragana")
+      .optional(),
+    company: z
+      .strictObject({
+        slug: slugSchema,
+        name: z.string().min(1).max(200),
+        nameEn: z.string().min(1).max(200).nullable(),
+        homepage: urlSchema.nullable(),
+      })
+      .nullable(),
+    homepage: urlSchema,
+    kind: kindSchema,
+    segment: z.enum(["personal", "business"]),
+    domains: z.array(z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/)).max(500),
+    hostPatterns: z.array(hostSchema).max(50),
+    mxPatterns: z.array(hostSchema).max(50),
+    documents: z.array(documentSchema).max(50),
+    endpoints: z
+      .array(
+        z.strictObject({
+          protocol: z.enum(["pop3", "imap", "smtp"]),
+          host: hostSchema,
+          port: z.int().min(1).max(65535),
+          security: z.enum(["tls", "starttls", "none"]),
+          auth: z.array(authMethodSchema).max(10).optional(),
+          document: slugSchema,
+        }),
+      )
+      .max(100),
+    facts: z
+      .array(
+        z.strictObject({
+          property: z.enum(documentedPropertyKeys),
+          value: z.enum(["yes", "no", "partial"]),
+          document: slugSchema,
+          note: z.string().min(1).max(500),
+          noteEn: z.string().min(1).max(500),
+        }),
+      )
+      .max(100),
+    warnings: z
+      .array(
+        z.strictObject({
+          document: slugSchema,
+          ja: z.string().min(1).max(500),
+          en: z.string().min(1).max(500),
+        }),
+      )
+      .max(20)
+      .default([]),
+  })
+  .superRefine((file, ctx) => {
+    const keys = new Set(file.documents.map((d) => d.key));
+    const check = (document: string, path: (string | number)[]) => {
+      if (!keys.has(document))
+        ctx.addIssue({ code: "custom", path, message: `names document "${document}", which the file does not list` });
+    };
+    file.endpoints.forEach((e, i) => check(e.document, ["endpoints", i, "document"]));
+    file.facts.forEach((f, i) => check(f.document, ["facts", i, "document"]));
+    file.warnings.forEach((w, i) => check(w.document, ["warnings", i, "document"]));
+  });
+export type DocumentationFile = z.infer<typeof documentationFileSchema>;

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { formatIssuePath } from "@/lib/sources/format-path";
+import type { ReadResult, RecordError } from "@/lib/sources/read-result";
+import { normalizeHost } from "@/lib/sources/read-result";
+import { readSourceText } from "@/lib/sources/read-text";
+import { emptyRecord, MAX_NAME_LENGTH, type AuthMethod, type SourceRecord } from "@/lib/sources/record";
+
+// nodemailer's well-known SMTP services (lib/well-known/services.json in the npm package): one
+// SMTP host and port per service, `secure` = implicit TLS.
+
+const serviceSchema = z.object({
+  description: z.string().min(1).max(MAX_NAME_LENGTH).optional(),
+  aliases: z.array(z.string().max(200)).max(100).optional(),
+  domains: z.array(z.string().min(1).max(253)).max(2000).optional(),
+  host: z.string().min(1).max(253).optional(),
+  // one entry gives the port as text ("465")
+  port: z
+    .union([
+      z.int(),
+      z
+        .string()
+        .regex(/^\d{1,5}$/)
+        .transform(Number),
+    ])
+    .pipe(z.int().min(1).max(65535))
+    .optional(),
+  secure: z.boolean().optional(),
+  authMethod: z.string().max(40).optional(),
+});
+
+const AUTH: Record<string, AuthMethod> = {
+  LOGIN: "password-cleartext",
+  PLAIN: "password-cleartext",
+  "CRAM-MD5": "password-encrypted",
+};
+// "smtp.gmail.com" → the implicit-TLS port is 465; without `secure`, a client starts in clear
+// text and upgrades when the server offers STARTTLS, which nodemailer does by default.
+export function nodemailerToRecord(key: string, raw: unknown, file: string): SourceRecord | RecordError[] | null {
+  const parsed = serviceSchema.safeParse(raw);
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => ({ file, record: key, field: formatIssuePath(i.path), message: i.message }));
+  }
+  const s = parsed.data;
+  if (!s.host || !s.port) return null;
+  const auth = s.authMethod ? AUTH[s.authMethod.toUpperCase()] : undefined;
+  const record = emptyRecord(key, s.description ?? key);
+  record.domains = [...new Set((s.domains ?? []).map((d) => d.toLowerCase()))];
+  record.settings = [
+    {
+      protocol: "smtp",
+      host: normalizeHost(s.host),
+      port: s.port,
+      security: s.secure ? "tls" : "starttls",
+      auth: auth ? [auth] : [],
+    },
+  ];
+  return record;
+}
+
+export async function readNodemailerFile(file: string): Promise<ReadResult> {
+  const name = file.split("/").pop() ?? file;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readSourceText(file));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return {
+      records: [],
+      errors: [{ file: name, record: "(file)", field: "(document)", message: `invalid JSON: ${error.message}` }],
+    };
+  }
+  const top = z.record(z.string().min(1).max(200), z.unknown()).safeParse(json);
+  if (!top.success) {
+    return {
+      records: [],
+      errors: [{ file: name, record: "(file)", field: "(document)", message: "must be an object of services" }],
+    };
+  }
+  const records: SourceRecord[] = [];
+  const errors: RecordError[] = [];
+  const warnings: RecordError[] = [];
+  for (const [key, raw] of Object.entries(top.data)) {
+    const result = nodemailerToRecord(key, raw, name);
+    if (result === null)
+      warnings.push({ file: name, record: key, field: "host", message: "no SMTP host and port; skipped" });
+    else if (Array.isArray(result)) errors.push(...result);
+    else records.push(result);
+  }
+  return { records, errors, warnings };
+}

@@ -1,0 +1,112 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { formatIssuePath } from "@/lib/sources/format-path";
+import { hasPlaceholder, type ReadResult, type RecordError } from "@/lib/sources/read-result";
+import { normalizeHost } from "@/lib/sources/read-result";
+import { readSourceText } from "@/lib/sources/read-text";
+import {
+  describeSetting,
+  emptyRecord,
+  MAX_NAME_LENGTH,
+  type Finding,
+  type Setting,
+  type SourceRecord,
+} from "@/lib/sources/record";
+
+// Delta Chat's provider database: one Markdown file per provider with YAML front matter. Only
+// the front matter's facts are read; the hints and the body are prose and stay in the source.
+
+const serverSchema = z.object({
+  type: z.enum(["imap", "smtp"]),
+  socket: z.enum(["SSL", "STARTTLS", "PLAIN"]),
+  hostname: z.string().min(1).max(253),
+  port: z.int().min(1).max(65535),
+});
+
+const frontMatterSchema = z.object({
+  name: z.string().min(1).max(MAX_NAME_LENGTH),
+  status: z.enum(["OK", "PREPARATION", "BROKEN"]),
+  domains: z.array(z.string().min(1).max(253)).default([]),
+  server: z.array(serverSchema).default([]),
+  // YAML reads 2020-02 as text; a full date would be a Date, which is refused
+  last_checked: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/, "must be YYYY-MM or YYYY-MM-DD")),
+  // a few files give a bare host name ("mailo.com"); read as https
+  website: z
+    .string()
+    .max(2000)
+    .transform((w) => (/^https?:\/\//i.test(w) ? w : `https://${w}`))
+    .pipe(z.url({ protocol: /^https?$/ }))
+    .optional(),
+  oauth2: z.union([z.string().transform((s) => [s]), z.array(z.string())]).optional(),
+});
+
+const DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/;
+const SECURITY = { SSL: "tls", STARTTLS: "starttls", PLAIN: "none" } as const;
+
+export function providerDbToRecord(file: string, text: string): SourceRecord | RecordError[] {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  if (!match?.[1]) return [{ file, record: file, field: "(front matter)", message: "no YAML front matter" }];
+  let yaml: unknown;
+  try {
+    yaml = parseYaml(match[1], { maxAliasCount: 10 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return [{ file, record: file, field: "(front matter)", message: `invalid YAML: ${message}` }];
+  }
+  const parsed = frontMatterSchema.safeParse(yaml);
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => ({
+      file,
+      record: file,
+      field: formatIssuePath(i.path),
+      message: i.message,
+    }));
+  }
+  const fm = parsed.data;
+  const settings: Setting[] = fm.server.map((s) => ({
+    protocol: s.type,
+    host: normalizeHost(s.hostname),
+    port: s.port,
+    security: SECURITY[s.socket],
+    // Delta Chat logs in with the address and password it is given
+    auth: ["password-cleartext"],
+  }));
+  const findings: Finding[] = settings
+    .filter((s) => hasPlaceholder(s.host))
+    .map((s) => ({
+      code: "placeholder-host" as const,
+      setting: describeSetting(s),
+      message: "the server name depends on the user's own mail domain",
+    }));
+  const record = emptyRecord(file.replace(/\.md$/, ""), fm.name);
+  const domains = fm.domains.map((d) => d.trim().toLowerCase());
+  record.domains = [...new Set(domains.filter((d) => DOMAIN.test(d)))];
+  // "*.hermes.radio": every subdomain; kept as a pattern like FairEmail's
+  record.domainPatterns = domains
+    .filter((d) => /^\*\.(?:[a-z0-9-]+\.)*[a-z0-9-]+$/.test(d))
+    .map((d) => `[a-z0-9-]+${d.slice(1).replace(/\./g, "\\.")}`);
+  record.website = fm.website ?? null;
+  record.status = fm.status === "OK" ? "ok" : fm.status === "PREPARATION" ? "preparation" : "broken";
+  record.checked = fm.last_checked;
+  record.oauth2 = fm.oauth2 && fm.oauth2.length > 0 ? true : null;
+  record.settings = settings;
+  record.findings = findings;
+  return record;
+}
+
+export async function readProviderDbFolder(dir: string): Promise<ReadResult> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".md")).sort();
+  const records: SourceRecord[] = [];
+  const errors: RecordError[] = [];
+  for (const file of files) {
+    const result = providerDbToRecord(file, await readSourceText(path.join(dir, file)));
+    if (Array.isArray(result)) errors.push(...result);
+    else records.push(result);
+  }
+  return { records, errors };
+}
