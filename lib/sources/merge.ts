@@ -216,9 +216,15 @@ export function primaryDomain(domains: string[], members: MemberRef[]): string |
     // an ISPDB file is named after its provider's main domain
     if (m.kind === "dataset" && m.dataset === "thunderbird-ispdb") {
       const fileDomain = m.record.id.replace(/\.xml$/, "");
-      counts.set(fileDomain, (counts.get(fileDomain) ?? 0) + 2);
+      counts.set(fileDomain, (counts.get(fileDomain) ?? 0) + 1);
     }
     for (const d of domainsOf(m)) counts.set(d, (counts.get(d) ?? 0) + 1);
+    // a domain whose label is in a record's name ("gmail" in "Gmail") names the provider
+    const name = normalizeName(nameOf(m));
+    for (const d of domains) {
+      const label = getDomainWithoutSuffix(d);
+      if (label && name.includes(normalizeName(label))) counts.set(d, (counts.get(d) ?? 0) + 2);
+    }
   }
   return [...domains].sort(
     (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.length - b.length || a.localeCompare(b),
