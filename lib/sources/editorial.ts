@@ -12,6 +12,11 @@ export const editorialFileSchema = z.strictObject({
   links: z.array(z.array(recordRefSchema).min(2)).default([]),
   // the slug of the service a record ends up in, where the derived one reads badly ("me" for iCloud)
   slugs: z.record(recordRefSchema, slugSchema).default({}),
+  // domains a big provider's record lists because it hosts them (nyu.edu in Gmail's ISPDB file)
+  // while the domain's own provider has a record too: they never link two records
+  unlinkedDomains: z.array(z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/)).default([]),
+  // records that describe no real provider (a dataset's template entry), left out with the reason
+  exclude: z.array(z.strictObject({ ref: recordRefSchema, reason: z.string().min(1).max(300) })).default([]),
   // records linked only by their own literal domains (a university on Google's servers is not Gmail)
   standalone: z.array(recordRefSchema).default([]),
   services: z

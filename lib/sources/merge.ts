@@ -96,6 +96,7 @@ function usableHosts(record: SourceRecord): string[] {
 }
 
 export function groupMembers(input: MergeInput): MemberRef[][] {
+  const excluded = new Set(input.editorial.exclude.map((e) => e.ref));
   const members: MemberRef[] = [
     ...input.reviewed.flatMap((company) =>
       company.services.map((service) => ({ kind: "reviewed" as const, company, service })),
@@ -104,15 +105,17 @@ export function groupMembers(input: MergeInput): MemberRef[][] {
     ...input.snapshots.flatMap((s) =>
       s.records.map((record) => ({ kind: "dataset" as const, dataset: s.dataset.key, record })),
     ),
-  ];
+  ].filter((m) => !excluded.has(refOf(m)));
   const uf = new UnionFind(members.length);
   const index = new Map(members.map((m, i) => [refOf(m), i]));
   const standalone = new Set(input.editorial.standalone);
 
   // 1. literal domains
   const byDomain = new Map<string, number>();
+  const unlinked = new Set(input.editorial.unlinkedDomains);
   members.forEach((m, i) => {
     for (const d of domainsOf(m)) {
+      if (unlinked.has(d)) continue;
       const first = byDomain.get(d);
       if (first === undefined) byDomain.set(d, i);
       else uf.union(first, i);
