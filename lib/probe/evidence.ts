@@ -82,14 +82,9 @@ export function toEndpointEvidence(r: EndpointProbeResult, outcome: EndpointEvid
   };
 }
 
-export function parseProbeDetails(json: string | null): ProbeDetails | null {
-  if (!json) return null;
-  try {
-    const parsed = probeDetailsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+export function parseProbeDetails(details: unknown): ProbeDetails | null {
+  const parsed = probeDetailsSchema.safeParse(details);
+  return parsed.success ? parsed.data : null;
 }
 
 type Comparable = { value: string; asOf: string; source: { kind: string } };

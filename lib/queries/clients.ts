@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { ClaimInfo } from "@/lib/queries/providers";
-import type { SupportValue } from "@/lib/schemas/data";
 
 export type ClientSummary = {
   slug: string;
@@ -38,7 +37,7 @@ export async function getClients(): Promise<ClientSummary[]> {
     const support: Record<string, ClaimInfo> = {};
     const history: Record<string, ClaimInfo[]> = {};
     for (const c of row.claims) {
-      const claim: ClaimInfo = { ...c, value: c.value as SupportValue };
+      const claim: ClaimInfo = c;
       if (c.isCurrent) support[c.property.key] = claim;
       (history[c.property.key] ??= []).push(claim);
     }

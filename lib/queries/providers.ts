@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getProperties } from "@/lib/queries/properties";
 import { toProviderOrderBy, toProviderWhere, type ProviderFilters } from "@/lib/catalogue/filters";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
@@ -29,7 +31,7 @@ export type ClaimInfo = {
   value: SupportValue;
   asOf: string;
   note: string | null;
-  details: string | null;
+  details: Prisma.JsonValue;
   isCurrent: boolean;
   source: SourceInfo;
 };
@@ -38,7 +40,7 @@ function toClaim(row: {
   value: string;
   asOf: string;
   note: string | null;
-  details: string | null;
+  details: Prisma.JsonValue;
   isCurrent: boolean;
   source: SourceInfo;
 }): ClaimInfo {
@@ -83,7 +85,7 @@ type SummaryRow = {
     value: string;
     asOf: string;
     note: string | null;
-    details: string | null;
+    details: Prisma.JsonValue;
     isCurrent: boolean;
     property: { key: string };
     source: SourceInfo;
@@ -179,14 +181,9 @@ function toProbeEvidence(claimsByProperty: Record<string, ClaimInfo[]>): Record<
   return probes;
 }
 
-function parseAuthMethods(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
+// Endpoint.authMethods is a Json column: every writer stores an array of names, but the column
+// would take any JSON, and a page must not break on a hand-made row.
+const authMethodsSchema = z.array(z.string()).catch([]);
 
 // Cached per request: the service page's metadata and body both ask for it.
 export const getProviderBySlug = cache(async (slug: string): Promise<ProviderDetail | null> => {
@@ -230,7 +227,7 @@ export const getProviderBySlug = cache(async (slug: string): Promise<ProviderDet
     origin: row.origin,
     formerNameDetails: row.formerNames,
     claimsByProperty,
-    endpoints: row.endpoints.map((e) => ({ ...e, authMethods: parseAuthMethods(e.authMethods) })),
+    endpoints: row.endpoints.map((e) => ({ ...e, authMethods: authMethodsSchema.parse(e.authMethods) })),
     probes: toProbeEvidence(claimsByProperty),
   };
 });

@@ -170,10 +170,12 @@ describe("findingsFromResults", () => {
 
   it("writes details that read back through the schema", () => {
     const [finding] = findingsFromResults([plainSubmission], new Date("2026-11-27T12:00:00Z"));
-    const parsed = parseProbeDetails(JSON.stringify(finding!.details));
+    // through JSON and back, as the Json column stores it
+    const parsed = parseProbeDetails(JSON.parse(JSON.stringify(finding!.details)));
     expect(parsed?.probedAt).toBe("2026-11-27T12:00:00.000Z");
-    expect(parseProbeDetails("{not json")).toBeNull();
-    expect(parseProbeDetails(JSON.stringify({ kind: "other" }))).toBeNull();
+    expect(parseProbeDetails(null)).toBeNull();
+    expect(parseProbeDetails("a string")).toBeNull();
+    expect(parseProbeDetails({ kind: "other" })).toBeNull();
   });
 });
 
