@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contradicts, newestNonProbeClaim, parseProbeDetails } from "@/lib/probe/evidence";
+import type { SourceKind, SupportValue } from "@/lib/generated/prisma/enums";
 import { findingsFromResults, transportOutcome, transportProperty } from "@/lib/probe/properties";
 import { hasApopTimestamp } from "@/lib/probe/protocols";
 import { parsePortSpec, targetForEndpoint, targetsForHost } from "@/lib/probe/probe-service";
@@ -189,7 +190,7 @@ describe("contradictions", () => {
   });
 
   it("finds the claim the page would show without the probe", () => {
-    const claims = [
+    const claims: { value: SupportValue; asOf: string; source: { kind: SourceKind } }[] = [
       { value: "no", asOf: "2026-11-27", source: { kind: "probe" } },
       { value: "yes", asOf: "2006-02", source: { kind: "page" } },
       { value: "no", asOf: "2006-02", source: { kind: "documentation" } },

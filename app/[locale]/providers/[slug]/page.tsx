@@ -73,7 +73,7 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
         <div>
           <dt>{t.status}</dt>
           <dd>
-            {c.status[provider.status as "active" | "renamed" | "discontinued"] ?? provider.status}
+            {c.status[provider.status]}
             {provider.statusAsOf
               ? ` (${format(t.statusAsOf, { date: formatPartialDate(locale, provider.statusAsOf) })})`
               : null}
