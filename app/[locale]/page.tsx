@@ -6,7 +6,7 @@ import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { formatNumber, isLocale, localePath } from "@/lib/i18n/locales";
-import { getProperties } from "@/lib/queries/properties";
+import { getServiceProperties } from "@/lib/queries/properties";
 import { getCatalogueStats, getEditorsPicks } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -25,12 +25,11 @@ export default async function HomePage({ params }: HomePageProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = catalogueMessages[locale];
-  const [allProperties, editorsPicks, stats] = await Promise.all([
-    getProperties(),
+  const [properties, editorsPicks, stats] = await Promise.all([
+    getServiceProperties(),
     getEditorsPicks(),
     getCatalogueStats(),
   ]);
-  const properties = allProperties.filter((p) => p.appliesTo !== "client");
   const catalogue = (has: string[], segment: "all" | "business" = "all") =>
     localePath(locale, `/providers${toQueryString({ has, segment })}`);
 

@@ -21,7 +21,20 @@ export const getProperties = cache(async (): Promise<PropertyInfo[]> => {
   return getDb().property.findMany({ orderBy: { position: "asc" }, select: propertySelect });
 });
 
-export async function getServicePropertyKeys(): Promise<string[]> {
+// The properties a service's or a client's claims can be about. Filtered from the cached list,
+// not queried: the catalogue page also has getProviders() load every property, and so reads
+// the table once.
+export async function getServiceProperties(): Promise<PropertyInfo[]> {
   const properties = await getProperties();
-  return properties.filter((p) => p.appliesTo !== "client").map((p) => p.key);
+  return properties.filter((p) => p.appliesTo !== "client");
+}
+
+export async function getClientProperties(): Promise<PropertyInfo[]> {
+  const properties = await getProperties();
+  return properties.filter((p) => p.appliesTo !== "service");
+}
+
+export async function getServicePropertyKeys(): Promise<string[]> {
+  const properties = await getServiceProperties();
+  return properties.map((p) => p.key);
 }

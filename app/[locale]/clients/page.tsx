@@ -7,7 +7,7 @@ import { SupportMark } from "@/components/ui/support-mark";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { isLocale, localePath } from "@/lib/i18n/locales";
 import { getClients } from "@/lib/queries/clients";
-import { getProperties } from "@/lib/queries/properties";
+import { getClientProperties } from "@/lib/queries/properties";
 import { pageMetadata } from "@/lib/seo/metadata";
 
 // Read from the database on every request: imports and probes change it while the site runs.
@@ -30,10 +30,10 @@ export default async function ClientsPage({ params }: ClientsPageProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = clientMessages[locale];
-  const [clients, allProperties] = await Promise.all([getClients(), getProperties()]);
+  const [clients, clientProperties] = await Promise.all([getClients(), getClientProperties()]);
   // Only the properties some client has a claim about: an all-unknown column says nothing.
   const claimed = new Set(clients.flatMap((c) => Object.keys(c.history)));
-  const properties = allProperties.filter((p) => p.appliesTo !== "service" && claimed.has(p.key));
+  const properties = clientProperties.filter((p) => claimed.has(p.key));
   const citations = new Map(
     clients
       .flatMap((c) => Object.values(c.history).flat())

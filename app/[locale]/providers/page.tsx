@@ -8,7 +8,7 @@ import { parseProviderFilters, toQueryString, type RawSearchParams } from "@/lib
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { formatNumber, isLocale, localePath } from "@/lib/i18n/locales";
-import { getProperties } from "@/lib/queries/properties";
+import { getServiceProperties } from "@/lib/queries/properties";
 import { getProviders } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -30,8 +30,7 @@ export default async function CataloguePage({ params, searchParams }: CatalogueP
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = catalogueMessages[locale];
-  const [allProperties, rawParams] = await Promise.all([getProperties(), searchParams]);
-  const properties = allProperties.filter((p) => p.appliesTo !== "client");
+  const [properties, rawParams] = await Promise.all([getServiceProperties(), searchParams]);
   const filters = parseProviderFilters(
     rawParams,
     properties.map((p) => p.key),

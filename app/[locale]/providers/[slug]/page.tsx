@@ -9,7 +9,7 @@ import { format } from "@/lib/i18n/format";
 import { catalogueMessages, segmentLabel } from "@/lib/i18n/messages/catalogue";
 import { providerMessages } from "@/lib/i18n/messages/provider";
 import { formatPartialDate, isLocale, localePath } from "@/lib/i18n/locales";
-import { getProperties } from "@/lib/queries/properties";
+import { getServiceProperties } from "@/lib/queries/properties";
 import { getProviderBySlug } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../probe.css";
@@ -36,11 +36,10 @@ export async function generateMetadata({ params }: ProviderPageProps): Promise<M
 export default async function ProviderPage({ params }: ProviderPageProps) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
-  const [provider, allProperties] = await Promise.all([getProviderBySlug(slug), getProperties()]);
+  const [provider, properties] = await Promise.all([getProviderBySlug(slug), getServiceProperties()]);
   if (!provider) notFound();
   const t = providerMessages[locale];
   const c = catalogueMessages[locale];
-  const properties = allProperties.filter((p) => p.appliesTo !== "client");
   const contradicted = properties.filter((p) => provider.probes[p.key]?.contradicts);
   const name = serviceName(provider, locale);
   const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
