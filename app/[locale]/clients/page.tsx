@@ -6,7 +6,7 @@ import { SourceCitation } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { isLocale, localePath } from "@/lib/i18n/locales";
-import { getClients } from "@/lib/queries/clients";
+import { getClients, isClientHistory } from "@/lib/queries/clients";
 import { getClientProperties } from "@/lib/queries/properties";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -87,7 +87,7 @@ export default async function ClientsPage({ params }: ClientsPageProps) {
           {[...citations.values()].map((claim) => (
             <li key={`${claim.source.key}|${claim.asOf}`}>
               <SourceCitation source={claim.source} asOf={claim.asOf} locale={locale} />
-              {claim.asOf < "2016" ? ` — ${t.historyNote}` : null}
+              {isClientHistory(claim) ? ` — ${t.historyNote}` : null}
             </li>
           ))}
         </ul>
