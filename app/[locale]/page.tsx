@@ -5,7 +5,7 @@ import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { formatNumber, localePath } from "@/lib/i18n/locales";
-import { getProperties } from "@/lib/queries/properties";
+import { getServiceProperties } from "@/lib/queries/properties";
 import { getCatalogueStats, getEditorsPicks } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { getLocale } from "@/lib/i18n/page-locale";
@@ -23,12 +23,11 @@ export async function generateMetadata({ params }: HomePageProps) {
 export default async function HomePage({ params }: HomePageProps) {
   const locale = await getLocale(params);
   const t = catalogueMessages[locale];
-  const [allProperties, editorsPicks, stats] = await Promise.all([
-    getProperties(),
+  const [properties, editorsPicks, stats] = await Promise.all([
+    getServiceProperties(),
     getEditorsPicks(),
     getCatalogueStats(),
   ]);
-  const properties = allProperties.filter((p) => p.appliesTo !== "client");
   const catalogue = (has: string[], segment: "all" | "business" = "all") =>
     localePath(locale, `/providers${toQueryString({ has, segment })}`);
 

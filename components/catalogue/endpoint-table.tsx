@@ -23,13 +23,13 @@ export function EndpointTable({ locale, endpoints }: { locale: Locale; endpoints
           {endpoints.map((e) => (
             <tr key={`${e.protocol}-${e.host}-${e.port}-${e.source.key}`}>
               <td>
-                {t.direction[e.direction as "incoming" | "outgoing"] ?? e.direction} · {e.protocol.toUpperCase()}
+                {t.direction[e.direction]} · {e.protocol.toUpperCase()}
               </td>
               <td>
                 <code>{e.host}</code>
               </td>
               <td>{e.port}</td>
-              <td>{t.securityValues[e.security as "tls" | "starttls" | "none"] ?? e.security}</td>
+              <td>{t.securityValues[e.security]}</td>
               <td>{e.authMethods.join(", ") || "—"}</td>
               <td>
                 <SourceCitation source={e.source} asOf={e.asOf} locale={locale} />

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
 import {
@@ -196,7 +196,7 @@ export async function writeIspdbImport(
           editorsPick: false,
           origin: "ispdb",
           searchText: buildSearchText([provider.displayName, provider.shortName, provider.id, ...provider.domains]),
-        };
+        } satisfies Prisma.ServiceUncheckedUpdateInput;
         const service = await tx.service.upsert({
           where: { slug },
           create: { slug, ...serviceFields },
@@ -211,7 +211,7 @@ export async function writeIspdbImport(
             value: c.value,
             asOf,
             note: c.note,
-            details: JSON.stringify(c.details),
+            details: c.details,
           })),
         });
         await tx.endpoint.deleteMany({ where: { serviceId: service.id, sourceId: source.id } });
@@ -223,7 +223,7 @@ export async function writeIspdbImport(
             host: e.host,
             port: e.port,
             security: e.security,
-            authMethods: JSON.stringify(e.authMethods),
+            authMethods: e.authMethods,
             sourceId: source.id,
             asOf,
           })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { EndpointProbeResult } from "./types";
 import { sourceRank } from "@/lib/catalogue/current-claims";
+import type { SourceKind, SupportValue } from "@/lib/generated/prisma/enums";
 
 // What a probe claim keeps in Claim.details: per endpoint, the facts behind the value. The same
 // schema reads it back for the service page, so a malformed row shows as "no details" instead
@@ -82,17 +83,12 @@ export function toEndpointEvidence(r: EndpointProbeResult, outcome: EndpointEvid
   };
 }
 
-export function parseProbeDetails(json: string | null): ProbeDetails | null {
-  if (!json) return null;
-  try {
-    const parsed = probeDetailsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+export function parseProbeDetails(details: unknown): ProbeDetails | null {
+  const parsed = probeDetailsSchema.safeParse(details);
+  return parsed.success ? parsed.data : null;
 }
 
-type Comparable = { value: string; asOf: string; source: { kind: string } };
+type Comparable = { value: SupportValue; asOf: string; source: { kind: SourceKind } };
 
 // The claim the page would show if there were no probes: the same order refreshCurrentClaims
 // uses (newest date, then the stronger kind of source), over the non-probe claims only.
@@ -106,8 +102,8 @@ export function newestNonProbeClaim<T extends Comparable>(claims: T[]): T | null
 
 // A probe contradicts a claim when one says the server offers the property and the other
 // says it does not; "unknown" contradicts nothing.
-export function contradicts(probeValue: string, claimValue: string): boolean {
-  const offered = (v: string) => (v === "yes" || v === "partial" ? true : v === "no" ? false : null);
+export function contradicts(probeValue: SupportValue, claimValue: SupportValue): boolean {
+  const offered = (v: SupportValue) => (v === "yes" || v === "partial" ? true : v === "no" ? false : null);
   const a = offered(probeValue);
   const b = offered(claimValue);
   return a !== null && b !== null && a !== b;

@@ -72,7 +72,7 @@ export async function storeProbeFindings(
         value: f.value,
         asOf,
         note: f.note,
-        details: JSON.stringify(f.details),
+        details: f.details,
       })),
     });
     await refreshCurrentClaims(tx);

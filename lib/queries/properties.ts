@@ -1,38 +1,40 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type PropertyInfo = {
-  id: number;
-  key: string;
-  category: string;
-  appliesTo: string;
-  labelJa: string;
-  labelEn: string;
-  shortJa: string;
-  shortEn: string;
-  articleSlug: string | null;
-};
+const propertySelect = {
+  id: true,
+  key: true,
+  category: true,
+  appliesTo: true,
+  labelJa: true,
+  labelEn: true,
+  shortJa: true,
+  shortEn: true,
+  articleSlug: true,
+} satisfies Prisma.PropertySelect;
+export type PropertyInfo = Prisma.PropertyGetPayload<{ select: typeof propertySelect }>;
 
 // Cached per request: the layout, the filter form and the table all need the same list.
 export const getProperties = cache(async (): Promise<PropertyInfo[]> => {
-  return getDb().property.findMany({
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      key: true,
-      category: true,
-      appliesTo: true,
-      labelJa: true,
-      labelEn: true,
-      shortJa: true,
-      shortEn: true,
-      articleSlug: true,
-    },
-  });
+  return getDb().property.findMany({ orderBy: { position: "asc" }, select: propertySelect });
 });
 
-export async function getServicePropertyKeys(): Promise<string[]> {
+// The properties a service's or a client's claims can be about. Filtered from the cached list,
+// not queried: the catalogue page also has getProviders() load every property, and so reads
+// the table once.
+export async function getServiceProperties(): Promise<PropertyInfo[]> {
   const properties = await getProperties();
-  return properties.filter((p) => p.appliesTo !== "client").map((p) => p.key);
+  return properties.filter((p) => p.appliesTo !== "client");
+}
+
+export async function getClientProperties(): Promise<PropertyInfo[]> {
+  const properties = await getProperties();
+  return properties.filter((p) => p.appliesTo !== "service");
+}
+
+export async function getServicePropertyKeys(): Promise<string[]> {
+  const properties = await getServiceProperties();
+  return properties.map((p) => p.key);
 }

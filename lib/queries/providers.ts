@@ -1,62 +1,39 @@
 import "server-only";
 import { cache } from "react";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getProperties } from "@/lib/queries/properties";
 import { toProviderOrderBy, toProviderWhere, type ProviderFilters } from "@/lib/catalogue/filters";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
-import type { SupportValue } from "@/lib/schemas/data";
 
-const sourceSelect = { key: true, kind: true, title: true, titleEn: true, url: true, asOf: true } as const;
-const claimSelect = {
+// Each select names its fields once; the row types below are inferred from it, never restated.
+
+const sourceSelect = {
+  key: true,
+  kind: true,
+  title: true,
+  titleEn: true,
+  url: true,
+  asOf: true,
+} satisfies Prisma.SourceSelect;
+export type SourceInfo = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
+
+// Without Claim.details: only a service's own page shows evidence, and ISPDB details are large.
+export const claimSelect = {
   value: true,
   asOf: true,
   note: true,
-  details: true,
   isCurrent: true,
   property: { select: { key: true } },
   source: { select: sourceSelect },
-} as const;
+} satisfies Prisma.ClaimSelect;
+export type ClaimInfo = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
 
-export type SourceInfo = {
-  key: string;
-  kind: string;
-  title: string;
-  titleEn: string | null;
-  url: string | null;
-  asOf: string | null;
-};
-export type ClaimInfo = {
-  value: SupportValue;
-  asOf: string;
-  note: string | null;
-  details: string | null;
-  isCurrent: boolean;
-  source: SourceInfo;
-};
-
-function toClaim(row: {
-  value: string;
-  asOf: string;
-  note: string | null;
-  details: string | null;
-  isCurrent: boolean;
-  source: SourceInfo;
-}): ClaimInfo {
-  return { ...row, value: row.value as SupportValue };
+// The current claim per property key; a missing key means no source says anything: unknown.
+export function currentSupport(claims: ClaimInfo[]): Record<string, ClaimInfo> {
+  return Object.fromEntries(claims.filter((c) => c.isCurrent).map((c) => [c.property.key, c]));
 }
-
-export type ProviderSummary = {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  plan: string | null;
-  segment: string | null;
-  status: string;
-  editorsPick: boolean;
-  formerNames: string[];
-  // current claim per property key; a missing key means no source says anything: unknown
-  support: Record<string, ClaimInfo>;
-};
 
 const summarySelect = {
   slug: true,
@@ -68,40 +45,16 @@ const summarySelect = {
   editorsPick: true,
   formerNames: { select: { name: true }, orderBy: { id: "asc" } },
   claims: { where: { isCurrent: true }, select: claimSelect },
-} as const;
+} satisfies Prisma.ServiceSelect;
+type SummaryRow = Prisma.ServiceGetPayload<{ select: typeof summarySelect }>;
 
-type SummaryRow = {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  plan: string | null;
-  segment: string | null;
-  status: string;
-  editorsPick: boolean;
-  formerNames: { name: string }[];
-  claims: Array<{
-    value: string;
-    asOf: string;
-    note: string | null;
-    details: string | null;
-    isCurrent: boolean;
-    property: { key: string };
-    source: SourceInfo;
-  }>;
+export type ProviderSummary = Omit<SummaryRow, "formerNames" | "claims"> & {
+  formerNames: string[];
+  support: Record<string, ClaimInfo>;
 };
 
-function toSummary(row: SummaryRow): ProviderSummary {
-  return {
-    slug: row.slug,
-    name: row.name,
-    nameEn: row.nameEn,
-    plan: row.plan,
-    segment: row.segment,
-    status: row.status,
-    editorsPick: row.editorsPick,
-    formerNames: row.formerNames.map((f) => f.name),
-    support: Object.fromEntries(row.claims.map((c) => [c.property.key, toClaim(c)])),
-  };
+function toSummary({ formerNames, claims, ...fields }: SummaryRow): ProviderSummary {
+  return { ...fields, formerNames: formerNames.map((f) => f.name), support: currentSupport(claims) };
 }
 
 export type ProviderPage = { items: ProviderSummary[]; total: number; page: number; pageCount: number; per: number };
@@ -131,29 +84,45 @@ export async function getProvidersBySlugs(slugs: string[]): Promise<ProviderSumm
   return slugs.map((s) => bySlug.get(s)).filter((p): p is ProviderSummary => p !== undefined);
 }
 
-export type EndpointInfo = {
-  direction: string;
-  protocol: string;
-  host: string;
-  port: number;
-  security: string;
-  authMethods: string[];
-  asOf: string;
-  source: SourceInfo;
-};
+const endpointSelect = {
+  direction: true,
+  protocol: true,
+  host: true,
+  port: true,
+  security: true,
+  authMethods: true,
+  asOf: true,
+  source: { select: sourceSelect },
+} satisfies Prisma.EndpointSelect;
+type EndpointRow = Prisma.EndpointGetPayload<{ select: typeof endpointSelect }>;
+export type EndpointInfo = Omit<EndpointRow, "authMethods"> & { authMethods: string[] };
 
-export type ProviderDetail = ProviderSummary & {
-  company: { slug: string; name: string; nameEn: string | null; homepage: string | null };
-  homepage: string | null;
-  statusAsOf: string | null;
-  origin: string;
-  formerNameDetails: { name: string; until: string | null }[];
-  // every claim per property key, newest first; the current one is flagged
-  claimsByProperty: Record<string, ClaimInfo[]>;
-  endpoints: EndpointInfo[];
-  // the newest live-probe claim per property key, with its parsed evidence
-  probes: Record<string, ProbeEvidenceInfo>;
-};
+// Endpoint.authMethods is a Json column: every writer stores an array of names, but the column
+// would take any JSON, and a page must not break on a hand-made row.
+const authMethodsSchema = z.array(z.string()).catch([]);
+
+const detailSelect = {
+  ...summarySelect,
+  homepage: true,
+  statusAsOf: true,
+  origin: true,
+  company: { select: { slug: true, name: true, nameEn: true, homepage: true } },
+  formerNames: { select: { name: true, until: true }, orderBy: { id: "asc" } },
+  claims: { select: { ...claimSelect, details: true }, orderBy: [{ asOf: "desc" }, { id: "desc" }] },
+  endpoints: { select: endpointSelect, orderBy: [{ direction: "asc" }, { protocol: "asc" }, { port: "asc" }] },
+} satisfies Prisma.ServiceSelect;
+type DetailRow = Prisma.ServiceGetPayload<{ select: typeof detailSelect }>;
+type DetailClaim = DetailRow["claims"][number];
+
+export type ProviderDetail = ProviderSummary &
+  Pick<DetailRow, "company" | "homepage" | "statusAsOf" | "origin"> & {
+    formerNameDetails: DetailRow["formerNames"];
+    // every claim per property key, newest first; the current one is flagged
+    claimsByProperty: Record<string, ClaimInfo[]>;
+    endpoints: EndpointInfo[];
+    // the newest live-probe claim per property key, with its parsed evidence
+    probes: Record<string, ProbeEvidenceInfo>;
+  };
 
 export type ProbeEvidenceInfo = {
   claim: ClaimInfo;
@@ -163,7 +132,7 @@ export type ProbeEvidenceInfo = {
   contradicts: ClaimInfo | null;
 };
 
-function toProbeEvidence(claimsByProperty: Record<string, ClaimInfo[]>): Record<string, ProbeEvidenceInfo> {
+function toProbeEvidence(claimsByProperty: Record<string, DetailClaim[]>): Record<string, ProbeEvidenceInfo> {
   const probes: Record<string, ProbeEvidenceInfo> = {};
   for (const [key, claims] of Object.entries(claimsByProperty)) {
     // claims are newest first, so the first probe claim is the latest run
@@ -179,58 +148,20 @@ function toProbeEvidence(claimsByProperty: Record<string, ClaimInfo[]>): Record<
   return probes;
 }
 
-function parseAuthMethods(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 // Cached per request: the service page's metadata and body both ask for it.
 export const getProviderBySlug = cache(async (slug: string): Promise<ProviderDetail | null> => {
-  const row = await getDb().service.findUnique({
-    where: { slug },
-    select: {
-      ...summarySelect,
-      homepage: true,
-      statusAsOf: true,
-      origin: true,
-      company: { select: { slug: true, name: true, nameEn: true, homepage: true } },
-      formerNames: { select: { name: true, until: true }, orderBy: { id: "asc" } },
-      claims: {
-        select: claimSelect,
-        orderBy: [{ asOf: "desc" }, { id: "desc" }],
-      },
-      endpoints: {
-        select: {
-          direction: true,
-          protocol: true,
-          host: true,
-          port: true,
-          security: true,
-          authMethods: true,
-          asOf: true,
-          source: { select: sourceSelect },
-        },
-        orderBy: [{ direction: "asc" }, { protocol: "asc" }, { port: "asc" }],
-      },
-    },
-  });
+  const row = await getDb().service.findUnique({ where: { slug }, select: detailSelect });
   if (!row) return null;
-  const claimsByProperty: Record<string, ClaimInfo[]> = {};
-  for (const c of row.claims) (claimsByProperty[c.property.key] ??= []).push(toClaim(c));
-  const summary = toSummary({ ...row, claims: row.claims.filter((c) => c.isCurrent) });
+  const { formerNames, claims, endpoints, ...fields } = row;
+  const claimsByProperty: Record<string, DetailClaim[]> = {};
+  for (const c of claims) (claimsByProperty[c.property.key] ??= []).push(c);
   return {
-    ...summary,
-    company: row.company,
-    homepage: row.homepage,
-    statusAsOf: row.statusAsOf,
-    origin: row.origin,
-    formerNameDetails: row.formerNames,
+    ...fields,
+    formerNames: formerNames.map((f) => f.name),
+    formerNameDetails: formerNames,
+    support: currentSupport(claims),
     claimsByProperty,
-    endpoints: row.endpoints.map((e) => ({ ...e, authMethods: parseAuthMethods(e.authMethods) })),
+    endpoints: endpoints.map((e) => ({ ...e, authMethods: authMethodsSchema.parse(e.authMethods) })),
     probes: toProbeEvidence(claimsByProperty),
   };
 });

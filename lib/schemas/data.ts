@@ -1,4 +1,15 @@
 import { z } from "zod";
+import {
+  EndpointDirection,
+  EndpointSecurity,
+  MailProtocol,
+  PropertyCategory,
+  PropertySubject,
+  Segment,
+  ServiceStatus,
+  SourceKind,
+  SupportValue,
+} from "@/lib/generated/prisma/enums";
 
 // Schemas for the reviewed files in data/. They are strict: a misspelt field is an error, not
 // something silently dropped, because a reviewer must see exactly what the site will show.
@@ -12,17 +23,12 @@ export const partialDateSchema = z
   .string()
   .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD");
 
-export const SUPPORT_VALUES = ["yes", "no", "partial", "unknown"] as const;
-export const supportValueSchema = z.enum(SUPPORT_VALUES);
-export type SupportValue = z.infer<typeof supportValueSchema>;
-
-export const SEGMENTS = ["personal", "business"] as const;
-export const segmentSchema = z.enum(SEGMENTS);
-export type Segment = z.infer<typeof segmentSchema>;
-
-export const SERVICE_STATUSES = ["active", "renamed", "discontinued"] as const;
-export const SOURCE_KINDS = ["page", "documentation", "ispdb", "probe"] as const;
-export const PROPERTY_CATEGORIES = ["receive", "send", "auth"] as const;
+// The allowed values are Prisma's enums (prisma/schema.prisma), so the files are checked against
+// exactly what the database accepts; the generated enum module is plain data, safe anywhere.
+export const SUPPORT_VALUES = Object.values(SupportValue);
+export const supportValueSchema = z.enum(SupportValue);
+export const segmentSchema = z.enum(Segment);
+export type { Segment, SupportValue };
 
 const localizedLabelSchema = z.strictObject({
   label: z.string().min(1),
@@ -33,8 +39,8 @@ export const propertyFileSchema = z
   .array(
     z.strictObject({
       key: slugSchema,
-      category: z.enum(PROPERTY_CATEGORIES),
-      appliesTo: z.enum(["service", "client", "both"]),
+      category: z.enum(PropertyCategory),
+      appliesTo: z.enum(PropertySubject),
       article: slugSchema.optional(),
       ja: localizedLabelSchema,
       en: localizedLabelSchema,
@@ -46,7 +52,7 @@ export type PropertyRecord = z.infer<typeof propertyFileSchema>[number];
 export const sourceFileSchema = z.array(
   z.strictObject({
     key: slugSchema,
-    kind: z.enum(SOURCE_KINDS),
+    kind: z.enum(SourceKind),
     title: z.string().min(1),
     titleEn: z.string().min(1).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
@@ -66,11 +72,11 @@ export const claimRecordSchema = z.strictObject({
 export type ClaimRecord = z.infer<typeof claimRecordSchema>;
 
 export const endpointRecordSchema = z.strictObject({
-  direction: z.enum(["incoming", "outgoing"]),
-  protocol: z.enum(["pop3", "imap", "smtp"]),
+  direction: z.enum(EndpointDirection),
+  protocol: z.enum(MailProtocol),
   host: z.string().regex(/^[a-z0-9.-]+$/i, "must be a host name"),
   port: z.int().min(1).max(65535),
-  security: z.enum(["tls", "starttls", "none"]),
+  security: z.enum(EndpointSecurity),
   authMethods: z.array(z.string().min(1)).default([]),
   source: slugSchema,
   asOf: partialDateSchema,
@@ -83,7 +89,7 @@ export const serviceRecordSchema = z.strictObject({
   plan: z.string().min(1).optional(),
   segment: segmentSchema.optional(),
   homepage: z.url({ protocol: /^https?$/ }).optional(),
-  status: z.enum(SERVICE_STATUSES).default("active"),
+  status: z.enum(ServiceStatus).default(ServiceStatus.active),
   statusAsOf: partialDateSchema.optional(),
   editorsPick: z.boolean().default(false),
   formerNames: z.array(z.strictObject({ name: z.string().min(1), until: partialDateSchema.optional() })).default([]),

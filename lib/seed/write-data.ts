@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
 import type { CatalogueData } from "@/lib/seed/load-data";
@@ -93,7 +93,7 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
             editorsPick: s.editorsPick,
             origin: "data",
             searchText: buildSearchText([s.name, s.nameEn, c.name, c.nameEn, ...s.formerNames.map((f) => f.name)]),
-          };
+          } satisfies Prisma.ServiceUncheckedUpdateInput;
           const service = await tx.service.upsert({
             where: { slug: s.slug },
             create: { slug: s.slug, ...fields },
@@ -117,7 +117,7 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
               host: e.host,
               port: e.port,
               security: e.security,
-              authMethods: JSON.stringify(e.authMethods),
+              authMethods: e.authMethods,
               sourceId: sourceId(e.source),
               asOf: e.asOf,
             })),

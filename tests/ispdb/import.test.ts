@@ -105,12 +105,10 @@ async function serviceView(db: PrismaClient, slug: string) {
       source: c.source.key,
       isCurrent: c.isCurrent,
     })),
-    details: Object.fromEntries(
-      service.claims.map((c) => [c.property.key, JSON.parse(c.details ?? "null") as unknown]),
-    ),
+    details: Object.fromEntries(service.claims.map((c) => [c.property.key, c.details])),
     endpoints: service.endpoints.map(
       (e) =>
-        `${e.direction} ${e.protocol} ${e.host}:${e.port} ${e.security} ${e.authMethods} ${e.source.key} ${e.asOf}`,
+        `${e.direction} ${e.protocol} ${e.host}:${e.port} ${e.security} ${JSON.stringify(e.authMethods)} ${e.source.key} ${e.asOf}`,
     ),
   };
 }

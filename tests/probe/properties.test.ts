@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contradicts, newestNonProbeClaim, parseProbeDetails } from "@/lib/probe/evidence";
+import type { SourceKind, SupportValue } from "@/lib/generated/prisma/enums";
 import { findingsFromResults, transportOutcome, transportProperty } from "@/lib/probe/properties";
 import { hasApopTimestamp } from "@/lib/probe/protocols";
 import { parsePortSpec, targetForEndpoint, targetsForHost } from "@/lib/probe/probe-service";
@@ -170,10 +171,12 @@ describe("findingsFromResults", () => {
 
   it("writes details that read back through the schema", () => {
     const [finding] = findingsFromResults([plainSubmission], new Date("2026-11-27T12:00:00Z"));
-    const parsed = parseProbeDetails(JSON.stringify(finding!.details));
+    // through JSON and back, as the Json column stores it
+    const parsed = parseProbeDetails(JSON.parse(JSON.stringify(finding!.details)));
     expect(parsed?.probedAt).toBe("2026-11-27T12:00:00.000Z");
-    expect(parseProbeDetails("{not json")).toBeNull();
-    expect(parseProbeDetails(JSON.stringify({ kind: "other" }))).toBeNull();
+    expect(parseProbeDetails(null)).toBeNull();
+    expect(parseProbeDetails("a string")).toBeNull();
+    expect(parseProbeDetails({ kind: "other" })).toBeNull();
   });
 });
 
@@ -187,7 +190,7 @@ describe("contradictions", () => {
   });
 
   it("finds the claim the page would show without the probe", () => {
-    const claims = [
+    const claims: { value: SupportValue; asOf: string; source: { kind: SourceKind } }[] = [
       { value: "no", asOf: "2026-11-27", source: { kind: "probe" } },
       { value: "yes", asOf: "2006-02", source: { kind: "page" } },
       { value: "no", asOf: "2006-02", source: { kind: "documentation" } },

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { EndpointSecurity, PropertySubject, Segment, ServiceStatus, SourceKind } from "@/lib/generated/prisma/enums";
 import { DataValidationError, loadCatalogueData } from "@/lib/seed/load-data";
 import { REPO_ROOT } from "../helpers/temp-db";
 import { copyOfRealData, editJson } from "./data-fixtures";
@@ -98,6 +99,44 @@ describe("bad data files are rejected with file, record and field named", () => 
     });
     const again = await issuesFor(dir);
     expect(again).toEqual([expect.objectContaining({ record: '#2 "cs-server"', field: "services[1].slug" })]);
+  });
+
+  it("refuses values outside the database's enums, naming the values schema.prisma allows", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "providers.json", (json) => {
+      const service = json[0].services[0];
+      service.segment = "enterprise";
+      service.status = "closed";
+      service.endpoints = [
+        {
+          direction: "incoming",
+          protocol: "imap",
+          host: "imap.example.jp",
+          port: 993,
+          security: "ssl",
+          source: "hosting-mail-security-2006",
+          asOf: "2006-02",
+        },
+      ];
+    });
+    editJson(dir, "sources.json", (json) => {
+      json[0].kind = "blog";
+    });
+    editJson(dir, "properties.json", (json) => {
+      json[0].appliesTo = "everyone";
+    });
+    const oneOf = (values: Record<string, string>) =>
+      `Invalid option: expected one of ${Object.values(values)
+        .map((v) => `"${v}"`)
+        .join("|")}`;
+    const issues = await issuesFor(dir);
+    expect(issues.map((i) => `${i.file} ${i.field}: ${i.message}`).sort()).toEqual([
+      `properties.json appliesTo: ${oneOf(PropertySubject)}`,
+      `providers.json services[0].endpoints[0].security: ${oneOf(EndpointSecurity)}`,
+      `providers.json services[0].segment: ${oneOf(Segment)}`,
+      `providers.json services[0].status: ${oneOf(ServiceStatus)}`,
+      `sources.json kind: ${oneOf(SourceKind)}`,
+    ]);
   });
 
   it("reports a file that is not JSON", async () => {

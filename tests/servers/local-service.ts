@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { EndpointDirection, EndpointSecurity, MailProtocol } from "@/lib/generated/prisma/enums";
 import { buildSearchText } from "@/lib/catalogue/search-text";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { PROBE_SOURCE } from "@/lib/probe/store";
@@ -53,17 +54,25 @@ export async function insertLocalTestService(db: PrismaClient, ports: Ports): Pr
         companyId: company.id,
         name: "ローカル試験メール",
         nameEn: "Local test mail",
-        origin: "test",
+        // origin stays "data" (the default, as for reviewed services): a re-seed would delete the
+        // service, but no test seeds while it exists, and the enum has no value for fixtures
         searchText: buildSearchText(["ローカル試験メール", "Local test mail"]),
       },
     });
-    const endpoint = (direction: string, protocol: string, host: string, port: number, security: string) => ({
+    const endpoint = (
+      direction: EndpointDirection,
+      protocol: MailProtocol,
+      host: string,
+      port: number,
+      security: EndpointSecurity,
+    ): Prisma.EndpointCreateManyInput => ({
       serviceId: service.id,
       direction,
       protocol,
       host,
       port,
       security,
+      authMethods: [],
       sourceId: fixture.id,
       asOf: "2026-01-01",
     });

@@ -5,8 +5,8 @@ import { SourceCitation } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { localePath } from "@/lib/i18n/locales";
-import { getClients } from "@/lib/queries/clients";
-import { getProperties } from "@/lib/queries/properties";
+import { getClients, isClientHistory } from "@/lib/queries/clients";
+import { getClientProperties } from "@/lib/queries/properties";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { propertyLabel } from "@/lib/i18n/labels";
 import { getLocale } from "@/lib/i18n/page-locale";
@@ -29,10 +29,10 @@ export async function generateMetadata({ params }: ClientsPageProps): Promise<Me
 export default async function ClientsPage({ params }: ClientsPageProps) {
   const locale = await getLocale(params);
   const t = clientMessages[locale];
-  const [clients, allProperties] = await Promise.all([getClients(), getProperties()]);
+  const [clients, clientProperties] = await Promise.all([getClients(), getClientProperties()]);
   // Only the properties some client has a claim about: an all-unknown column says nothing.
   const claimed = new Set(clients.flatMap((c) => Object.keys(c.history)));
-  const properties = allProperties.filter((p) => p.appliesTo !== "service" && claimed.has(p.key));
+  const properties = clientProperties.filter((p) => claimed.has(p.key));
   const citations = new Map(
     clients
       .flatMap((c) => Object.values(c.history).flat())
@@ -86,7 +86,7 @@ export default async function ClientsPage({ params }: ClientsPageProps) {
           {[...citations.values()].map((claim) => (
             <li key={`${claim.source.key}|${claim.asOf}`}>
               <SourceCitation source={claim.source} asOf={claim.asOf} locale={locale} />
-              {claim.asOf < "2016" ? ` — ${t.historyNote}` : null}
+              {isClientHistory(claim) ? ` — ${t.historyNote}` : null}
             </li>
           ))}
         </ul>

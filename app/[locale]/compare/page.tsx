@@ -8,7 +8,7 @@ import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { compareMessages } from "@/lib/i18n/messages/compare";
 import { localePath } from "@/lib/i18n/locales";
-import { getProperties } from "@/lib/queries/properties";
+import { getServiceProperties } from "@/lib/queries/properties";
 import { getProvidersBySlugs } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { propertyLabel, segmentLabel } from "@/lib/i18n/labels";
@@ -37,8 +37,7 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
   const t = compareMessages[locale];
   const c = catalogueMessages[locale];
   const { slugs, truncated } = parseCompareParams(await searchParams);
-  const [providers, allProperties] = await Promise.all([getProvidersBySlugs(slugs), getProperties()]);
-  const properties = allProperties.filter((p) => p.appliesTo !== "client");
+  const [providers, properties] = await Promise.all([getProvidersBySlugs(slugs), getServiceProperties()]);
   const found = providers.map((p) => p.slug);
 
   return (

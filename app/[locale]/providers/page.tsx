@@ -7,7 +7,7 @@ import { parseProviderFilters, toQueryString, type RawSearchParams } from "@/lib
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { formatNumber, localePath } from "@/lib/i18n/locales";
-import { getProperties } from "@/lib/queries/properties";
+import { getServiceProperties } from "@/lib/queries/properties";
 import { getProviders } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { propertyLabel } from "@/lib/i18n/labels";
@@ -29,8 +29,7 @@ const COMPARE_FORM_ID = "compare-form";
 export default async function CataloguePage({ params, searchParams }: CataloguePageProps) {
   const locale = await getLocale(params);
   const t = catalogueMessages[locale];
-  const [allProperties, rawParams] = await Promise.all([getProperties(), searchParams]);
-  const properties = allProperties.filter((p) => p.appliesTo !== "client");
+  const [properties, rawParams] = await Promise.all([getServiceProperties(), searchParams]);
   const filters = parseProviderFilters(
     rawParams,
     properties.map((p) => p.key),

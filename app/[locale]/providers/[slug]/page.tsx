@@ -8,7 +8,7 @@ import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import { formatPartialDate, localePath } from "@/lib/i18n/locales";
-import { getProperties } from "@/lib/queries/properties";
+import { getServiceProperties } from "@/lib/queries/properties";
 import { getProviderBySlug } from "@/lib/queries/providers";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../check.css";
@@ -35,11 +35,10 @@ export async function generateMetadata({ params }: ProviderPageProps): Promise<M
 
 export default async function ProviderPage({ params }: ProviderPageProps) {
   const { locale, slug } = await getLocaleParams(params);
-  const [provider, allProperties] = await Promise.all([getProviderBySlug(slug), getProperties()]);
+  const [provider, properties] = await Promise.all([getProviderBySlug(slug), getServiceProperties()]);
   if (!provider) notFound();
   const t = serviceMessages[locale];
   const c = catalogueMessages[locale];
-  const properties = allProperties.filter((p) => p.appliesTo !== "client");
   const contradicted = properties.filter((p) => provider.probes[p.key]?.contradicts);
   const name = serviceName(provider, locale);
   const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
@@ -72,7 +71,7 @@ export default async function ProviderPage({ params }: ProviderPageProps) {
         <div>
           <dt>{t.status}</dt>
           <dd>
-            {c.status[provider.status as "active" | "renamed" | "discontinued"] ?? provider.status}
+            {c.status[provider.status]}
             {provider.statusAsOf
               ? ` (${format(t.statusAsOf, { date: formatPartialDate(locale, provider.statusAsOf) })})`
               : null}
