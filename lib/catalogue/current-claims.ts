@@ -1,35 +1,55 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { SupportValue, type SourceKind } from "@/lib/generated/prisma/enums";
+import { chooseCurrentClaim } from "@/lib/catalogue/claim-rank";
 
-type Tx = Pick<PrismaClient, "$executeRawUnsafe">;
+type Tx = Pick<PrismaClient, "claim" | "$executeRawUnsafe">;
 
-// When sources disagree, the newest claim wins; on the same date, first-hand evidence (a probe)
-// beats a provider's documentation, which beats the ISPDB, which beats a third-party page.
-// asOf strings are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD), so text order is date order.
-// A Record over every kind, so a new kind of source cannot be added without a rank.
-export const SOURCE_RANK: Readonly<Record<SourceKind, number>> = { probe: 4, documentation: 3, ispdb: 2, page: 1 };
-export const sourceRank = (kind: SourceKind): number => SOURCE_RANK[kind];
-
-// Enum columns are plain TEXT in SQLite, so raw SQL compares them with the enum's spelling.
-const SOURCE_RANK_SQL = `CASE s.kind ${Object.entries(SOURCE_RANK)
-  .map(([kind, rank]) => `WHEN '${kind}' THEN ${rank}`)
-  .join(" ")} ELSE 1 END`;
-
+// Marks, per subject and property, the claim pages show (the rule is in claim-rank.ts), then
+// keeps each service's summary columns in step: how many properties are "yes" and how new the
+// newest current evidence is. Whole-table: a few thousand claims per real catalogue, and the
+// 10,000-service benchmark stays within a second.
 export async function refreshCurrentClaims(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(`UPDATE "Claim" SET "isCurrent" = 0 WHERE "isCurrent" = 1`);
+  const claims = await tx.claim.findMany({
+    select: {
+      id: true,
+      serviceId: true,
+      clientId: true,
+      propertyId: true,
+      value: true,
+      asOf: true,
+      verifiedOn: true,
+      isCurrent: true,
+      source: { select: { kind: true, key: true } },
+    },
+  });
+  const groups = new Map<string, typeof claims>();
+  for (const c of claims) {
+    const key = `${c.serviceId ?? ""}|${c.clientId ?? ""}|${c.propertyId}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  const current = new Set<number>();
+  for (const list of groups.values()) {
+    const chosen = chooseCurrentClaim(list.map((c) => ({ ...c, sourceKind: c.source.kind, sourceKey: c.source.key })));
+    if (chosen) current.add(chosen.id);
+  }
+  const toSet = claims.filter((c) => !c.isCurrent && current.has(c.id)).map((c) => c.id);
+  const toClear = claims.filter((c) => c.isCurrent && !current.has(c.id)).map((c) => c.id);
+  // SQLite allows 32,766 bound parameters per statement; batches stay far below.
+  for (let i = 0; i < toClear.length; i += 5000) {
+    await tx.claim.updateMany({ where: { id: { in: toClear.slice(i, i + 5000) } }, data: { isCurrent: false } });
+  }
+  for (let i = 0; i < toSet.length; i += 5000) {
+    await tx.claim.updateMany({ where: { id: { in: toSet.slice(i, i + 5000) } }, data: { isCurrent: true } });
+  }
   await tx.$executeRawUnsafe(`
-    UPDATE "Claim" SET "isCurrent" = 1 WHERE "id" IN (
-      SELECT id FROM (
-        SELECT c."id" AS id, ROW_NUMBER() OVER (
-          PARTITION BY c."serviceId", c."clientId", c."propertyId"
-          ORDER BY c."asOf" DESC, ${SOURCE_RANK_SQL} DESC, c."id" DESC
-        ) AS rn
-        FROM "Claim" c JOIN "Source" s ON s."id" = c."sourceId"
-      ) WHERE rn = 1
-    )`);
-  await tx.$executeRawUnsafe(`
-    UPDATE "Service" SET "supportCount" = (
-      SELECT COUNT(*) FROM "Claim" c
-      WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = 1 AND c."value" = '${SupportValue.yes}'
-    )`);
+    UPDATE "Service" SET
+      "supportCount" = (
+        SELECT COUNT(*) FROM "Claim" c
+        WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" = 'yes'
+      ),
+      "newestEvidence" = (
+        SELECT MAX(COALESCE(c."verifiedOn", c."asOf")) FROM "Claim" c
+        WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" <> 'unknown'
+      )`);
 }

@@ -20,7 +20,7 @@ import type { IspdbParseIssue, IspdbProvider } from "@/lib/ispdb/types";
 
 export const ISPDB_SOURCE = {
   key: "thunderbird-ispdb",
-  kind: "ispdb",
+  kind: "dataset",
   title: "Thunderbird ISPDB",
   url: "https://github.com/thunderbird/autoconfig",
 } as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { EndpointProbeResult } from "./types";
-import { sourceRank } from "@/lib/catalogue/current-claims";
+import { chooseCurrentClaim } from "@/lib/catalogue/claim-rank";
 import type { SourceKind, SupportValue } from "@/lib/generated/prisma/enums";
 
 // What a probe claim keeps in Claim.details: per endpoint, the facts behind the value. The same
@@ -88,16 +88,16 @@ export function parseProbeDetails(details: unknown): ProbeDetails | null {
   return parsed.success ? parsed.data : null;
 }
 
-type Comparable = { value: SupportValue; asOf: string; source: { kind: SourceKind } };
+type Comparable = { value: SupportValue; verifiedOn: string | null; source: { kind: SourceKind; key: string } };
 
-// The claim the page would show if there were no probes: the same order refreshCurrentClaims
-// uses (newest date, then the stronger kind of source), over the non-probe claims only.
+// The claim the page would show if there were no probes: the rule refreshCurrentClaims uses,
+// over the non-probe claims only.
 export function newestNonProbeClaim<T extends Comparable>(claims: T[]): T | null {
   const others = claims.filter((c) => c.source.kind !== "probe");
-  others.sort((a, b) =>
-    a.asOf === b.asOf ? sourceRank(b.source.kind) - sourceRank(a.source.kind) : a.asOf < b.asOf ? 1 : -1,
+  const chosen = chooseCurrentClaim(
+    others.map((c) => ({ ...c, sourceKind: c.source.kind, sourceKey: c.source.key, claim: c })),
   );
-  return others[0] ?? null;
+  return chosen?.claim ?? null;
 }
 
 // A probe contradicts a claim when one says the server offers the property and the other

@@ -16,6 +16,7 @@ const sourceSelect = {
   titleEn: true,
   url: true,
   asOf: true,
+  undated: true,
 } satisfies Prisma.SourceSelect;
 export type SourceInfo = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 
@@ -23,7 +24,10 @@ export type SourceInfo = Prisma.SourceGetPayload<{ select: typeof sourceSelect }
 export const claimSelect = {
   value: true,
   asOf: true,
+  verifiedOn: true,
   note: true,
+  noteEn: true,
+  warnings: true,
   isCurrent: true,
   property: { select: { key: true } },
   source: { select: sourceSelect },

@@ -6,10 +6,10 @@ import { partialDateSchema, slugSchema } from "@/lib/schemas/data";
 // third-party page) states about its mail servers, each fact citing the page it came from.
 
 export const KINDS = [
-  "rental-server",
+  "hosting",
   "isp",
-  "free-mailbox",
-  "business-suite",
+  "mailbox",
+  "suite",
   "privacy",
   "university",
   "other",

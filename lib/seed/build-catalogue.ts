@@ -350,7 +350,7 @@ export function buildCataloguePlan(inputs: CatalogueInputs): CataloguePlan {
   for (const s of inputs.sources) {
     sources.set(s.key, {
       key: s.key,
-      kind: s.kind === "ispdb" ? "dataset" : s.kind,
+      kind: s.kind,
       title: s.title,
       titleEn: s.titleEn ?? null,
       url: s.url ?? null,

@@ -190,12 +190,13 @@ describe("contradictions", () => {
   });
 
   it("finds the claim the page would show without the probe", () => {
-    const claims: { value: SupportValue; asOf: string; source: { kind: SourceKind } }[] = [
-      { value: "no", asOf: "2026-11-27", source: { kind: "probe" } },
-      { value: "yes", asOf: "2006-02", source: { kind: "page" } },
-      { value: "no", asOf: "2006-02", source: { kind: "documentation" } },
-      { value: "yes", asOf: "2005", source: { kind: "documentation" } },
+    const claims: { value: SupportValue; verifiedOn: string | null; source: { kind: SourceKind; key: string } }[] = [
+      { value: "no", verifiedOn: "2026-11-27", source: { kind: "probe", key: "probe" } },
+      { value: "yes", verifiedOn: "2006-02", source: { kind: "page", key: "page" } },
+      { value: "no", verifiedOn: "2006-02", source: { kind: "documentation", key: "doc-2006" } },
+      { value: "yes", verifiedOn: "2005", source: { kind: "documentation", key: "doc-2005" } },
     ];
+    // documentation outranks a page; of two documents, the newer one
     expect(newestNonProbeClaim(claims)).toBe(claims[2]);
     expect(newestNonProbeClaim([claims[0]!])).toBeNull();
   });
