@@ -14,9 +14,10 @@ import {
 // lists the settings Thunderbird should use, not everything a server offers, so silence is never
 // a "no"):
 //   POP3 SSL → pop3s · POP3 STARTTLS → pop3-stls · IMAP SSL → imaps · IMAP STARTTLS → imap-starttls
-//   SMTP SSL → smtps · SMTP STARTTLS on a submission port (587, or a documented alternative such
-//     as 2525) → submission-starttls · on 25 → smtp-starttls (lib/mail's transportPropertyKey,
-//     the same rule the probe uses)
+//   SMTP SSL → smtps · SMTP STARTTLS on 25 → smtp-starttls · on a submission port (587, a
+//     documented alternative such as 2525, or an unknown port: only 25 relays) →
+//     submission-starttls · on an implicit-TLS or other protocol's port → nothing
+//     (lib/mail's transportPropertyKey, the same rule the probe uses)
 //   SMTP with password-cleartext / password-encrypted / OAuth2 / NTLM / GSSAPI → smtp-auth
 //   SMTP with smtp-after-pop → pop-before-smtp
 //   password-encrypted on IMAP or SMTP → cram-md5: Thunderbird's "encrypted password" is

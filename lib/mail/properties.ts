@@ -32,16 +32,18 @@ const STARTTLS_PROPERTY = { pop3: "pop3-stls", imap: "imap-starttls" } as const;
 // The property a transport is evidence for, or null when it is evidence for none.
 //   implicit TLS → pop3s / imaps / smtps, on whatever port: the TLS mode is the property.
 //   POP3 / IMAP STARTTLS → pop3-stls / imap-starttls, likewise on any port.
-//   SMTP STARTTLS depends on the service, which only the port tells: on a submission port (587,
-//   or a documented alternative such as 2525) → submission-starttls; on the relay port 25 →
-//   smtp-starttls; anywhere else (465, an unknown port) → nothing, since the catalogue's two
-//   STARTTLS properties are about those two services.
+//   SMTP STARTTLS depends on the service, which only the port tells. Servers relay to each other
+//   on 25 alone (RFC 5321 delivers to an MX there), so 25 → smtp-starttls and every other port a
+//   client is pointed at is submission: 587, a documented alternative such as 2525, or a port we
+//   do not know → submission-starttls. A port the table gives to implicit TLS (465) or to another
+//   protocol (143) contradicts STARTTLS → nothing.
 //   No TLS → nothing: a cleartext endpoint proves no TLS property either way.
 export function transportPropertyKey(t: Transport): TransportPropertyKey | null {
   if (t.security === "none") return null;
   if (t.security === "tls") return IMPLICIT_TLS_PROPERTY[t.protocol];
   if (t.protocol !== "smtp") return STARTTLS_PROPERTY[t.protocol];
   const known = mailPort(t.port);
-  if (known?.protocol !== "smtp" || known.security !== "starttls") return null;
+  if (!known) return "submission-starttls";
+  if (known.protocol !== "smtp" || known.security !== "starttls") return null;
   return known.use === "relay" ? "smtp-starttls" : "submission-starttls";
 }

@@ -98,9 +98,9 @@ describe("mapProvider: what an entry proves", () => {
     ]);
   });
 
-  it("SMTP STARTTLS on an unknown port is neither submission nor port-25 STARTTLS", () => {
+  it("SMTP STARTTLS on an unknown port is submission too (only 25 relays), and the port is unusual", () => {
     const m = mapXml(smtp("s.example.com", 8025, "STARTTLS"));
-    expect(values(m)).toEqual({ "smtp-auth": "yes" });
+    expect(values(m)).toEqual({ "submission-starttls": "yes", "smtp-auth": "yes" });
     expect(codes(m.problems)).toEqual([
       "warning unusual-port | outgoing smtp s.example.com:8025 STARTTLS | SMTP on port 8025, not a port registered for SMTP",
     ]);

@@ -35,13 +35,15 @@ describe("which property a transport is evidence for", () => {
     [{ protocol: "smtp", security: "tls", port: 2465 }, "smtps"],
     [{ protocol: "pop3", security: "tls", port: 993 }, "pop3s"],
     [{ protocol: "imap", security: "starttls", port: 1143 }, "imap-starttls"],
-    // SMTP STARTTLS: the port says which service; documented alternatives are submission
+    // SMTP STARTTLS: only 25 relays; documented alternatives and unknown ports are submission
     [{ protocol: "smtp", security: "starttls", port: 2525 }, "submission-starttls"],
     [{ protocol: "smtp", security: "starttls", port: 2587 }, "submission-starttls"],
+    [{ protocol: "smtp", security: "starttls", port: 8025 }, "submission-starttls"],
+    // ...unless the port belongs to implicit TLS or to another protocol
     [{ protocol: "smtp", security: "starttls", port: 465 }, null],
     [{ protocol: "smtp", security: "starttls", port: 2465 }, null],
     [{ protocol: "smtp", security: "starttls", port: 110 }, null],
-    [{ protocol: "smtp", security: "starttls", port: 8025 }, null],
+    [{ protocol: "smtp", security: "starttls", port: 993 }, null],
     // no TLS proves no TLS property
     [{ protocol: "smtp", security: "none", port: 587 }, null],
     [{ protocol: "imap", security: "none", port: 143 }, null],
