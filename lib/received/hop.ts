@@ -1,3 +1,4 @@
+import { normalizeTlsVersion, weakVersionAndCipherReasons } from "@/lib/mail";
 import { parseReceivedDate } from "./date";
 import { leadingWords, scanReceived, type ReceivedVisitor } from "./tokenize";
 import type { LocalReason, ReceivedHop, TlsState, TlsVersion, WeakReason } from "./types";
@@ -133,20 +134,10 @@ const IPV6_LOOPBACK_RE = /^[0:]*:0{0,3}1$|^[0:]*:ffff:127\.\d{1,3}\.\d{1,3}\.\d{
 // Cheap gates: most comments ("Postfix", "envelope-from <...>") carry no TLS or auth signal.
 const TLS_HINT_RE = /tls|ssl|cipher|encrypted|google/i;
 const AUTH_HINT_RE = /auth/i;
-const TLS_VERSION_RE = /^tlsv?1(?:[._]([0-3]))?$/;
-const SSL_VERSION_RE = /^sslv?([23])(?:\.0)?$/;
 const WHITESPACE_RE = /\s+/g;
 // Tabs, line breaks, double spaces or space just inside the parentheses: needs tidying to show.
 const UNTIDY_RE = /[\t\r\n\v\f]| {2}|^\(\s|\s\)$/;
 const CLOSE_PAREN = 0x29;
-// Cipher names are OpenSSL (ADH-AES256-SHA), IANA (TLS_DH_anon_WITH_...) or GnuTLS
-// (ANON_DH_ARCFOUR_128_SHA1) spellings; match whole "-"/"_"-separated parts.
-const ANON_RE = /(?:^|[-_])(?:ADH|AECDH|anon|aNULL)(?:[-_]|$)/i;
-const EXPORT_RE = /(?:^|[-_])EXP/i;
-const RC4_RE = /(?:^|[-_])(?:RC4|ARCFOUR)(?:[-_]|$)/i;
-const TRIPLE_DES_RE = /(?:^|[-_])(?:3DES|CBC3|EDE3)(?:[-_]|$)/i;
-const SINGLE_DES_RE = /(?:^|[-_])DES(?:40)?(?:[-_]|$)/i;
-const NULL_CIPHER_RE = /(?:^|[-_])NULL(?:[-_]|$)/i;
 const CIPHER_WORD_RE = /^[A-Za-z0-9_+-]{1,120}$/;
 
 const MAX_EVIDENCE = 200;
@@ -158,34 +149,9 @@ const MAX_CLAUSE_WORDS = 64;
 // A comment longer than this is not an MTA annotation; skipping it bounds the work per comment.
 const MAX_EVIDENCE_COMMENT = 4096;
 
-export function normalizeTlsVersion(raw: string): TlsVersion | null {
-  const v = raw.replace(WHITESPACE_RE, "").toLowerCase();
-  if (v === "tlsv1/sslv3") return "1.0";
-  const tls = TLS_VERSION_RE.exec(v);
-  if (tls) {
-    const minor = tls[1] ?? "0";
-    return `1.${minor}` as TlsVersion;
-  }
-  const ssl = SSL_VERSION_RE.exec(v);
-  if (ssl) return ssl[1] === "2" ? "SSLv2" : "SSLv3";
-  return null;
-}
-
-/** Why a negotiated version or cipher is weak: RFC 8996 for old versions, RFC 7465 for RC4. */
+// Why a negotiated version or cipher is weak, by lib/mail's rules (the probe uses the same).
 export function weakReasonsFor(version: TlsVersion | null, cipher: string | null): WeakReason[] {
-  const reasons: WeakReason[] = [];
-  if (version === "SSLv2" || version === "SSLv3" || version === "1.0" || version === "1.1") {
-    reasons.push("tls-below-1.2");
-  }
-  if (cipher && cipher.length <= 120) {
-    if (ANON_RE.test(cipher)) reasons.push("anonymous-key-exchange");
-    if (EXPORT_RE.test(cipher)) reasons.push("export-cipher");
-    if (RC4_RE.test(cipher)) reasons.push("rc4");
-    if (TRIPLE_DES_RE.test(cipher)) reasons.push("3des");
-    else if (SINGLE_DES_RE.test(cipher)) reasons.push("single-des");
-    if (NULL_CIPHER_RE.test(cipher)) reasons.push("null-cipher");
-  }
-  return reasons;
+  return weakVersionAndCipherReasons(version, cipher);
 }
 
 /**

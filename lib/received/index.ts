@@ -1,6 +1,7 @@
 export { analyzeReceivedHeaders } from "./analyze";
 export { parseReceivedDate, type ParsedDate } from "./date";
-export { normalizeTlsVersion, parseReceivedHop, weakReasonsFor } from "./hop";
+export { normalizeTlsVersion } from "@/lib/mail";
+export { parseReceivedHop, weakReasonsFor } from "./hop";
 export { tokenizeReceived, type ReceivedToken } from "./tokenize";
 export * from "./types";
 export {

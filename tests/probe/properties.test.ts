@@ -6,6 +6,7 @@ import { transportPropertyKey } from "@/lib/mail";
 import { hasApopTimestamp } from "@/lib/probe/protocols";
 import { parsePortSpec, targetForEndpoint, targetsForHost } from "@/lib/probe/probe-service";
 import { describeTls } from "@/lib/probe/tls-facts";
+import { normalizeTlsVersion, weakReasonsFor } from "@/lib/received";
 import type { EndpointProbeResult, ProbeTarget, TlsFacts } from "@/lib/probe/types";
 
 const TLS: TlsFacts = {
@@ -80,7 +81,7 @@ describe("which property an endpoint speaks to", () => {
   });
 });
 
-describe("weak TLS, judged by lib/mail", () => {
+describe("weak TLS, judged by lib/mail like the Received analyzer", () => {
   function fakeSocket(version: string, cipher: string): TLSSocket {
     const socket = {
       getCipher: () => ({ name: cipher, standardName: cipher, version }),
@@ -108,6 +109,8 @@ describe("weak TLS, judged by lib/mail", () => {
   ])("%s %s weak: %s", (version, cipher, weak) => {
     const facts = describeTls(fakeSocket(version, cipher), "mail.example.jp");
     expect(facts.weak).toBe(weak);
+    // the Received analyzer reads the same session the same way
+    expect(weakReasonsFor(normalizeTlsVersion(version), cipher).length > 0).toBe(weak);
   });
 });
 
