@@ -1,7 +1,8 @@
 export { analyzeReceivedHeaders } from "./analyze";
 export { parseReceivedDate, type ParsedDate } from "./date";
 export { normalizeTlsVersion } from "@/lib/mail";
-export { parseReceivedHop, weakReasonsFor } from "./hop";
+export { parseReceivedHop } from "./hop";
+export { weakReasonsFor } from "./tls-evidence";
 export { tokenizeReceived, type ReceivedToken } from "./tokenize";
 export * from "./types";
 export {
