@@ -4,7 +4,8 @@ import { localReasonFor } from "./locality";
 import { findTlsEvidence, weakReasonsFor } from "./tls-evidence";
 import { leadingWords, scanReceived } from "./tokenize";
 import type { ReceivedHop, TlsState } from "./types";
-import { decodeEncodedWords, unfold } from "./unfold";
+import { decodeEncodedWords } from "./encoded-words";
+import { unfold } from "./unfold";
 import { protocolFlags, WITH_AUTH, WITH_PLAIN } from "./with-protocols";
 
 /** A hop read from one field, with the instant of its date for the delay computation. */

@@ -5,8 +5,8 @@ export { parseReceivedHop } from "./hop";
 export { weakReasonsFor } from "./tls-evidence";
 export { tokenizeReceived, type ReceivedToken } from "./tokenize";
 export * from "./types";
+export { decodeEncodedWords } from "./encoded-words";
 export {
-  decodeEncodedWords,
   findHeaderFields,
   forEachHeaderField,
   splitHeaderFields,
