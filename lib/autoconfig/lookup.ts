@@ -3,6 +3,7 @@ import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { safeParseIspdbXml } from "@/lib/ispdb/parse";
 import type { IspdbProvider } from "@/lib/ispdb/types";
+import { standardPort } from "@/lib/mail";
 
 // Finds a domain's mail settings the way Thunderbird does, one step after another:
 //   1. autoconfig  https://autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=…
@@ -151,10 +152,10 @@ export function mxLookupDomains(mxHost: string, domain: string): string[] {
 
 export function guessConfig(domain: string): IspdbProvider {
   // Only encrypted settings are guessed: suggesting a cleartext login would be worse than nothing.
-  const server = (type: "imap" | "pop3" | "smtp", host: string, port: number, socketType: "SSL" | "STARTTLS") => ({
+  const server = (type: "imap" | "pop3" | "smtp", host: string, socketType: "SSL" | "STARTTLS") => ({
     type,
     hostname: `${host}.${domain}`,
-    port,
+    port: standardPort(type, socketType === "SSL" ? "tls" : "starttls"),
     socketType,
     authentication: ["password-cleartext"],
     username: "%EMAILADDRESS%",
@@ -163,8 +164,8 @@ export function guessConfig(domain: string): IspdbProvider {
     id: domain,
     domains: [domain],
     displayName: domain,
-    incoming: [server("imap", "imap", 993, "SSL"), server("pop3", "pop", 995, "SSL")],
-    outgoing: [server("smtp", "smtp", 465, "SSL"), server("smtp", "smtp", 587, "STARTTLS")],
+    incoming: [server("imap", "imap", "SSL"), server("pop3", "pop", "SSL")],
+    outgoing: [server("smtp", "smtp", "SSL"), server("smtp", "smtp", "STARTTLS")],
     webServices: [],
     documentation: [],
   };
