@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAIL_PROTOCOLS } from "@/lib/mail";
 import type { EndpointProbeResult } from "./types";
 import { sourceRank } from "@/lib/catalogue/current-claims";
 
@@ -9,7 +10,8 @@ import { sourceRank } from "@/lib/catalogue/current-claims";
 export const endpointEvidenceSchema = z.object({
   host: z.string(),
   port: z.number().int(),
-  protocol: z.enum(["smtp", "pop3", "imap"]),
+  protocol: z.enum(MAIL_PROTOCOLS),
+  // a probe target is never "none" (see ProbeSecurity)
   security: z.enum(["tls", "starttls"]),
   address: z.string().nullable(),
   // what this endpoint says about the claim's property
