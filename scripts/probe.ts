@@ -2,7 +2,13 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { createPrismaClient } from "@/lib/db";
 import { readProbeConfig } from "@/lib/probe/config";
-import { PortSpecError, probeEndpoints, targetsForHost } from "@/lib/probe/probe-service";
+import {
+  PortSpecError,
+  probeEndpoints,
+  SERVICE_NAME_LIST,
+  STANDARD_PORTS,
+  targetsForHost,
+} from "@/lib/probe/probe-service";
 import { findingsFromResults } from "@/lib/probe/properties";
 import { describeTarget, formatEndpoint, formatFindings } from "@/lib/probe/report";
 import { getServiceTargets, isoDay, PROBE_SOURCE, storeProbeFindings, UnknownServiceError } from "@/lib/probe/store";
@@ -10,10 +16,10 @@ import type { EndpointProbeResult, ProbeOptions, ProbeStep, ProbeTarget } from "
 
 const USAGE = `Usage: npm run probe -- <host | service-slug> [--sequential] [--timeout ms] [--ports 465,587,2465=smtps] [--no-store]
 
-  host           probe the standard mail ports (465 587 25 995 110 993 143) on it
+  host           probe the standard mail ports (${[...STANDARD_PORTS.keys()].join(" ")}) on it
   service-slug   probe the service's recorded endpoints and store the result as evidence
   --ports        only these ports; a non-standard one names its service: 2465=smtps
-                 (smtps, submission, smtp, pop3s, pop3, imaps, imap)
+                 (${SERVICE_NAME_LIST})
   --sequential   one endpoint after another instead of all at once
   --timeout      per connect, read and TLS handshake (default PROBE_TIMEOUT_MS or 8000)
   --no-store     print only, even for a service

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AutoconfigUrls } from "@/lib/autoconfig/lookup";
+import type { AutoconfigUrls } from "@/lib/autoconfig/types";
 import { readProbeConfig, type ProbeConfig } from "@/lib/probe/config";
 
 const checkEnvSchema = z.object({

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { AutoconfigResult } from "@/lib/autoconfig/lookup";
+import type { AutoconfigResult } from "@/lib/autoconfig/types";
 import type { IspdbProvider } from "@/lib/ispdb/types";
 import { toEndpointEvidence } from "@/lib/probe/evidence";
 import { probeEndpoints } from "@/lib/probe/probe-service";

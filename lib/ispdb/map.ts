@@ -1,4 +1,12 @@
-import { KNOWN_AUTHENTICATIONS, type IspdbProvider, type ServerConfig } from "@/lib/ispdb/types";
+import { KNOWN_AUTHENTICATIONS, type IspdbProvider, type ServerConfig, type SocketType } from "@/lib/ispdb/types";
+import {
+  MAIL_PROPERTY_KEYS,
+  mailPort,
+  registeredMailPort,
+  transportPropertyKey,
+  type MailProtocol,
+  type TransportSecurity,
+} from "@/lib/mail";
 
 // Turns one ISPDB provider into our claims and endpoints. Pure: no database, no file system.
 //
@@ -6,7 +14,10 @@ import { KNOWN_AUTHENTICATIONS, type IspdbProvider, type ServerConfig } from "@/
 // lists the settings Thunderbird should use, not everything a server offers, so silence is never
 // a "no"):
 //   POP3 SSL → pop3s · POP3 STARTTLS → pop3-stls · IMAP SSL → imaps · IMAP STARTTLS → imap-starttls
-//   SMTP SSL → smtps · SMTP STARTTLS on 587 → submission-starttls · on 25 → smtp-starttls
+//   SMTP SSL → smtps · SMTP STARTTLS on 25 → smtp-starttls · on a submission port (587, a
+//     documented alternative such as 2525, or an unknown port: only 25 relays) →
+//     submission-starttls · on an implicit-TLS or other protocol's port → nothing
+//     (lib/mail's transportPropertyKey, the same rule the probe uses)
 //   SMTP with password-cleartext / password-encrypted / OAuth2 / NTLM / GSSAPI → smtp-auth
 //   SMTP with smtp-after-pop → pop-before-smtp
 //   password-encrypted on IMAP or SMTP → cram-md5: Thunderbird's "encrypted password" is
@@ -18,19 +29,7 @@ import { KNOWN_AUTHENTICATIONS, type IspdbProvider, type ServerConfig } from "@/
 // Entries are imported as stated, including self-contradicting ones (POP3 marked SSL on 993 still
 // yields pop3s); those are reported as data problems instead of being fixed or dropped.
 
-export const ISPDB_PROPERTY_KEYS = [
-  "pop3s",
-  "imaps",
-  "pop3-stls",
-  "imap-starttls",
-  "smtps",
-  "submission-starttls",
-  "smtp-starttls",
-  "smtp-auth",
-  "pop-before-smtp",
-  "apop",
-  "cram-md5",
-] as const;
+export const ISPDB_PROPERTY_KEYS = MAIL_PROPERTY_KEYS;
 export type IspdbPropertyKey = (typeof ISPDB_PROPERTY_KEYS)[number];
 
 export type Direction = "incoming" | "outgoing";
@@ -45,10 +44,10 @@ export type MappedClaim = {
 
 export type MappedEndpoint = {
   direction: Direction;
-  protocol: "pop3" | "imap" | "smtp";
+  protocol: MailProtocol;
   host: string;
   port: number;
-  security: "tls" | "starttls" | "none";
+  security: TransportSecurity;
   authMethods: string[];
 };
 
@@ -84,19 +83,7 @@ export type ProviderMapping = {
 
 const PROTOCOL_LABEL = { imap: "IMAP", pop3: "POP3", smtp: "SMTP", exchange: "Exchange" } as const;
 
-// The ports each protocol is registered on, by TLS mode (RFC 8314 for implicit TLS, RFC 6409
-// for submission). Anything else is not wrong, only unusual.
-const IMPLICIT_TLS_PORTS: Record<"imap" | "pop3" | "smtp", number> = { imap: 993, pop3: 995, smtp: 465 };
-const CLEARTEXT_START_PORTS: Record<"imap" | "pop3" | "smtp", number[]> = { imap: [143], pop3: [110], smtp: [587, 25] };
-const PORT_NAMES: Record<number, { protocol: "imap" | "pop3" | "smtp"; name: string }> = {
-  993: { protocol: "imap", name: "the IMAPS port" },
-  143: { protocol: "imap", name: "the IMAP port" },
-  995: { protocol: "pop3", name: "the POP3S port" },
-  110: { protocol: "pop3", name: "the POP3 port" },
-  465: { protocol: "smtp", name: "the SMTPS (implicit TLS submission) port" },
-  587: { protocol: "smtp", name: "the submission (STARTTLS) port" },
-  25: { protocol: "smtp", name: "the SMTP relay port" },
-};
+const SECURITY_OF_SOCKET: Record<SocketType, TransportSecurity> = { SSL: "tls", STARTTLS: "starttls", plain: "none" };
 
 const SMTP_AUTH_METHODS = new Set(["password-cleartext", "password-encrypted", "OAuth2", "NTLM", "GSSAPI"]);
 const KNOWN_AUTH = new Set<string>(KNOWN_AUTHENTICATIONS);
@@ -114,15 +101,11 @@ function findingsFor(entry: ServerEntry): Finding[] {
     found.push({ property, value, rule, entry, note });
 
   const { type, socketType, port, authentication } = entry;
-  if (type === "pop3" && socketType === "SSL") add("pop3s", "yes", "SSL on POP3");
-  if (type === "pop3" && socketType === "STARTTLS") add("pop3-stls", "yes", "STARTTLS on POP3");
-  if (type === "imap" && socketType === "SSL") add("imaps", "yes", "SSL on IMAP");
-  if (type === "imap" && socketType === "STARTTLS") add("imap-starttls", "yes", "STARTTLS on IMAP");
-  if (type === "smtp" && socketType === "SSL") add("smtps", "yes", "SSL on SMTP");
-  if (type === "smtp" && socketType === "STARTTLS" && port === 587)
-    add("submission-starttls", "yes", "STARTTLS on SMTP port 587");
-  if (type === "smtp" && socketType === "STARTTLS" && port === 25)
-    add("smtp-starttls", "yes", "STARTTLS on SMTP port 25");
+  if (type === "exchange") return found;
+  const transportKey = transportPropertyKey({ protocol: type, security: SECURITY_OF_SOCKET[socketType], port });
+  // the rule reads as earlier imports stored it: "SSL on POP3", "STARTTLS on SMTP port 587"
+  const onPort = type === "smtp" && socketType === "STARTTLS" ? ` port ${port}` : "";
+  if (transportKey) add(transportKey, "yes", `${socketType} on ${PROTOCOL_LABEL[type]}${onPort}`);
   if (type === "smtp") {
     const methods = authentication.filter((a) => SMTP_AUTH_METHODS.has(a));
     if (methods.length > 0) add("smtp-auth", "yes", "SMTP with a login method", `${label} with ${methods.join(", ")}`);
@@ -150,21 +133,21 @@ function problemsFor(entry: ServerEntry): DataProblem[] {
 
   const { type, port, socketType } = entry;
   const protocol = PROTOCOL_LABEL[type];
-  const known = PORT_NAMES[port];
-  if (known && known.protocol !== type) {
-    report("port-of-other-protocol", `${protocol} server on port ${port}, ${known.name}`);
-  } else if (socketType === "SSL" && CLEARTEXT_START_PORTS[type].includes(port)) {
+  // Only a registered port can be contradicted; a documented alternative (2525) is merely unusual.
+  const registered = registeredMailPort(port);
+  if (!registered) {
+    const alternative = mailPort(port);
+    const known = alternative?.protocol === type ? `${alternative.name}, ` : "";
+    report("unusual-port", `${protocol} on port ${port}, ${known}not a port registered for ${protocol}`);
+  } else if (registered.protocol !== type) {
+    report("port-of-other-protocol", `${protocol} server on port ${port}, ${registered.name}`);
+  } else if (socketType === "SSL" && registered.security === "starttls") {
+    report("tls-mode-contradicts-port", `${protocol} marked SSL (implicit TLS) on port ${port}, ${registered.name}`);
+  } else if (socketType !== "SSL" && registered.security === "tls") {
     report(
       "tls-mode-contradicts-port",
-      `${protocol} marked SSL (implicit TLS) on port ${port}, ${known?.name ?? "a cleartext-start port"}`,
+      `${protocol} marked ${socketType} on port ${port}, ${registered.name}, where TLS starts before any command`,
     );
-  } else if (socketType !== "SSL" && IMPLICIT_TLS_PORTS[type] === port) {
-    report(
-      "tls-mode-contradicts-port",
-      `${protocol} marked ${socketType} on port ${port}, ${known?.name ?? "an implicit-TLS port"}, where TLS starts before any command`,
-    );
-  } else if (!known) {
-    report("unusual-port", `${protocol} on port ${port}, not a port registered for ${protocol}`);
   }
 
   if (socketType === "plain" && entry.authentication.includes("password-cleartext")) {
@@ -231,7 +214,7 @@ export function mapProvider(provider: IspdbProvider, options: { file?: string } 
       protocol: entry.type,
       host: entry.hostname,
       port: entry.port,
-      security: entry.socketType === "SSL" ? "tls" : entry.socketType === "STARTTLS" ? "starttls" : "none",
+      security: SECURITY_OF_SOCKET[entry.socketType],
       authMethods: entry.authentication,
     });
   }

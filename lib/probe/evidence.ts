@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAIL_PROTOCOLS } from "@/lib/mail";
 import type { EndpointProbeResult } from "./types";
 import { chooseCurrentClaim } from "@/lib/catalogue/claim-rank";
 import type { SourceKind, SupportValue } from "@/lib/generated/prisma/enums";
@@ -10,7 +11,8 @@ import type { SourceKind, SupportValue } from "@/lib/generated/prisma/enums";
 export const endpointEvidenceSchema = z.object({
   host: z.string(),
   port: z.number().int(),
-  protocol: z.enum(["smtp", "pop3", "imap"]),
+  protocol: z.enum(MAIL_PROTOCOLS),
+  // a probe target is never "none" (see ProbeSecurity)
   security: z.enum(["tls", "starttls"]),
   address: z.string().nullable(),
   // what this endpoint says about the claim's property

@@ -1,43 +1,38 @@
 import { performance } from "node:perf_hooks";
+import { REGISTERED_MAIL_PORTS } from "@/lib/mail";
 import { probeEndpoint } from "./probe-endpoint";
 import type { EndpointProbeResult, ProbeOptions, ProbeProtocol, ProbeSecurity, ProbeTarget } from "./types";
 
-type Service = { protocol: ProbeProtocol; security: ProbeSecurity };
+// What a port speaks; "service" elsewhere in the app means a catalogue service (a provider's
+// mail offering), hence the longer name.
+type PortService = { protocol: ProbeProtocol; security: ProbeSecurity };
 
-// The well-known mail ports (RFC 8314 for implicit TLS, RFC 6409 for submission).
-export const STANDARD_PORTS: ReadonlyMap<number, Service> = new Map([
-  [465, { protocol: "smtp", security: "tls" }],
-  [587, { protocol: "smtp", security: "starttls" }],
-  [25, { protocol: "smtp", security: "starttls" }],
-  [995, { protocol: "pop3", security: "tls" }],
-  [110, { protocol: "pop3", security: "starttls" }],
-  [993, { protocol: "imap", security: "tls" }],
-  [143, { protocol: "imap", security: "starttls" }],
-]);
+// The registered mail ports (lib/mail), in its order. Documented but unregistered ports (2525)
+// are not probed by default; `--ports 2525=submission` names them.
+export const STANDARD_PORTS: ReadonlyMap<number, PortService> = new Map(
+  REGISTERED_MAIL_PORTS.map((p) => [p.port, { protocol: p.protocol, security: p.security }]),
+);
 
-const SERVICE_NAMES: Record<string, Service> = {
-  smtps: { protocol: "smtp", security: "tls" },
-  submission: { protocol: "smtp", security: "starttls" },
-  smtp: { protocol: "smtp", security: "starttls" },
-  pop3s: { protocol: "pop3", security: "tls" },
-  pop3: { protocol: "pop3", security: "starttls" },
-  imaps: { protocol: "imap", security: "tls" },
-  imap: { protocol: "imap", security: "starttls" },
-};
+const SERVICE_NAMES: ReadonlyMap<string, PortService> = new Map(
+  REGISTERED_MAIL_PORTS.flatMap((p) =>
+    p.serviceName === null ? [] : [[p.serviceName, { protocol: p.protocol, security: p.security }] as const],
+  ),
+);
+export const SERVICE_NAME_LIST = [...SERVICE_NAMES.keys()].join(", ");
 
 export class PortSpecError extends Error {}
 
 // "465" (a standard port) or "2465=smtps" (any port, with the service it speaks).
-export function parsePortSpec(spec: string): { port: number } & Service {
+export function parsePortSpec(spec: string): { port: number } & PortService {
   const [portText = "", name] = spec.trim().split("=");
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PortSpecError(`not a port: ${spec}`);
-  const service = name === undefined ? STANDARD_PORTS.get(port) : SERVICE_NAMES[name.toLowerCase()];
+  const service = name === undefined ? STANDARD_PORTS.get(port) : SERVICE_NAMES.get(name.toLowerCase());
   if (!service) {
     throw new PortSpecError(
       name === undefined
-        ? `port ${port} is not a standard mail port; say what it speaks, e.g. ${port}=smtps (${Object.keys(SERVICE_NAMES).join(", ")})`
-        : `unknown service "${name}" (use ${Object.keys(SERVICE_NAMES).join(", ")})`,
+        ? `port ${port} is not a standard mail port; say what it speaks, e.g. ${port}=smtps (${SERVICE_NAME_LIST})`
+        : `unknown service "${name}" (use ${SERVICE_NAME_LIST})`,
     );
   }
   return { port, ...service };

@@ -1,19 +1,19 @@
+import {
+  MAIL_PROPERTY_KEYS,
+  TRANSPORT_PROPERTY_KEYS,
+  transportPropertyKey,
+  type MailPropertyKey,
+  type TransportPropertyKey,
+} from "@/lib/mail";
 import { toEndpointEvidence, type EndpointEvidence, type ProbeDetails } from "./evidence";
 import type { EndpointProbeResult, ProbeTarget } from "./types";
 
-export const PROBE_PROPERTY_KEYS = [
-  "pop3s",
-  "imaps",
-  "smtps",
-  "pop3-stls",
-  "imap-starttls",
-  "submission-starttls",
-  "smtp-starttls",
-  "smtp-auth",
-  "apop",
-  "cram-md5",
-] as const;
-export type ProbePropertyKey = (typeof PROBE_PROPERTY_KEYS)[number];
+// Everything mail-protocol evidence can speak to except POP before SMTP, which only a login
+// could show; the probe never logs in.
+export type ProbePropertyKey = Exclude<MailPropertyKey, "pop-before-smtp">;
+export const PROBE_PROPERTY_KEYS: readonly ProbePropertyKey[] = MAIL_PROPERTY_KEYS.filter(
+  (k): k is ProbePropertyKey => k !== "pop-before-smtp",
+);
 
 type Outcome = EndpointEvidence["outcome"];
 
@@ -25,11 +25,10 @@ export type ProbeFinding = {
   details: ProbeDetails;
 };
 
-export function transportProperty(t: ProbeTarget): ProbePropertyKey {
-  if (t.protocol === "smtp")
-    return t.security === "tls" ? "smtps" : t.port === 25 ? "smtp-starttls" : "submission-starttls";
-  if (t.protocol === "pop3") return t.security === "tls" ? "pop3s" : "pop3-stls";
-  return t.security === "tls" ? "imaps" : "imap-starttls";
+// The same rule as the ISPDB importer's (lib/mail): null for SMTP STARTTLS on a port that
+// belongs to implicit TLS (465) or another protocol, which then speaks to no transport property.
+export function transportProperty(t: ProbeTarget): TransportPropertyKey | null {
+  return transportPropertyKey(t);
 }
 
 // yes: TLS was established (from the first byte, or after the upgrade) and the server spoke;
@@ -113,12 +112,10 @@ function summarize(shown: Array<{ r: EndpointProbeResult; outcome: Outcome }>, p
 // are left out: a failed connection proves nothing either way.
 export function findingsFromResults(results: EndpointProbeResult[], probedAt: Date = new Date()): ProbeFinding[] {
   const judges: Array<[ProbePropertyKey, (r: EndpointProbeResult) => Outcome | null]> = [
-    ...PROBE_PROPERTY_KEYS.filter((k) => !["smtp-auth", "apop", "cram-md5"].includes(k)).map(
-      (key): [ProbePropertyKey, (r: EndpointProbeResult) => Outcome | null] => [
-        key,
-        (r) => (transportProperty(r.target) === key ? transportOutcome(r) : null),
-      ],
-    ),
+    ...TRANSPORT_PROPERTY_KEYS.map((key): [ProbePropertyKey, (r: EndpointProbeResult) => Outcome | null] => [
+      key,
+      (r) => (transportProperty(r.target) === key ? transportOutcome(r) : null),
+    ]),
     ["smtp-auth", (r) => (r.target.protocol === "smtp" ? smtpAuthOutcome(r) : null)],
     ["apop", (r) => (r.target.protocol === "pop3" ? apopOutcome(r) : null)],
     ["cram-md5", cramMd5Outcome],

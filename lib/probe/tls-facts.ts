@@ -1,10 +1,9 @@
 import net from "node:net";
 import tls from "node:tls";
+import { isWeakTls, normalizeTlsVersion } from "@/lib/mail";
 import type { CertificateFacts, TlsFacts } from "./types";
 
 const DAY_MS = 86_400_000;
-const WEAK_VERSIONS = new Set(["SSLv2", "SSLv3", "TLSv1", "TLSv1.1"]);
-const WEAK_CIPHER = /RC4|DES|NULL|EXPORT|MD5|anon/i;
 
 function describeName(name: tls.Certificate | undefined): string | null {
   if (!name) return null;
@@ -53,7 +52,7 @@ export function describeTls(socket: tls.TLSSocket, host: string, now: Date = new
     version,
     cipher: cipher.name,
     cipherStandardName: cipher.standardName ?? null,
-    weak: WEAK_VERSIONS.has(version) || WEAK_CIPHER.test(cipher.name),
+    weak: isWeakTls({ version: normalizeTlsVersion(version), cipher: cipher.name }),
     chainValid: socket.authorized,
     chainError: socket.authorized ? null : String(socket.authorizationError ?? "unknown"),
     hostnameMatches: !identityError,

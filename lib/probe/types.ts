@@ -1,13 +1,15 @@
+import { MAIL_PROTOCOLS, type MailProtocol, type PortSecurity } from "@/lib/mail";
+
 // Shapes of a live probe. Everything here is plain data (JSON-safe), because a probe result is
 // stored as claim evidence and sent from a server action to the browser.
 
-export const PROBE_PROTOCOLS = ["smtp", "pop3", "imap"] as const;
-export type ProbeProtocol = (typeof PROBE_PROTOCOLS)[number];
+export const PROBE_PROTOCOLS = MAIL_PROTOCOLS;
+export type ProbeProtocol = MailProtocol;
 
-// "tls": TLS from the first byte (465, 995, 993); "starttls": plain connection upgraded by
-// STARTTLS / STLS (587, 25, 110, 143). A catalogue endpoint marked "none" is probed as
-// "starttls", so the probe can still report that the upgrade is not offered.
-export type ProbeSecurity = "tls" | "starttls";
+// "tls": TLS from the first byte; "starttls": plain connection upgraded by STARTTLS / STLS
+// (lib/mail's port table says which port is which). A catalogue endpoint marked "none" is probed
+// as "starttls", so the probe can still report that the upgrade is not offered.
+export type ProbeSecurity = PortSecurity;
 
 export type ProbeTarget = {
   host: string;
@@ -37,7 +39,8 @@ export type TlsFacts = {
   version: string;
   cipher: string;
   cipherStandardName: string | null;
-  // below TLS 1.2, or a cipher suite with RC4, DES/3DES, NULL, EXPORT or MD5
+  // lib/mail's isWeakTls on the version and cipher: below TLS 1.2, or an anonymous, export,
+  // RC4, DES/3DES, NULL or MD5-MAC suite
   weak: boolean;
   // the chain verifies against the trusted roots (host name is checked separately)
   chainValid: boolean;

@@ -1,10 +1,12 @@
 export { analyzeReceivedHeaders } from "./analyze";
 export { parseReceivedDate, type ParsedDate } from "./date";
-export { normalizeTlsVersion, parseReceivedHop, weakReasonsFor } from "./hop";
+export { normalizeTlsVersion } from "@/lib/mail";
+export { parseReceivedHop } from "./hop";
+export { weakReasonsFor } from "./tls-evidence";
 export { tokenizeReceived, type ReceivedToken } from "./tokenize";
 export * from "./types";
+export { decodeEncodedWords } from "./encoded-words";
 export {
-  decodeEncodedWords,
   findHeaderFields,
   forEachHeaderField,
   splitHeaderFields,

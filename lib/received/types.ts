@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TLS_VERSIONS, WEAK_CIPHER_REASONS, WEAK_VERSION_REASONS } from "@/lib/mail";
 
 export const VERDICTS = ["encrypted", "not-encrypted", "unknown", "none"] as const;
 export const verdictSchema = z.enum(VERDICTS);
@@ -10,20 +11,13 @@ export const TLS_STATES = ["yes", "no", "unknown", "local"] as const;
 export const tlsStateSchema = z.enum(TLS_STATES);
 export type TlsState = z.infer<typeof tlsStateSchema>;
 
-export const TLS_VERSIONS = ["SSLv2", "SSLv3", "1.0", "1.1", "1.2", "1.3"] as const;
+export { TLS_VERSIONS };
 export const tlsVersionSchema = z.enum(TLS_VERSIONS);
 export type TlsVersion = z.infer<typeof tlsVersionSchema>;
 
+// lib/mail's reasons a header can support: version and cipher. Key sizes never reach a header.
 // Codes rather than sentences: the page translates them through the locale dictionaries.
-export const WEAK_REASONS = [
-  "tls-below-1.2",
-  "anonymous-key-exchange",
-  "export-cipher",
-  "rc4",
-  "3des",
-  "single-des",
-  "null-cipher",
-] as const;
+export const WEAK_REASONS = [...WEAK_VERSION_REASONS, ...WEAK_CIPHER_REASONS] as const;
 export const weakReasonSchema = z.enum(WEAK_REASONS);
 export type WeakReason = z.infer<typeof weakReasonSchema>;
 

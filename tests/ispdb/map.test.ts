@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapProvider, type DataProblem } from "@/lib/ispdb/map";
 import { parseIspdbXml } from "@/lib/ispdb/parse";
+import { transportPropertyKey } from "@/lib/mail";
 
 type Socket = "SSL" | "STARTTLS" | "plain";
 
@@ -86,11 +87,31 @@ describe("mapProvider: what an entry proves", () => {
     expect(values(mapXml(smtp("s.example.com", 465, "SSL", ["password-cleartext"])))["smtp-auth"]).toBe("yes");
   });
 
-  it("SMTP STARTTLS on another port is neither submission nor port-25 STARTTLS", () => {
+  it("SMTP STARTTLS on a documented alternative submission port is submission STARTTLS, as in the probe", () => {
     const m = mapXml(smtp("s.example.com", 2525, "STARTTLS"));
-    expect(values(m)).toEqual({ "smtp-auth": "yes" });
+    expect(values(m)).toEqual({ "submission-starttls": "yes", "smtp-auth": "yes" });
+    expect(m.claims[0]?.details.rule).toBe("STARTTLS on SMTP port 2525");
+    // the same answer lib/mail gives the probe
+    expect(transportPropertyKey({ protocol: "smtp", security: "starttls", port: 2525 })).toBe("submission-starttls");
     expect(codes(m.problems)).toEqual([
-      "warning unusual-port | outgoing smtp s.example.com:2525 STARTTLS | SMTP on port 2525, not a port registered for SMTP",
+      "warning unusual-port | outgoing smtp s.example.com:2525 STARTTLS | SMTP on port 2525, an alternative submission (STARTTLS) port, not a port registered for SMTP",
+    ]);
+  });
+
+  it("SMTP STARTTLS on an unknown port is submission too (only 25 relays), and the port is unusual", () => {
+    const m = mapXml(smtp("s.example.com", 8025, "STARTTLS"));
+    expect(values(m)).toEqual({ "submission-starttls": "yes", "smtp-auth": "yes" });
+    expect(codes(m.problems)).toEqual([
+      "warning unusual-port | outgoing smtp s.example.com:8025 STARTTLS | SMTP on port 8025, not a port registered for SMTP",
+    ]);
+  });
+
+  it("never calls an alternative port a contradiction, nor another protocol's port", () => {
+    const m = mapXml(smtp("s.example.com", 2525, "SSL"), incoming("imap", "i.example.com", 2525, "SSL"));
+    expect(values(m)).toEqual({ smtps: "yes", imaps: "yes", "smtp-auth": "yes" });
+    expect(codes(m.problems)).toEqual([
+      "warning unusual-port | incoming imap i.example.com:2525 SSL | IMAP on port 2525, not a port registered for IMAP",
+      "warning unusual-port | outgoing smtp s.example.com:2525 SSL | SMTP on port 2525, an alternative submission (STARTTLS) port, not a port registered for SMTP",
     ]);
   });
 

@@ -1,9 +1,13 @@
+import type { TLSSocket } from "node:tls";
 import { describe, expect, it } from "vitest";
 import { contradicts, newestNonProbeClaim, parseProbeDetails } from "@/lib/probe/evidence";
 import type { SourceKind, SupportValue } from "@/lib/generated/prisma/enums";
 import { findingsFromResults, transportOutcome, transportProperty } from "@/lib/probe/properties";
+import { transportPropertyKey } from "@/lib/mail";
 import { hasApopTimestamp } from "@/lib/probe/protocols";
 import { parsePortSpec, targetForEndpoint, targetsForHost } from "@/lib/probe/probe-service";
+import { describeTls } from "@/lib/probe/tls-facts";
+import { normalizeTlsVersion, weakReasonsFor } from "@/lib/received";
 import type { EndpointProbeResult, ProbeTarget, TlsFacts } from "@/lib/probe/types";
 
 const TLS: TlsFacts = {
@@ -58,6 +62,56 @@ describe("which property an endpoint speaks to", () => {
     [{ protocol: "imap", security: "starttls", port: 143 }, "imap-starttls"],
   ] as const)("%o → %s", (t, key) => {
     expect(transportProperty({ host: "h", ...t })).toBe(key);
+  });
+
+  it("SMTP STARTTLS: 25 relays, any other port is submission unless it belongs to implicit TLS, as in the ISPDB importer", () => {
+    for (const port of [2525, 2587, 8025]) {
+      const t = { protocol: "smtp", security: "starttls", port } as const;
+      expect(transportProperty({ host: "h", ...t })).toBe("submission-starttls");
+      expect(transportProperty({ host: "h", ...t })).toBe(transportPropertyKey(t));
+    }
+    expect(transportProperty({ host: "h", protocol: "smtp", security: "starttls", port: 465 })).toBeNull();
+  });
+
+  it("turns a STARTTLS server on 2525 into a submission-starttls finding, and one on 465 into none", () => {
+    const upgraded = { starttlsOffered: true, starttlsAccepted: true, tls: TLS };
+    const on2525 = findingsFromResults([result({ protocol: "smtp", security: "starttls", port: 2525 }, upgraded)]);
+    expect(on2525.map((f) => `${f.property} ${f.value}`)).toEqual(["submission-starttls yes"]);
+    const on465 = findingsFromResults([result({ protocol: "smtp", security: "starttls", port: 465 }, upgraded)]);
+    expect(on465).toEqual([]);
+  });
+});
+
+describe("weak TLS, judged by lib/mail like the Received analyzer", () => {
+  function fakeSocket(version: string, cipher: string): TLSSocket {
+    const socket = {
+      getCipher: () => ({ name: cipher, standardName: cipher, version }),
+      getProtocol: () => version,
+      getPeerCertificate: () => ({}),
+      authorized: false,
+      authorizationError: "no certificate",
+    };
+    return socket as unknown as TLSSocket;
+  }
+
+  it.each([
+    ["TLSv1.3", "TLS_AES_256_GCM_SHA384", false],
+    ["TLSv1.2", "ECDHE-ECDSA-AES128-GCM-SHA256", false],
+    ["TLSv1.1", "ECDHE-RSA-AES128-SHA", true],
+    ["TLSv1", "ECDHE-RSA-AES128-SHA", true],
+    // anonymous key exchange in OpenSSL's spelling, which the probe's own pattern used to miss
+    ["TLSv1.2", "ADH-AES256-GCM-SHA384", true],
+    ["TLSv1.2", "AECDH-AES128-SHA", true],
+    // MD5 MACs, which the Received analyzer used to miss
+    ["TLSv1.2", "IDEA-CBC-MD5", true],
+    ["TLSv1.2", "TLS_KRB5_WITH_IDEA_CBC_MD5", true],
+    ["TLSv1.2", "DES-CBC3-SHA", true],
+    ["TLSv1.2", "RC4-SHA", true],
+  ])("%s %s weak: %s", (version, cipher, weak) => {
+    const facts = describeTls(fakeSocket(version, cipher), "mail.example.jp");
+    expect(facts.weak).toBe(weak);
+    // the Received analyzer reads the same session the same way
+    expect(weakReasonsFor(normalizeTlsVersion(version), cipher).length > 0).toBe(weak);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { weakVersionAndCipherReasons } from "@/lib/mail";
 import { analyzeReceivedHeaders, normalizeTlsVersion, parseReceivedHop, weakReasonsFor } from "@/lib/received";
 
 const DATE = "; Tue, 14 Feb 2023 13:14:51 +0900";
@@ -278,7 +279,9 @@ describe("TLS versions and weak parameters", () => {
     ["1.2", "ADH-AES256-GCM-SHA384", ["anonymous-key-exchange"]],
     ["1.2", "AECDH-AES128-SHA", ["anonymous-key-exchange"]],
     ["1.2", "TLS_DH_anon_WITH_AES_128_CBC_SHA", ["anonymous-key-exchange"]],
-    ["1.0", "EXP-RC4-MD5", ["tls-below-1.2", "export-cipher", "rc4"]],
+    ["1.0", "EXP-RC4-MD5", ["tls-below-1.2", "export-cipher", "rc4", "md5-mac"]],
+    ["1.2", "TLS_KRB5_WITH_IDEA_CBC_MD5", ["md5-mac"]],
+    ["1.2", "RC4-MD5", ["rc4", "md5-mac"]],
     ["1.2", "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA", ["export-cipher", "single-des"]],
     ["1.2", "RC4-SHA", ["rc4"]],
     ["1.2", "TLS_ECDHE_RSA_WITH_RC4_128_SHA", ["rc4"]],
@@ -291,6 +294,19 @@ describe("TLS versions and weak parameters", () => {
     ["1.3", "TLS_AES_256_GCM_SHA384", []],
   ] as const)("TLS %s with %s gives %j", (version, cipher, reasons) => {
     expect(weakReasonsFor(version, cipher)).toEqual(reasons);
+  });
+
+  // The answer the probe gives too (lib/mail): anonymous key exchange and MD5 MACs are weak.
+  it.each([
+    ["ADH-AES256-GCM-SHA384", ["anonymous-key-exchange"]],
+    ["IDEA-CBC-MD5", ["md5-mac"]],
+  ])("reads %s from a Postfix header as weak, as the probe does", (cipher, reasons) => {
+    const h = hop(
+      `from a.example.com (a.example.com [192.0.2.1]) (using TLSv1.2 with cipher ${cipher} (256/256 bits)) by b.example.net (Postfix) with ESMTPS id X` +
+        DATE,
+    );
+    expect(h).toMatchObject({ tls: "yes", cipher, weak: true, weakReasons: reasons });
+    expect(h.weakReasons).toEqual(weakVersionAndCipherReasons(h.tlsVersion, h.cipher));
   });
 
   it("flags a weak hop end to end with its reasons", () => {

@@ -123,6 +123,8 @@ export const receivedMessages = defineMessages({
         "3des": "3DES (トリプル DES) 暗号です。ブロック長が短く、長い通信を解読する攻撃 (Sweet32) が知られています。",
         "single-des": "DES 暗号です。鍵が 56 ビットしかなく、総当たりで簡単に破られます。",
         "null-cipher": "暗号化しない設定 (NULL 暗号) です。TLS を使っていても内容は読めてしまいます。",
+        "md5-mac":
+          "改ざん検出に MD5 を使う古い方式です。MD5 には実用的な攻撃 (衝突) が知られており、RFC 6151 は新しい用途に使わないよう勧めています。",
       },
       learnMore: "古い TLS が廃止された経緯 (2006 年から何が変わったか)",
     },
@@ -261,6 +263,8 @@ export const receivedMessages = defineMessages({
         "3des": "The 3DES (Triple DES) cipher. Its short block allows an attack on long connections (Sweet32).",
         "single-des": "The DES cipher. Its 56-bit key is easily broken by brute force.",
         "null-cipher": "A NULL cipher: no encryption at all, even though TLS is in use.",
+        "md5-mac":
+          "An old suite that checks integrity with MD5, a hash with practical attacks (collisions); RFC 6151 advises against it in anything new.",
       },
       learnMore: "How old TLS was retired (What has changed since 2006)",
     },
