@@ -1,5 +1,6 @@
 import type { ClaimRecord, ClientRecord, PropertyRecord, SourceRecord as ReviewedSource } from "@/lib/schemas/data";
 import type { DocumentationFile, Kind } from "@/lib/schemas/documentation";
+import { DATASETS } from "@/lib/sources/datasets";
 import { claimsFromSettings, insecureSettings, type ClaimWarning } from "@/lib/sources/claims";
 import { mergeSources, refOf, type MergeInput, type MergedService } from "@/lib/sources/merge";
 import { describeSetting, type DatasetKey, type Finding, type Setting, type Snapshot } from "@/lib/sources/record";
@@ -101,16 +102,6 @@ export type CatalogueInputs = MergeInput & {
   properties: PropertyRecord[];
   sources: ReviewedSource[];
   clients: ClientRecord[];
-};
-
-// Dataset clients log in with the account's password when a record names no method; ISPDB
-// records always name one.
-const LOGS_IN_BY_DEFAULT: Record<DatasetKey, boolean> = {
-  "thunderbird-ispdb": false,
-  "deltachat-provider-db": true,
-  fairemail: true,
-  mailcore2: true,
-  nodemailer: true,
 };
 
 const DIRECTION = { pop3: "incoming", imap: "incoming", smtp: "outgoing" } as const;
@@ -222,7 +213,7 @@ function planService(
         .sort()
         .at(-1) ?? null;
     const records = members.map((m) => m.record.id);
-    for (const derived of claimsFromSettings(settings, LOGS_IN_BY_DEFAULT[dataset])) {
+    for (const derived of claimsFromSettings(settings, DATASETS[dataset].logsInByDefault)) {
       claims.push({
         property: derived.property,
         source: dataset,
@@ -237,7 +228,7 @@ function planService(
     }
     endpoints.push(...endpointsOf(settings, dataset, asOf));
     insecure.push(
-      ...insecureSettings(settings, LOGS_IN_BY_DEFAULT[dataset]).map((setting) => ({ source: dataset, setting })),
+      ...insecureSettings(settings, DATASETS[dataset].logsInByDefault).map((setting) => ({ source: dataset, setting })),
     );
     for (const m of members) {
       if (m.record.status === "preparation" || m.record.status === "broken") {

@@ -16,6 +16,9 @@ export type DatasetDefinition = {
   license: string;
   // path of the default input, relative to the repository root
   defaultInput: string;
+  // whether the dataset's clients log in with the account's password when a record names no
+  // method (FairEmail, MailCore2, nodemailer, Delta Chat); ISPDB records always name one
+  logsInByDefault: boolean;
   read: (input: string) => Promise<ReadResult>;
 };
 
@@ -29,6 +32,7 @@ export const DATASETS: Record<DatasetKey, DatasetDefinition> = {
     license: "MPL-2.0",
     defaultInput: path.join(SHARED, "ispdb", "files"),
     read: readIspdbFolder,
+    logsInByDefault: false,
   },
   "deltachat-provider-db": {
     key: "deltachat-provider-db",
@@ -37,6 +41,7 @@ export const DATASETS: Record<DatasetKey, DatasetDefinition> = {
     license: "MPL-2.0",
     defaultInput: path.join(SHARED, "provider-db", "files"),
     read: readProviderDbFolder,
+    logsInByDefault: true,
   },
   fairemail: {
     key: "fairemail",
@@ -45,6 +50,7 @@ export const DATASETS: Record<DatasetKey, DatasetDefinition> = {
     license: "GPL-3.0 source file; only facts were taken",
     defaultInput: path.join(SHARED, "fairemail", "providers.json"),
     read: readFairEmailFile,
+    logsInByDefault: true,
   },
   mailcore2: {
     key: "mailcore2",
@@ -53,6 +59,7 @@ export const DATASETS: Record<DatasetKey, DatasetDefinition> = {
     license: "BSD-3-Clause",
     defaultInput: path.join(SHARED, "mailcore2", "providers.json"),
     read: readMailCore2File,
+    logsInByDefault: true,
   },
   nodemailer: {
     key: "nodemailer",
@@ -61,6 +68,7 @@ export const DATASETS: Record<DatasetKey, DatasetDefinition> = {
     license: "MIT-0",
     defaultInput: path.join("node_modules", "nodemailer", "dist", "well-known", "services.json"),
     read: readNodemailerFile,
+    logsInByDefault: true,
   },
 };
 

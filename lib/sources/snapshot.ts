@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { DATASETS, SHARED_INDEX_KEYS, SHARED_SOURCES_INDEX } from "@/lib/sources/datasets";
+import { withQualityFindings } from "@/lib/sources/quality";
 import type { RecordError } from "@/lib/sources/read-result";
 import { snapshotSchema, type DatasetInfo, type DatasetKey, type Snapshot } from "@/lib/sources/record";
 
@@ -56,7 +57,9 @@ export async function buildSnapshot(
     ids.add(r.id);
   }
   if (errors.length > 0) return { ok: false, errors, warnings };
-  const records = [...result.records].sort((a, b) => a.id.localeCompare(b.id));
+  const records = result.records
+    .map((r) => withQualityFindings(r, definition.logsInByDefault))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const parsed = snapshotSchema.safeParse({ format: 1, dataset, records });
   if (!parsed.success) {
     return {
