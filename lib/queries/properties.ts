@@ -14,7 +14,8 @@ export type PropertyInfo = {
   articleSlug: string | null;
 };
 
-// Cached per request: the layout, the filter form and the table all need the same list.
+// Cached per request: a page reads the list and so does the query it runs (getProviders), and
+// both API routes read it through getServicePropertyKeys.
 export const getProperties = cache(async (): Promise<PropertyInfo[]> => {
   return getDb().property.findMany({
     orderBy: { position: "asc" },
