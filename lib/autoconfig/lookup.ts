@@ -1,6 +1,7 @@
 import { Resolver } from "node:dns/promises";
 import { domainToASCII } from "node:url";
 import { z } from "zod";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { safeParseIspdbXml } from "@/lib/ispdb/parse";
 import type { IspdbProvider } from "@/lib/ispdb/types";
 
@@ -170,28 +171,6 @@ export function guessConfig(domain: string): IspdbProvider {
   };
 }
 
-class ResponseTooLargeError extends Error {}
-
-async function readLimited(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limit) throw new ResponseTooLargeError();
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new ResponseTooLargeError();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 function errorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: unknown } }).cause;
   const code = (error as { code?: unknown }).code ?? cause?.code;
@@ -275,7 +254,16 @@ export async function lookupAutoconfig(
         record({ step, url, outcome: "error", detail: `HTTP ${response.status}` }, started);
         return undefined;
       }
-      const parsed = safeParseIspdbXml(await readLimited(response, MAX_RESPONSE_BYTES), url);
+      const body = await readLimitedBody(response, MAX_RESPONSE_BYTES);
+      if (!body.ok) {
+        const detail =
+          body.reason === "too-large"
+            ? `larger than ${MAX_RESPONSE_BYTES} bytes`
+            : "the Content-Length header is not a valid length";
+        record({ step, url, outcome: "invalid", detail }, started);
+        return undefined;
+      }
+      const parsed = safeParseIspdbXml(new TextDecoder().decode(body.bytes), url);
       if (!parsed.ok) {
         const detail = parsed.error.issues.map((i) => `${i.field}: ${i.message}`).join("; ");
         record({ step, url, outcome: "invalid", detail }, started);
@@ -296,9 +284,7 @@ export async function lookupAutoconfig(
       return parsed.provider;
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
-      if (error instanceof ResponseTooLargeError) {
-        record({ step, url, outcome: "invalid", detail: `larger than ${MAX_RESPONSE_BYTES} bytes` }, started);
-      } else if (isTimeout(error)) {
+      if (isTimeout(error)) {
         record({ step, url, outcome: "timeout", detail: `no complete answer within ${timeoutFor(step)} ms` }, started);
       } else if (errorCode(error) === "ENOTFOUND") {
         // Most domains have no autoconfig host at all: that is "not there", not a failure.
