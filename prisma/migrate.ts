@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
 import {
   formatEngineError,
   LOCKFILE_NAME,
@@ -77,31 +78,12 @@ function parseFlags(argv: string[]) {
   }
 }
 
-const Env = z.object({
-  DATABASE_URL: z
-    .string()
-    .startsWith("file:", "DATABASE_URL must be a SQLite file: URL, e.g. file:./prisma/dev.db")
-    .refine((url) => withoutQuery(url) !== "file:", "DATABASE_URL names no file")
-    .default("file:./prisma/dev.db")
-    .transform(sqliteFilePath),
-});
-
-function withoutQuery(url: string): string {
-  return url.replace(/\?.*$/, "");
-}
-
 // Prisma's SQLite URLs are usually not real file URLs (file:./dev.db, file:/abs/dev.db), but a
 // proper file:///abs/dev.db should work too; relative paths follow prisma.config.ts, i.e. the root.
-function sqliteFilePath(url: string): string {
-  const bare = withoutQuery(url);
+function databaseFile(): string {
+  const bare = getEnv().DATABASE_URL.replace(/\?.*$/, "");
   const filePath = bare.startsWith("file://") ? fileURLToPath(bare) : bare.slice("file:".length);
   return path.resolve(ROOT, filePath);
-}
-
-function databaseFile(): string {
-  const result = Env.safeParse(process.env);
-  if (!result.success) throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
-  return result.data.DATABASE_URL;
 }
 
 // ---------------------------------------------------------------------------------------------

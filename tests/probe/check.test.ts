@@ -6,6 +6,7 @@ import { clientKey, createSlidingWindowLimiter } from "@/lib/check/rate-limit";
 import { plannedServers, runMailCheck } from "@/lib/check/run-check";
 import type { CheckedServer } from "@/lib/check/types";
 import { computeVerdict } from "@/lib/check/verdict";
+import { parseEnv } from "@/lib/env";
 import { clientConfigXml, startAutoconfigServer, type AutoconfigServer } from "../servers/autoconfig";
 import { startTestServers, type TestServers } from "../servers";
 
@@ -37,15 +38,18 @@ describe("the per-client sliding window", () => {
 
 describe("check configuration", () => {
   it("is read from a validated environment", () => {
-    const config = readCheckConfig({ PROBE_ALLOW_LOOPBACK: "1", AUTOCONFIG_BASE_URL: "http://127.0.0.1:3399/" });
+    const config = readCheckConfig(
+      parseEnv({ PROBE_ALLOW_LOOPBACK: "1", AUTOCONFIG_BASE_URL: "http://127.0.0.1:3399/" }),
+    );
     expect(config.allowLoopback).toBe(true);
     expect(config.urlsFor?.("example.jp", "postmaster@example.jp").ispdb).toBe(
       "http://127.0.0.1:3399/ispdb/example.jp",
     );
-    expect(readCheckConfig({}).allowLoopback).toBe(false);
-    expect(readCheckConfig({}).urlsFor).toBeUndefined();
-    expect(() => readCheckConfig({ PROBE_ALLOW_LOOPBACK: "yes please" })).toThrow(/PROBE_ALLOW_LOOPBACK/);
-    expect(() => readCheckConfig({ AUTOCONFIG_BASE_URL: "ftp://x" })).toThrow(/AUTOCONFIG_BASE_URL/);
+    expect(readCheckConfig(parseEnv({})).allowLoopback).toBe(false);
+    expect(readCheckConfig(parseEnv({})).urlsFor).toBeUndefined();
+    expect(readCheckConfig(parseEnv({ AUTOCONFIG_BASE_URL: "" })).urlsFor).toBeUndefined();
+    expect(() => parseEnv({ PROBE_ALLOW_LOOPBACK: "yes please" })).toThrow(/PROBE_ALLOW_LOOPBACK/);
+    expect(() => parseEnv({ AUTOCONFIG_BASE_URL: "ftp://x" })).toThrow(/AUTOCONFIG_BASE_URL/);
   });
 });
 
@@ -176,7 +180,7 @@ describe("a whole check against local servers", () => {
 
   const lookup = (allowLoopback: boolean) => (domain: string) =>
     lookupAutoconfig(domain, {
-      urlsFor: readCheckConfig({ AUTOCONFIG_BASE_URL: autoconfig.url }).urlsFor,
+      urlsFor: readCheckConfig(parseEnv({ AUTOCONFIG_BASE_URL: autoconfig.url })).urlsFor,
       fetch: guardedFetch({ allowLoopback }),
       timeoutMs: 3000,
     });
