@@ -5,13 +5,21 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
-import { loadIspdbFolder, writeIspdbImport, type ImportReport } from "@/lib/ispdb/import";
+import { readIspdbFolder } from "@/lib/ispdb/load-folder";
+import { buildImportReport, planIspdbImport, type ImportReport } from "@/lib/ispdb/plan-import";
+import { writeIspdbImport } from "@/lib/ispdb/write-import";
 import { loadCatalogueData } from "@/lib/seed/load-data";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
 import { HAVE_ISPDB, ISPDB_DIR, ISPDB_FILE_COUNT, noteIfIspdbMissing } from "./sample";
 
 const AS_OF = "2026-03-12";
+
+// What the CLI does, minus arguments and printing.
+async function importFolder(db: PrismaClient, folder: string, asOf: string): Promise<ImportReport> {
+  const plan = planIspdbImport(await readIspdbFolder(folder));
+  return buildImportReport(plan, asOf, await writeIspdbImport(db, plan, { asOf }));
+}
 const cleanups: Array<() => void> = [];
 afterAll(() => {
   while (cleanups.length) cleanups.pop()?.();
@@ -137,7 +145,7 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
     db = createPrismaClient(temp.url);
     await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
     dataBefore = await dataRows(db);
-    report = await writeIspdbImport(db, await loadIspdbFolder(ISPDB_DIR), { asOf: AS_OF });
+    report = await importFolder(db, ISPDB_DIR, AS_OF);
   });
   afterAll(async () => {
     await db?.$disconnect();
@@ -363,14 +371,14 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
 
   it("is idempotent: a second run leaves the same rows", async () => {
     const first = snapshot(file);
-    const again = await writeIspdbImport(db, await loadIspdbFolder(ISPDB_DIR), { asOf: AS_OF });
+    const again = await importFolder(db, ISPDB_DIR, AS_OF);
     expect(snapshot(file)).toEqual(first);
     expect(again).toEqual(report);
     expect(await dataRows(db)).toEqual(dataBefore);
   });
 
   it("replaces its claims on a later run, and re-seeding keeps them", async () => {
-    await writeIspdbImport(db, await loadIspdbFolder(ISPDB_DIR), { asOf: "2026-04-01" });
+    await importFolder(db, ISPDB_DIR, "2026-04-01");
     const aol = await db.claim.findMany({ where: { service: { slug: "ispdb-aol-com" } } });
     expect(aol.map((c) => c.asOf)).toEqual(["2026-04-01", "2026-04-01", "2026-04-01", "2026-04-01"]);
     await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
@@ -388,8 +396,7 @@ describe.skipIf(!HAVE_ISPDB)("importing a folder with bad files", () => {
     const db = createPrismaClient(url);
     try {
       await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
-      const loaded = await loadIspdbFolder(folder);
-      const report = await writeIspdbImport(db, loaded, { asOf: AS_OF });
+      const report = await importFolder(db, folder, AS_OF);
       expect(report.filesRead).toBe(ISPDB_FILE_COUNT + 2);
       expect(report.providersImported).toBe(ISPDB_FILE_COUNT);
       expect(report.filesFailed).toBe(2);
