@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/helpers/global-setup.ts"],
     // seeding and importer tests open real SQLite files; keep them from racing on 2 cores
     fileParallelism: true,
     testTimeout: 30_000,
