@@ -12,7 +12,7 @@ import {
   type MxRecord,
 } from "@/lib/autoconfig/lookup";
 import { parseIspdbXml } from "@/lib/ispdb/parse";
-import { HAVE_ISPDB, ISPDB_DIR, noteIfIspdbMissing } from "../ispdb/sample";
+import { describeWithIspdbSample, ISPDB_DIR } from "../helpers/ispdb-sample";
 
 describe("domain input", () => {
   it("converts IDN and case to the ASCII form, and drops a trailing dot", () => {
@@ -57,9 +57,7 @@ describe("MX host to ISPDB domains", () => {
   });
 });
 
-describe.skipIf(!HAVE_ISPDB)("lookupAutoconfig against a local web server with real ISPDB files", () => {
-  noteIfIspdbMissing("autoconfig lookup");
-
+describeWithIspdbSample("lookupAutoconfig against a local web server with real ISPDB files", () => {
   type Route = { file?: string; body?: string; status?: number; hang?: true };
   const routes = new Map<string, Route>();
   const requests: string[] = [];

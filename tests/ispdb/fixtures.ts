@@ -1,6 +1,6 @@
 import { copyFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ISPDB_DIR } from "./sample";
+import { ISPDB_DIR } from "../helpers/ispdb-sample";
 
 export const BROKEN_XML = `<?xml version="1.0"?>\n<clientConfig version="1.1">\n  <emailProvider id="broken.example">\n    <domain>broken.example</domain>\n`;
 export const BAD_PORT_XML = `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="badport.example"><domain>badport.example</domain><displayName>Bad port</displayName>

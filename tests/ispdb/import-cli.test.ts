@@ -2,14 +2,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db";
 import type { ImportReport } from "@/lib/ispdb/plan-import";
 import { loadCatalogueData } from "@/lib/seed/load-data";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
 import { BROKEN_XML, copySampleWith } from "./fixtures";
-import { HAVE_ISPDB, noteIfIspdbMissing } from "./sample";
+import { describeWithIspdbSample } from "../helpers/ispdb-sample";
 
 const AS_OF = "2026-03-12";
 const scratch = mkdtempSync(path.join(tmpdir(), "msc-ispdb-cli-"));
@@ -21,9 +21,7 @@ afterAll(() => {
 
 // The one run of the real command: the import and the command's other exits are tested
 // in-process (import.test.ts); this proves the npm script, arguments, output and exit code fit.
-describe.skipIf(!HAVE_ISPDB)("npm run import:ispdb", () => {
-  noteIfIspdbMissing("ispdb import script");
-
+describeWithIspdbSample("npm run import:ispdb", () => {
   it("imports, prints the summary and writes the JSON report; a bad file is reported, not fatal", async () => {
     const db = createPrismaClient(temp.url);
     try {

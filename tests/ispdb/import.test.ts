@@ -13,7 +13,7 @@ import { main as importMain } from "@/scripts/import-ispdb";
 import { captureConsole } from "../helpers/console";
 import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
 import { BAD_PORT_XML, BROKEN_XML, copySampleWith, GOOD_XML, writeFiles } from "./fixtures";
-import { HAVE_ISPDB, ISPDB_DIR, ISPDB_FILE_COUNT, noteIfIspdbMissing } from "./sample";
+import { describeWithIspdbSample, ISPDB_DIR, ISPDB_FILE_COUNT } from "../helpers/ispdb-sample";
 
 const AS_OF = "2026-03-12";
 
@@ -134,8 +134,7 @@ const claim = (property: string, value: string, note: string) => ({
   isCurrent: true,
 });
 
-describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
-  noteIfIspdbMissing("ispdb import");
+describeWithIspdbSample("importing the real ISPDB sample", () => {
   let db: PrismaClient;
   let file: string;
   let report: ImportReport;
@@ -389,9 +388,7 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
   });
 });
 
-describe.skipIf(!HAVE_ISPDB)("importing a folder with bad files", () => {
-  noteIfIspdbMissing("ispdb import, bad files");
-
+describeWithIspdbSample("importing a folder with bad files", () => {
   it("reports each bad file by name and field and imports the rest", async () => {
     const folder = copySampleWith(tempDir("msc-ispdb-"), {
       "broken.xml": BROKEN_XML,
