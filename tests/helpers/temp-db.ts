@@ -2,6 +2,9 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import type { PrismaClient } from "@/lib/db";
+import { loadCatalogueData } from "@/lib/seed/load-data";
+import { writeCatalogueData } from "@/lib/seed/write-data";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -11,4 +14,9 @@ export function createTempDatabase(): { url: string; file: string; cleanup: () =
   const file = path.join(dir, "test.db");
   copyFileSync(inject("migratedTemplate"), file);
   return { url: `file:${file}`, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// The reviewed catalogue in data/, written as npm run db:seed writes it.
+export async function seedReviewedData(db: PrismaClient): Promise<void> {
+  await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
 }

@@ -5,9 +5,7 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db";
 import type { ImportReport } from "@/lib/ispdb/plan-import";
-import { loadCatalogueData } from "@/lib/seed/load-data";
-import { writeCatalogueData } from "@/lib/seed/write-data";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
+import { createTempDatabase, REPO_ROOT, seedReviewedData } from "../helpers/temp-db";
 import { BROKEN_XML, copySampleWith } from "./fixtures";
 import { describeWithIspdbSample } from "../helpers/ispdb-sample";
 
@@ -25,7 +23,7 @@ describeWithIspdbSample("npm run import:ispdb", () => {
   it("imports, prints the summary and writes the JSON report; a bad file is reported, not fatal", async () => {
     const db = createPrismaClient(temp.url);
     try {
-      await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+      await seedReviewedData(db);
     } finally {
       await db.$disconnect();
     }

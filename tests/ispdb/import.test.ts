@@ -7,11 +7,9 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { readIspdbFolder } from "@/lib/ispdb/load-folder";
 import { buildImportReport, planIspdbImport, type ImportReport } from "@/lib/ispdb/plan-import";
 import { writeIspdbImport } from "@/lib/ispdb/write-import";
-import { loadCatalogueData } from "@/lib/seed/load-data";
-import { writeCatalogueData } from "@/lib/seed/write-data";
 import { main as importMain } from "@/scripts/import-ispdb";
 import { captureConsole } from "../helpers/console";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
+import { createTempDatabase, seedReviewedData } from "../helpers/temp-db";
 import { BAD_PORT_XML, BROKEN_XML, GOOD_XML, writeFiles } from "./fixtures";
 import { describeWithIspdbSample, ISPDB_DIR, ISPDB_FILE_COUNT } from "../helpers/ispdb-sample";
 
@@ -22,6 +20,7 @@ async function importFolder(db: PrismaClient, folder: string, asOf: string): Pro
   const plan = planIspdbImport(await readIspdbFolder(folder));
   return buildImportReport(plan, asOf, await writeIspdbImport(db, plan, { asOf }));
 }
+
 const cleanups: Array<() => void> = [];
 afterAll(() => {
   while (cleanups.length) cleanups.pop()?.();
@@ -45,7 +44,7 @@ function tempDb() {
 async function seededDb(url: string): Promise<void> {
   const db = createPrismaClient(url);
   try {
-    await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+    await seedReviewedData(db);
   } finally {
     await db.$disconnect();
   }
@@ -144,7 +143,7 @@ describeWithIspdbSample("importing the real ISPDB sample", () => {
     const temp = tempDb();
     file = temp.file;
     db = createPrismaClient(temp.url);
-    await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+    await seedReviewedData(db);
     dataBefore = await dataRows(db);
     report = await importFolder(db, ISPDB_DIR, AS_OF);
   });
@@ -382,7 +381,7 @@ describeWithIspdbSample("importing the real ISPDB sample", () => {
     await importFolder(db, ISPDB_DIR, "2026-04-01");
     const aol = await db.claim.findMany({ where: { service: { slug: "ispdb-aol-com" } } });
     expect(aol.map((c) => c.asOf)).toEqual(["2026-04-01", "2026-04-01", "2026-04-01", "2026-04-01"]);
-    await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+    await seedReviewedData(db);
     expect(await db.service.count({ where: { origin: "ispdb" } })).toBe(ISPDB_FILE_COUNT);
     expect(await db.claim.count({ where: { service: { slug: "ispdb-aol-com" }, isCurrent: true } })).toBe(4);
   });

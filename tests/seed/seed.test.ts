@@ -6,7 +6,7 @@ import { loadCatalogueData } from "@/lib/seed/load-data";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 import { main as seedMain } from "@/prisma/seed";
 import { captureConsole } from "../helpers/console";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
+import { createTempDatabase, REPO_ROOT, seedReviewedData } from "../helpers/temp-db";
 import { copyOfRealData, editJson } from "./data-fixtures";
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -21,10 +21,6 @@ function tempDb(): { file: string; url: string; db: PrismaClient } {
   const db = createPrismaClient(temp.url);
   cleanups.push(temp.cleanup, () => db.$disconnect());
   return { file: temp.file, url: temp.url, db };
-}
-
-async function seed(db: PrismaClient, dataDir = path.join(REPO_ROOT, "data")) {
-  return writeCatalogueData(db, await loadCatalogueData(dataDir));
 }
 
 // Every row of every table, to compare a database before and after a failed seed.
@@ -45,9 +41,9 @@ function snapshot(file: string): Record<string, unknown[]> {
 describe("seeding", () => {
   it("is idempotent: a second run leaves the same catalogue", async () => {
     const { file, db } = tempDb();
-    await seed(db);
+    await seedReviewedData(db);
     const first = snapshot(file);
-    await seed(db);
+    await seedReviewedData(db);
     const second = snapshot(file);
     const withoutIds = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), id: undefined }));
     expect(withoutIds(second.Claim!)).toEqual(withoutIds(first.Claim!));
@@ -58,7 +54,7 @@ describe("seeding", () => {
 
   it("marks the 2006 claims current and counts supported properties", async () => {
     const { db } = tempDb();
-    await seed(db);
+    await seedReviewedData(db);
     const cpi = await db.service.findUniqueOrThrow({
       where: { slug: "cpi" },
       include: { claims: { include: { property: true } } },
@@ -74,7 +70,7 @@ describe("seeding", () => {
 
   it("a bad file exits non-zero naming file, record and field, and changes nothing", async () => {
     const { file, url, db } = tempDb();
-    await seed(db);
+    await seedReviewedData(db);
     const before = snapshot(file);
 
     const dir = copyOfRealData();
@@ -91,7 +87,7 @@ describe("seeding", () => {
 
   it("rolls back everything when a write fails half-way", async () => {
     const { file, db } = tempDb();
-    await seed(db);
+    await seedReviewedData(db);
     const before = snapshot(file);
     const data = await loadCatalogueData(path.join(REPO_ROOT, "data"));
     data.companies[0]!.services[0]!.name = "Written before the failure";
@@ -104,7 +100,7 @@ describe("seeding", () => {
 
   it("keeps evidence from other sources when re-seeding", async () => {
     const { db } = tempDb();
-    await seed(db);
+    await seedReviewedData(db);
     const [cpi, imaps] = await Promise.all([
       db.service.findUniqueOrThrow({ where: { slug: "cpi" } }),
       db.property.findUniqueOrThrow({ where: { key: "imaps" } }),
@@ -113,7 +109,7 @@ describe("seeding", () => {
     await db.claim.create({
       data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" },
     });
-    await seed(db);
+    await seedReviewedData(db);
     const kept = await db.claim.findMany({ where: { sourceId: probe.id } });
     expect(kept).toHaveLength(1);
     expect(kept[0]?.isCurrent).toBe(true);
