@@ -109,6 +109,7 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
     ];
     const fillStart = performance.now();
     fillDatabase(file, properties);
+    // Before anything reads the environment: lib/env parses it once per process.
     process.env.DATABASE_URL = url;
     const { getDb } = await import("@/lib/db");
     await refreshCurrentClaims(getDb());

@@ -1,8 +1,8 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { readEnv } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 
-export function createPrismaClient(databaseUrl: string = readEnv().DATABASE_URL): PrismaClient {
+export function createPrismaClient(databaseUrl: string = getEnv().DATABASE_URL): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
 }
 

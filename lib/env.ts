@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { DEFAULT_TIMEOUT_MS } from "@/lib/probe/types";
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .default("")
+  .transform((v) => v === "1" || v === "true");
 
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .startsWith("file:", "DATABASE_URL must be a SQLite file: URL, e.g. file:./prisma/dev.db")
+    .refine((url) => url.replace(/\?.*$/, "") !== "file:", "DATABASE_URL names no file")
     .default("file:./prisma/dev.db"),
   // The public origin of the site, for canonical URLs, hreflang alternates, the sitemap and
   // robots.txt; no trailing slash so paths can be appended as they are.
@@ -11,15 +18,39 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: "SITE_URL must be an http(s) URL, e.g. https://example.jp" })
     .default("http://localhost:3000")
     .transform((url) => url.replace(/\/+$/, "")),
+  NODE_ENV: z.string().optional(),
+  // Loopback only, for tests and local development; private ranges are never allowed.
+  PROBE_ALLOW_LOOPBACK: flag,
+  PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_TIMEOUT_MS),
+  // Sends all three autoconfig fetches to one server instead of the domain's own hosts and the
+  // Thunderbird ISPDB: <base>/autoconfig/<domain>, <base>/well-known/<domain>, <base>/ispdb/<domain>.
+  // For tests and local development only; empty means unset.
+  AUTOCONFIG_BASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .url({ protocol: /^https?$/ })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  AUTOCONFIG_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-// Parsed once; a bad value stops the process at start instead of failing on the first query.
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+// For tests and for getEnv: checks a given set of variables, naming every bad one.
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   }
   return parsed.data;
+}
+
+let cached: Env | undefined;
+
+// Parsed once, on first use, and kept for the life of the process: a bad value fails the first
+// command or request that needs the environment, loudly, instead of becoming a wrong default.
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
 }

@@ -11,6 +11,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { applyPendingMigrations, deployMigrations, displayPath, MIGRATIONS_DIR, SCHEMA_PATH } from "./deploy";
 import {
   formatEngineError,
   LOCKFILE_NAME,
@@ -25,8 +27,6 @@ import {
 } from "./schema-engine";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SCHEMA_PATH = path.join(ROOT, "prisma", "schema.prisma");
-const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
 
 const USAGE = `Usage:
   tsx prisma/migrate.ts deploy
@@ -77,31 +77,12 @@ function parseFlags(argv: string[]) {
   }
 }
 
-const Env = z.object({
-  DATABASE_URL: z
-    .string()
-    .startsWith("file:", "DATABASE_URL must be a SQLite file: URL, e.g. file:./prisma/dev.db")
-    .refine((url) => withoutQuery(url) !== "file:", "DATABASE_URL names no file")
-    .default("file:./prisma/dev.db")
-    .transform(sqliteFilePath),
-});
-
-function withoutQuery(url: string): string {
-  return url.replace(/\?.*$/, "");
-}
-
 // Prisma's SQLite URLs are usually not real file URLs (file:./dev.db, file:/abs/dev.db), but a
 // proper file:///abs/dev.db should work too; relative paths follow prisma.config.ts, i.e. the root.
-function sqliteFilePath(url: string): string {
-  const bare = withoutQuery(url);
+function databaseFile(): string {
+  const bare = getEnv().DATABASE_URL.replace(/\?.*$/, "");
   const filePath = bare.startsWith("file://") ? fileURLToPath(bare) : bare.slice("file:".length);
   return path.resolve(ROOT, filePath);
-}
-
-function databaseFile(): string {
-  const result = Env.safeParse(process.env);
-  if (!result.success) throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
-  return result.data.DATABASE_URL;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,15 +93,13 @@ async function deploy(): Promise<number> {
   const migrations = await readMigrationsList(MIGRATIONS_DIR);
   // An empty list here almost always means a wrong checkout or path, not a database to leave empty.
   if (migrations.migrationDirectories.length === 0) {
-    console.error(`No migrations found in ${relative(MIGRATIONS_DIR)}.`);
+    console.error(`No migrations found in ${displayPath(MIGRATIONS_DIR)}.`);
     return 1;
   }
-  await mkdir(path.dirname(dbFile), { recursive: true });
-  const applied = await withSchemaEngine({ schemaPath: SCHEMA_PATH, dbFile }, (engine) =>
-    applyMigrations(engine, migrations),
-  );
+  const applied = await deployMigrations(dbFile, migrations);
+  for (const name of applied) console.log(`Applied ${name}`);
   if (applied.length === 0) {
-    console.log(`${relative(dbFile)} is up to date (${migrationCount(migrations)}).`);
+    console.log(`${displayPath(dbFile)} is up to date (${migrationCount(migrations)}).`);
   }
   return 0;
 }
@@ -151,7 +130,7 @@ async function dev(name: string, acceptDataLoss: boolean): Promise<number> {
       migrations.migrationDirectories.map((dir) => dir.path),
     );
     await writeMigration(dirName, created.migrationScript, created.connectorType);
-    console.log(`Created ${relative(path.join(MIGRATIONS_DIR, dirName, MIGRATION_FILE_NAME))}`);
+    console.log(`Created ${displayPath(path.join(MIGRATIONS_DIR, dirName, MIGRATION_FILE_NAME))}`);
 
     const applied = await applyMigrations(engine, await readMigrationsList(MIGRATIONS_DIR));
     if (!applied.includes(dirName)) throw new Error(`${dirName} was created but not applied`);
@@ -171,7 +150,7 @@ async function check(): Promise<number> {
       filters: NO_FILTERS,
     });
     if (result.exitCode === 0) {
-      console.log(`schema.prisma matches the ${migrationCount(migrations)} in ${relative(MIGRATIONS_DIR)}.`);
+      console.log(`schema.prisma matches the ${migrationCount(migrations)} in ${displayPath(MIGRATIONS_DIR)}.`);
       return 0;
     }
     if (result.exitCode !== 2) throw new Error(`schema engine diff returned exit code ${result.exitCode}`);
@@ -186,14 +165,9 @@ async function check(): Promise<number> {
 // Steps
 
 async function applyMigrations(engine: SchemaEngine, migrations: MigrationList): Promise<string[]> {
-  const { appliedMigrationNames } = await engine
-    .applyMigrations({ migrationsList: migrations, filters: NO_FILTERS })
-    .catch((error: unknown) => {
-      // The engine's message is only the SQL error, with no word of what was being done.
-      throw new Error(`Applying the migrations in ${relative(migrations.baseDir)} failed`, { cause: error });
-    });
-  for (const name of appliedMigrationNames) console.log(`Applied ${name}`);
-  return appliedMigrationNames;
+  const applied = await applyPendingMigrations(engine, migrations);
+  for (const name of applied) console.log(`Applied ${name}`);
+  return applied;
 }
 
 // The stock CLI would offer to reset here; a script must not drop a database on its own.
@@ -259,11 +233,6 @@ async function writeMigration(dirName: string, script: string, provider: string)
 function migrationCount(migrations: MigrationList): string {
   const n = migrations.migrationDirectories.length;
   return n === 1 ? "1 migration" : `${n} migrations`;
-}
-
-function relative(file: string): string {
-  const fromCwd = path.relative(process.cwd(), file);
-  return fromCwd.startsWith("..") || path.isAbsolute(fromCwd) ? file : fromCwd || ".";
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,16 @@
 import path from "node:path";
-import { createPrismaClient } from "@/lib/db";
+import { isEntryPoint } from "@/lib/cli/entry-point";
+import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { DataValidationError, loadCatalogueData } from "@/lib/seed/load-data";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 
 // Usage: tsx prisma/seed.ts [data-dir]   (default: ./data)
-async function main(): Promise<number> {
-  const dataDir = path.resolve(process.argv[2] ?? "data");
+// Exported so tests can run the whole command in-process against a database of their own.
+export async function main(
+  argv: string[],
+  { openDb = () => createPrismaClient() }: { openDb?: () => PrismaClient } = {},
+): Promise<number> {
+  const dataDir = path.resolve(argv[0] ?? "data");
   let data;
   try {
     data = await loadCatalogueData(dataDir);
@@ -16,7 +21,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const db = createPrismaClient();
+  const db = openDb();
   try {
     const summary = await writeCatalogueData(db, data);
     console.log(
@@ -32,4 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

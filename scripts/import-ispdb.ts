@@ -3,14 +3,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { z } from "zod";
-import { createPrismaClient } from "@/lib/db";
-import {
-  buildReport,
-  formatImportReport,
-  loadIspdbFolder,
-  writeIspdbImport,
-  type ProgressCallback,
-} from "@/lib/ispdb/import";
+import { isEntryPoint } from "@/lib/cli/entry-point";
+import { createPrismaClient, type PrismaClient } from "@/lib/db";
+import { readIspdbFolder } from "@/lib/ispdb/load-folder";
+import { ISPDB_PROPERTY_KEYS } from "@/lib/ispdb/map";
+import { buildImportReport, planIspdbImport, type ImportReport, type ProgressCallback } from "@/lib/ispdb/plan-import";
+import { writeIspdbImport } from "@/lib/ispdb/write-import";
 
 const USAGE = "Usage: npm run import:ispdb -- <folder> [--as-of YYYY-MM-DD] [--report file.json]";
 
@@ -26,8 +24,8 @@ function today(): string {
 }
 
 // A bar only on a terminal: in CI logs and pipes it would be a wall of carriage returns.
-function progressBar(): { onProgress?: ProgressCallback; stop: () => void } {
-  if (!process.stdout.isTTY) return { stop: () => {} };
+function progressBar(show: boolean): { onProgress?: ProgressCallback; stop: () => void } {
+  if (!show) return { stop: () => {} };
   const bar = new cliProgress.SingleBar(
     { format: "{phase} [{bar}] {value}/{total}", hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
@@ -49,10 +47,55 @@ function progressBar(): { onProgress?: ProgressCallback; stop: () => void } {
   };
 }
 
-async function main(): Promise<number> {
+export function formatImportReport(report: ImportReport): string {
+  const lines: string[] = [];
+  const errors = report.problems.filter((p) => p.severity === "error");
+  const warnings = report.problems.filter((p) => p.severity === "warning");
+  lines.push(
+    `Thunderbird ISPDB import, as of ${report.asOf}`,
+    `  files read:          ${report.filesRead}`,
+    `  providers imported:  ${report.providersImported}`,
+    `  files failed:        ${report.filesFailed}`,
+    `  claims written:      ${report.claims}`,
+    `  endpoints written:   ${report.endpoints}`,
+    "",
+    "Claims per property (yes / partial):",
+    ...ISPDB_PROPERTY_KEYS.map(
+      (k) =>
+        `  ${k.padEnd(20)} ${String(report.propertyCounts[k].yes).padStart(4)} / ${report.propertyCounts[k].partial}`,
+    ),
+  );
+  if (report.failures.length > 0) {
+    lines.push("", `Files NOT imported (${report.failures.length}); fix them and run again:`);
+    for (const f of report.failures) {
+      for (const i of f.issues) lines.push(`  ${f.file}: field ${i.field}: ${i.message}`);
+    }
+  }
+  lines.push(
+    "",
+    `Data problems in the ISPDB (imported as stated): ${errors.length} error(s), ${warnings.length} warning(s)`,
+  );
+  for (const p of [...errors, ...warnings]) {
+    lines.push(`  ${p.severity.padEnd(7)} ${p.file}  ${p.entry}  [${p.code}] ${p.message}`);
+  }
+  if (report.unmapped.length > 0) {
+    lines.push("", "Entries not stored (no property or endpoint protocol describes them):");
+    for (const u of report.unmapped) lines.push(`  ${u.file}  ${u.entry}`);
+  }
+  return lines.join("\n");
+}
+
+type MainOptions = { openDb?: () => PrismaClient; showProgress?: boolean };
+
+// Exported so tests can run the whole command in-process against a database of their own.
+export async function main(
+  argv: string[],
+  { openDb = () => createPrismaClient(), showProgress = Boolean(process.stdout.isTTY) }: MainOptions = {},
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       allowPositionals: true,
       options: { "as-of": { type: "string" }, report: { type: "string" } },
     });
@@ -76,16 +119,17 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const progress = progressBar();
-  const loaded = await loadIspdbFolder(folder, progress.onProgress);
-  let report = buildReport(loaded, asOf.data, []);
+  const progress = progressBar(showProgress);
+  const plan = planIspdbImport(await readIspdbFolder(folder), progress.onProgress);
+  let report = buildImportReport(plan, asOf.data);
   let failed: string | undefined;
-  if (loaded.providers.length === 0) {
-    failed = `Nothing imported: none of the ${loaded.files.length} .xml files in ${folder} could be read as an ISPDB provider.`;
+  if (plan.providers.length === 0) {
+    failed = `Nothing imported: none of the ${plan.files.length} .xml files in ${folder} could be read as an ISPDB provider.`;
   } else {
-    const db = createPrismaClient();
+    const db = openDb();
     try {
-      report = await writeIspdbImport(db, loaded, { asOf: asOf.data, onProgress: progress.onProgress });
+      const imported = await writeIspdbImport(db, plan, { asOf: asOf.data, onProgress: progress.onProgress });
+      report = buildImportReport(plan, asOf.data, imported);
     } catch (error) {
       failed = `Import failed and was rolled back; the database was not changed: ${(error as Error).message}`;
     } finally {
@@ -112,4 +156,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

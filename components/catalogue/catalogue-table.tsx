@@ -13,14 +13,13 @@ type CatalogueTableProps = {
   properties: PropertyInfo[];
   // id of the comparison form the row checkboxes belong to (it sits outside the table)
   compareFormId?: string;
-  selected?: string[];
 };
 
 export function serviceName(p: { name: string; nameEn: string | null }, locale: Locale): string {
   return locale === "en" && p.nameEn ? p.nameEn : p.name;
 }
 
-export function CatalogueTable({ locale, providers, properties, compareFormId, selected = [] }: CatalogueTableProps) {
+export function CatalogueTable({ locale, providers, properties, compareFormId }: CatalogueTableProps) {
   const t = catalogueMessages[locale];
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="provider-table-caption">
@@ -60,7 +59,6 @@ export function CatalogueTable({ locale, providers, properties, compareFormId, s
                       name="s"
                       value={provider.slug}
                       form={compareFormId}
-                      defaultChecked={selected.includes(provider.slug)}
                       aria-label={format(t.catalogue.compareSelect, { name })}
                     />
                   </td>

@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { articleFrontmatterSchema, type ArticleFrontmatter } from "@/lib/schemas/article";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 
 export type ArticleIssue = { file: string; line?: number; message: string };
 
@@ -27,13 +28,6 @@ export type ParsedArticleFile = {
 };
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return (
-    path.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("") ||
-    "(front matter)"
-  );
-}
 
 // Splits and checks one article file. `file` is the name shown in messages
 // (data/articles/<slug>.<locale>.md); the slug and locale must agree with it.
@@ -73,7 +67,7 @@ export function parseArticleFile(file: string, text: string): { article?: Parsed
   const parsed = articleFrontmatterSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      issues.push({ file, message: `front matter ${formatPath(issue.path)}: ${issue.message}` });
+      issues.push({ file, message: `front matter ${formatIssuePath(issue.path, "(front matter)")}: ${issue.message}` });
     return { issues };
   }
   const frontmatter = parsed.data;

@@ -1,5 +1,6 @@
 import { loadArticleLibrary } from "@/lib/articles/load";
 import type { ArticleLibrary } from "@/lib/articles/library";
+import { getEnv } from "@/lib/env";
 
 export { ArticleValidationError } from "@/lib/articles/front-matter";
 export {
@@ -18,7 +19,7 @@ export type { TocEntry } from "@/lib/articles/render";
 let cached: Promise<ArticleLibrary> | undefined;
 
 export function getArticleLibrary(): Promise<ArticleLibrary> {
-  if (process.env.NODE_ENV === "development") return loadArticleLibrary();
+  if (getEnv().NODE_ENV === "development") return loadArticleLibrary();
   cached ??= loadArticleLibrary().catch((error: unknown) => {
     cached = undefined;
     throw error;

@@ -4,6 +4,7 @@ import type { GlossaryTerm } from "@/lib/articles/remark-glossary";
 import { LOCALES, localePath, type Locale } from "@/lib/i18n/locales";
 import { glossarySchema, type ArticleFrontmatter, type GlossaryEntry } from "@/lib/schemas/article";
 import type { PropertyRecord } from "@/lib/schemas/data";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 
 export type Article = ArticleFrontmatter & {
   file: string;
@@ -118,9 +119,10 @@ export function buildArticleLibrary(input: ArticleLibraryInput): { library?: Art
         typeof index === "number"
           ? `entry #${index + 1}${typeof entry?.key === "string" ? ` "${entry.key}"` : ""}`
           : "(file)";
+      const field = formatIssuePath(rest, "");
       issues.push({
         file: input.glossary.file,
-        message: `${record}${rest.length ? `, field ${rest.join(".")}` : ""}: ${issue.message}`,
+        message: `${record}${field ? `, field ${field}` : ""}: ${issue.message}`,
       });
     }
   }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { ArticleValidationError, type ArticleIssue } from "@/lib/articles/front-matter";
 import { buildArticleLibrary, type ArticleLibrary } from "@/lib/articles/library";
 import { propertyFileSchema, type PropertyRecord } from "@/lib/schemas/data";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 
 export const DEFAULT_DATA_DIR = path.join(process.cwd(), "data");
 
@@ -37,7 +38,7 @@ async function readProperties(file: string, issues: ArticleIssue[]): Promise<Pro
   const parsed = propertyFileSchema.safeParse(json);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      issues.push({ file: displayName(file), message: `${issue.path.join(".") || "(file)"}: ${issue.message}` });
+      issues.push({ file: displayName(file), message: `${formatIssuePath(issue.path, "(file)")}: ${issue.message}` });
     return [];
   }
   return parsed.data;

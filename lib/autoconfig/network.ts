@@ -1,4 +1,5 @@
 import { Resolver } from "node:dns/promises";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import type { AutoconfigOutcome, MxRecord } from "./types";
 
 // The autoconfig lookup's I/O: one HTTP fetch of a config document and one DNS MX query, each
@@ -9,28 +10,6 @@ import type { AutoconfigOutcome, MxRecord } from "./types";
 export const MAX_RESPONSE_BYTES = 512 * 1024;
 
 export type NetworkFailure = { ok: false; outcome: Exclude<AutoconfigOutcome, "found">; detail: string };
-
-class ResponseTooLargeError extends Error {}
-
-async function readLimited(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limit) throw new ResponseTooLargeError();
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new ResponseTooLargeError();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
 
 function errorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: unknown } }).cause;
@@ -92,12 +71,17 @@ export async function fetchConfigDocument(
       await response.body?.cancel();
       return { ok: false, outcome: "error", detail: `HTTP ${response.status}` };
     }
-    return { ok: true, xml: await readLimited(response, MAX_RESPONSE_BYTES) };
+    const body = await readLimitedBody(response, MAX_RESPONSE_BYTES);
+    if (!body.ok) {
+      const detail =
+        body.reason === "too-large"
+          ? `larger than ${MAX_RESPONSE_BYTES} bytes`
+          : "the Content-Length header is not a valid length";
+      return { ok: false, outcome: "invalid", detail };
+    }
+    return { ok: true, xml: new TextDecoder().decode(body.bytes) };
   } catch (error) {
     if (step.cancel?.aborted) throw step.cancel.reason;
-    if (error instanceof ResponseTooLargeError) {
-      return { ok: false, outcome: "invalid", detail: `larger than ${MAX_RESPONSE_BYTES} bytes` };
-    }
     if (isTimeout(error)) {
       return { ok: false, outcome: "timeout", detail: `no complete answer within ${step.timeoutMs} ms` };
     }

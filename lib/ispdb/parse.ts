@@ -11,6 +11,7 @@ import {
   type IspdbParseResult,
   type IspdbProvider,
 } from "@/lib/ispdb/types";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 
 // Elements that may repeat. Listing them by path keeps a single occurrence an array too, and
 // keeps same-named elements elsewhere (webMail's <username>) out of it.
@@ -186,14 +187,9 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
 
 function formatField(path: readonly PropertyKey[]): string {
   const segments = path[0] === "clientConfig" ? path.slice(1) : path;
-  if (segments.length === 0) return "clientConfig";
-  return segments
-    .map((s, i) => {
-      if (typeof s === "number") return `[${s}]`;
-      const name = String(s).replace(/^@_/, "@");
-      return i === 0 ? name : `.${name}`;
-    })
-    .join("");
+  // the XML parser's attribute prefix, shown as XPath writes attributes
+  const named = segments.map((s) => (typeof s === "string" ? s.replace(/^@_/, "@") : s));
+  return formatIssuePath(named, "clientConfig");
 }
 
 function failure(file: string, issues: IspdbParseIssue[]): IspdbParseResult {

@@ -58,16 +58,6 @@ export function targetForEndpoint(e: {
   return { host: e.host, port: e.port, protocol: e.protocol, security: e.security === "tls" ? "tls" : "starttls" };
 }
 
-export function dedupeTargets(targets: ProbeTarget[]): ProbeTarget[] {
-  const seen = new Set<string>();
-  return targets.filter((t) => {
-    const key = `${t.host.toLowerCase()}|${t.port}|${t.protocol}|${t.security}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 export type ProbeRun = { results: EndpointProbeResult[]; wallMs: number; sequential: boolean };
 
 // Endpoints are independent, so by default they are probed at once; the wall time is then

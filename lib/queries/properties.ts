@@ -16,7 +16,8 @@ const propertySelect = {
 } satisfies Prisma.PropertySelect;
 export type PropertyInfo = Prisma.PropertyGetPayload<{ select: typeof propertySelect }>;
 
-// Cached per request: the layout, the filter form and the table all need the same list.
+// Cached per request: a page reads the list and so does the query it runs (getProviders), and
+// both API routes read it through getServicePropertyKeys.
 export const getProperties = cache(async (): Promise<PropertyInfo[]> => {
   return getDb().property.findMany({ orderBy: { position: "asc" }, select: propertySelect });
 });

@@ -4,10 +4,6 @@
 export const SAMPLE_IDS = ["sendmail-2006", "gmail", "plain-hop", "jp-isp"] as const;
 export type SampleId = (typeof SAMPLE_IDS)[number];
 
-export function isSampleId(value: unknown): value is SampleId {
-  return typeof value === "string" && (SAMPLE_IDS as readonly string[]).includes(value);
-}
-
 // A 2006 Sendmail pair: both hops use STARTTLS, but with TLS 1.0 and, between the servers,
 // 3DES, which is what the weak-TLS warnings are for.
 const SENDMAIL_2006 = `Return-Path: <yamada@example.co.jp>

@@ -5,15 +5,7 @@ import { partialDateSchema, slugSchema } from "@/lib/schemas/data";
 // data/documentation/<slug>.json: what a provider's own documentation (or, marked as such, a
 // third-party page) states about its mail servers, each fact citing the page it came from.
 
-export const KINDS = [
-  "hosting",
-  "isp",
-  "mailbox",
-  "suite",
-  "privacy",
-  "university",
-  "other",
-] as const;
+export const KINDS = ["hosting", "isp", "mailbox", "suite", "privacy", "university", "other"] as const;
 export const kindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof kindSchema>;
 

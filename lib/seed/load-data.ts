@@ -12,6 +12,7 @@ import {
   type PropertyRecord,
   type SourceRecord,
 } from "@/lib/schemas/data";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 
 export type CatalogueData = {
   properties: PropertyRecord[];
@@ -46,11 +47,6 @@ function describeRecord(records: unknown, index: number | undefined): string {
   const id =
     record && (typeof record.slug === "string" ? record.slug : typeof record.key === "string" ? record.key : undefined);
   return id ? `#${index + 1} "${id}"` : `#${index + 1}`;
-}
-
-function formatPath(segments: readonly PropertyKey[]): string {
-  if (segments.length === 0) return "(whole record)";
-  return segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("");
 }
 
 async function readJsonFile(file: string, displayName: string): Promise<{ json?: unknown; issue?: DataIssue }> {
@@ -95,7 +91,7 @@ function parseWith<S extends z.ZodType>(
     issues.push({
       file: displayName,
       record: describeRecord(json, index),
-      field: formatPath(index === undefined ? issue.path : rest),
+      field: formatIssuePath(index === undefined ? issue.path : rest, "(whole record)"),
       message: issue.message,
     });
   }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { readEnv } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { DEFAULT_LOCALE, LOCALES, localePath, type Locale } from "@/lib/i18n/locales";
 
 const OPEN_GRAPH_LOCALES: Record<Locale, string> = { ja: "ja_JP", en: "en_US" };
 
 export function siteUrl(): string {
-  return readEnv().SITE_URL;
+  return getEnv().SITE_URL;
 }
 
 // path is the page's path without the locale: "/" for home, "/articles/starttls".

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import {
@@ -11,10 +10,8 @@ import {
 } from "@/lib/catalogue/filters";
 import { parseCompareParams } from "@/lib/catalogue/compare-params";
 import { normalizeSearchText } from "@/lib/catalogue/search-text";
-import { loadCatalogueData } from "@/lib/seed/load-data";
-import { writeCatalogueData } from "@/lib/seed/write-data";
 import { pageWindow } from "@/components/catalogue/pagination";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
+import { createTempDatabase, seedReviewedData } from "../helpers/temp-db";
 
 const KEYS = ["pop3s", "imaps", "smtps", "smtp-auth"];
 
@@ -75,7 +72,7 @@ describe("toProviderWhere against the seeded database", () => {
     const temp = createTempDatabase();
     cleanup = temp.cleanup;
     db = createPrismaClient(temp.url);
-    await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+    await seedReviewedData(db);
   });
   afterAll(async () => {
     await db.$disconnect();

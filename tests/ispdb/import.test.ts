@@ -1,20 +1,32 @@
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
-import { loadIspdbFolder, writeIspdbImport, type ImportReport } from "@/lib/ispdb/import";
-import { loadCatalogueData } from "@/lib/seed/load-data";
-import { writeCatalogueData } from "@/lib/seed/write-data";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
-import { HAVE_ISPDB, ISPDB_DIR, ISPDB_FILE_COUNT, noteIfIspdbMissing } from "./sample";
+import { readIspdbFolder } from "@/lib/ispdb/load-folder";
+import { buildImportReport, planIspdbImport, type ImportReport } from "@/lib/ispdb/plan-import";
+import { writeIspdbImport } from "@/lib/ispdb/write-import";
+import { main as importMain } from "@/scripts/import-ispdb";
+import { captureConsole } from "../helpers/console";
+import { createTempDatabase, seedReviewedData } from "../helpers/temp-db";
+import { BAD_PORT_XML, BROKEN_XML, GOOD_XML, writeFiles } from "./fixtures";
+import { describeWithIspdbSample, ISPDB_DIR, ISPDB_FILE_COUNT } from "../helpers/ispdb-sample";
 
 const AS_OF = "2026-03-12";
+
+// What the CLI does, minus arguments and printing.
+async function importFolder(db: PrismaClient, folder: string, asOf: string): Promise<ImportReport> {
+  const plan = planIspdbImport(await readIspdbFolder(folder));
+  return buildImportReport(plan, asOf, await writeIspdbImport(db, plan, { asOf }));
+}
+
 const cleanups: Array<() => void> = [];
 afterAll(() => {
   while (cleanups.length) cleanups.pop()?.();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 function tempDir(prefix: string): string {
@@ -29,17 +41,14 @@ function tempDb() {
   return db;
 }
 
-// A copy of the sample in a temporary folder (never in the repository) plus extra files.
-function sampleWith(extra: Record<string, string>): string {
-  const dir = tempDir("msc-ispdb-");
-  for (const f of readdirSync(ISPDB_DIR)) copyFileSync(path.join(ISPDB_DIR, f), path.join(dir, f));
-  for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(dir, name), text);
-  return dir;
+async function seededDb(url: string): Promise<void> {
+  const db = createPrismaClient(url);
+  try {
+    await seedReviewedData(db);
+  } finally {
+    await db.$disconnect();
+  }
 }
-
-const BROKEN_XML = `<?xml version="1.0"?>\n<clientConfig version="1.1">\n  <emailProvider id="broken.example">\n    <domain>broken.example</domain>\n`;
-const BAD_PORT_XML = `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="badport.example"><domain>badport.example</domain><displayName>Bad port</displayName>
-  <incomingServer type="imap"><hostname>imap.badport.example</hostname><port>nine</port><socketType>SSL</socketType></incomingServer></emailProvider></clientConfig>`;
 
 // Every row of the tables an import writes; ids of replaced rows are left out.
 function snapshot(file: string) {
@@ -122,8 +131,7 @@ const claim = (property: string, value: string, note: string) => ({
   isCurrent: true,
 });
 
-describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
-  noteIfIspdbMissing("ispdb import");
+describeWithIspdbSample("importing the real ISPDB sample", () => {
   let db: PrismaClient;
   let file: string;
   let report: ImportReport;
@@ -133,9 +141,9 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
     const temp = tempDb();
     file = temp.file;
     db = createPrismaClient(temp.url);
-    await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+    await seedReviewedData(db);
     dataBefore = await dataRows(db);
-    report = await writeIspdbImport(db, await loadIspdbFolder(ISPDB_DIR), { asOf: AS_OF });
+    report = await importFolder(db, ISPDB_DIR, AS_OF);
   });
   afterAll(async () => {
     await db?.$disconnect();
@@ -361,35 +369,37 @@ describe.skipIf(!HAVE_ISPDB)("importing the real ISPDB sample", () => {
 
   it("is idempotent: a second run leaves the same rows", async () => {
     const first = snapshot(file);
-    const again = await writeIspdbImport(db, await loadIspdbFolder(ISPDB_DIR), { asOf: AS_OF });
+    const again = await importFolder(db, ISPDB_DIR, AS_OF);
     expect(snapshot(file)).toEqual(first);
     expect(again).toEqual(report);
     expect(await dataRows(db)).toEqual(dataBefore);
   });
 
   it("replaces its claims on a later run, and re-seeding keeps them", async () => {
-    await writeIspdbImport(db, await loadIspdbFolder(ISPDB_DIR), { asOf: "2026-04-01" });
+    await importFolder(db, ISPDB_DIR, "2026-04-01");
     const aol = await db.claim.findMany({ where: { service: { slug: "ispdb-aol-com" } } });
     expect(aol.map((c) => c.asOf)).toEqual(["2026-04-01", "2026-04-01", "2026-04-01", "2026-04-01"]);
-    await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+    await seedReviewedData(db);
     expect(await db.service.count({ where: { origin: "ispdb" } })).toBe(ISPDB_FILE_COUNT);
     expect(await db.claim.count({ where: { service: { slug: "ispdb-aol-com" }, isCurrent: true } })).toBe(4);
   });
 });
 
-describe.skipIf(!HAVE_ISPDB)("importing a folder with bad files", () => {
-  noteIfIspdbMissing("ispdb import, bad files");
-
+describe("importing a folder with bad files", () => {
   it("reports each bad file by name and field and imports the rest", async () => {
-    const folder = sampleWith({ "broken.xml": BROKEN_XML, "badport.xml": BAD_PORT_XML, "README.txt": "not a config" });
+    const folder = writeFiles(tempDir("msc-ispdb-"), {
+      "good.example.xml": GOOD_XML,
+      "broken.xml": BROKEN_XML,
+      "badport.xml": BAD_PORT_XML,
+      "README.txt": "not a config",
+    });
     const { url } = tempDb();
+    await seededDb(url);
     const db = createPrismaClient(url);
     try {
-      await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
-      const loaded = await loadIspdbFolder(folder);
-      const report = await writeIspdbImport(db, loaded, { asOf: AS_OF });
-      expect(report.filesRead).toBe(ISPDB_FILE_COUNT + 2);
-      expect(report.providersImported).toBe(ISPDB_FILE_COUNT);
+      const report = await importFolder(db, folder, AS_OF);
+      expect(report.filesRead).toBe(3);
+      expect(report.providersImported).toBe(1);
       expect(report.filesFailed).toBe(2);
       expect(report.failures).toEqual([
         {
@@ -401,92 +411,50 @@ describe.skipIf(!HAVE_ISPDB)("importing a folder with bad files", () => {
           issues: [{ field: "(document)", message: expect.stringMatching(/^not well-formed XML at line \d+/) }],
         },
       ]);
-      expect(await db.service.count({ where: { origin: "ispdb" } })).toBe(ISPDB_FILE_COUNT);
+      expect(await db.service.findMany({ where: { origin: "ispdb" }, select: { slug: true } })).toEqual([
+        { slug: "ispdb-good-example" },
+      ]);
     } finally {
       await db.$disconnect();
     }
   });
 });
 
-// spawnSync rather than execFileSync: a successful run's stderr matters too (the failed-files note).
-function run(args: string[], url: string) {
-  const result = spawnSync("npx", ["tsx", ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+// The command's own decisions, run in-process on small folders of its own (the real command is
+// spawned once, in import-cli.integration.test.ts).
+describe("the import:ispdb command", () => {
+  const run = (args: string[], url: string) =>
+    importMain(args, { openDb: () => createPrismaClient(url), showProgress: false });
 
-describe.skipIf(!HAVE_ISPDB)("npm run import:ispdb", () => {
-  noteIfIspdbMissing("ispdb import script");
-
-  it("imports, prints the summary and writes the JSON report; a bad file is reported, not fatal", () => {
-    const { url } = tempDb();
-    expect(run(["prisma/seed.ts"], url).code).toBe(0);
-    const folder = sampleWith({ "broken.xml": BROKEN_XML });
-    const reportFile = path.join(tempDir("msc-report-"), "report.json");
-    const result = run(["scripts/import-ispdb.ts", folder, "--as-of", AS_OF, "--report", reportFile], url);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Thunderbird ISPDB import, as of ${AS_OF}`);
-    expect(result.stdout).toMatch(/files read: +132\n +providers imported: +131\n +files failed: +1\n/);
-    expect(result.stdout).toMatch(/pop3s +89 \/ 0/);
-    expect(result.stdout).toMatch(/apop +0 \/ 8/);
-    expect(result.stdout).toContain("Files NOT imported (1)");
-    expect(result.stdout).toContain("broken.xml: field (document): not well-formed XML");
-    expect(result.stdout).toContain(
-      "error   arubapec.it.xml  incoming pop3 pop3s.pec.aruba.it:993 SSL  [port-of-other-protocol] POP3 server on port 993, the IMAPS port",
-    );
-    expect(result.stderr).toContain("1 of 132 files were NOT imported (listed above); the other 131 were.");
-    // No progress bar when stdout is not a terminal.
-    expect(result.stdout).not.toContain("\r");
-
-    const json = JSON.parse(readFileSync(reportFile, "utf8")) as ImportReport & { folder: string };
-    expect(json.folder).toBe(folder);
-    expect(json.providersImported + json.filesFailed).toBe(json.filesRead);
-    expect(json.failures.map((f) => f.file)).toEqual(["broken.xml"]);
-    expect(json.propertyCounts["smtp-auth"]).toEqual({ yes: 131, partial: 0 });
-    expect(json.problems.filter((p) => p.severity === "error")).toEqual([
-      {
-        file: "arubapec.it.xml",
-        providerId: "arubapec.it",
-        severity: "error",
-        code: "port-of-other-protocol",
-        entry: "incoming pop3 pop3s.pec.aruba.it:993 SSL",
-        message: "POP3 server on port 993, the IMAPS port",
-      },
-    ]);
-  });
-
-  it("exits non-zero when nothing can be imported, and changes nothing", () => {
+  it("exits non-zero when nothing can be imported, and changes nothing", async () => {
     const { url, file } = tempDb();
-    expect(run(["prisma/seed.ts"], url).code).toBe(0);
+    await seededDb(url);
     const before = snapshot(file);
-    const folder = tempDir("msc-ispdb-bad-");
-    writeFileSync(path.join(folder, "broken.xml"), BROKEN_XML);
-    const result = run(["scripts/import-ispdb.ts", folder], url);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/files read: +1\n +providers imported: +0\n +files failed: +1\n/);
-    expect(result.stderr).toContain("Nothing imported");
+    const folder = writeFiles(tempDir("msc-ispdb-bad-"), { "broken.xml": BROKEN_XML });
+    const output = captureConsole();
+    expect(await run([folder], url)).toBe(1);
+    expect(output.stdout()).toMatch(/files read: +1\n +providers imported: +0\n +files failed: +1\n/);
+    expect(output.stderr()).toContain("Nothing imported");
     expect(snapshot(file)).toEqual(before);
   });
 
-  it("exits non-zero and rolls back when the transaction fails", () => {
+  it("exits non-zero and rolls back when the transaction fails", async () => {
     // Not seeded: the properties the claims point to are missing.
     const { url, file } = tempDb();
-    const result = run(["scripts/import-ispdb.ts", ISPDB_DIR, "--as-of", AS_OF], url);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("Import failed and was rolled back; the database was not changed");
-    expect(result.stderr).toContain("seed it first");
+    const folder = writeFiles(tempDir("msc-ispdb-good-"), { "good.example.xml": GOOD_XML });
+    const output = captureConsole();
+    expect(await run([folder, "--as-of", AS_OF], url)).toBe(1);
+    expect(output.stderr()).toContain("Import failed and was rolled back; the database was not changed");
+    expect(output.stderr()).toContain("seed it first");
     const after = snapshot(file);
     expect(after.Service).toEqual([]);
     expect(after.Source).toEqual([]);
   });
 
-  it("rejects a bad --as-of before touching anything", () => {
+  it("rejects a bad --as-of before touching anything", async () => {
     const { url } = tempDb();
-    const result = run(["scripts/import-ispdb.ts", ISPDB_DIR, "--as-of", "2026-02-30"], url);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("is not a calendar date");
+    const output = captureConsole();
+    expect(await run([tempDir("msc-ispdb-empty-"), "--as-of", "2026-02-30"], url)).toBe(2);
+    expect(output.stderr()).toContain("is not a calendar date");
   });
 });

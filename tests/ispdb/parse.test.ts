@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseIspdbXml, safeParseIspdbXml } from "@/lib/ispdb/parse";
 import { IspdbParseError } from "@/lib/ispdb/types";
-import { HAVE_ISPDB, ISPDB_DIR, ISPDB_FILE_COUNT, noteIfIspdbMissing } from "./sample";
+import { describeWithIspdbSample, ISPDB_DIR, ISPDB_FILE_COUNT } from "../helpers/ispdb-sample";
 
 function doc(provider: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<clientConfig version="1.1">\n<emailProvider id="example.com">${provider}</emailProvider>\n</clientConfig>`;
@@ -139,8 +139,7 @@ describe("parseIspdbXml", () => {
     expect(provider.displayName).toBe("A&#38;B &nbsp;");
   });
 
-  describe.skipIf(!HAVE_ISPDB)("the real ISPDB sample", () => {
-    noteIfIspdbMissing("ispdb parse");
+  describeWithIspdbSample("the real ISPDB sample", () => {
     it(`parses all ${ISPDB_FILE_COUNT} files`, () => {
       const files = readdirSync(ISPDB_DIR).filter((f) => f.endsWith(".xml"));
       expect(files).toHaveLength(ISPDB_FILE_COUNT);

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lookupAutoconfig } from "@/lib/autoconfig/lookup";
+import { describe, expect, it } from "vitest";
 import { readCheckConfig } from "@/lib/check/config";
-import { guardedFetch } from "@/lib/check/guarded-fetch";
 import { clientKey, createSlidingWindowLimiter } from "@/lib/check/rate-limit";
-import { plannedServers, runMailCheck } from "@/lib/check/run-check";
+import { plannedServers } from "@/lib/check/run-check";
 import type { CheckedServer } from "@/lib/check/types";
 import { computeVerdict } from "@/lib/check/verdict";
-import { clientConfigXml, startAutoconfigServer, type AutoconfigServer } from "../servers/autoconfig";
-import { startTestServers, type TestServers } from "../servers";
+import { parseEnv } from "@/lib/env";
 
 describe("the per-client sliding window", () => {
   it("allows five checks a minute, then says when the next one is allowed", () => {
@@ -37,15 +34,18 @@ describe("the per-client sliding window", () => {
 
 describe("check configuration", () => {
   it("is read from a validated environment", () => {
-    const config = readCheckConfig({ PROBE_ALLOW_LOOPBACK: "1", AUTOCONFIG_BASE_URL: "http://127.0.0.1:3399/" });
+    const config = readCheckConfig(
+      parseEnv({ PROBE_ALLOW_LOOPBACK: "1", AUTOCONFIG_BASE_URL: "http://127.0.0.1:3399/" }),
+    );
     expect(config.allowLoopback).toBe(true);
     expect(config.urlsFor?.("example.jp", "postmaster@example.jp").ispdb).toBe(
       "http://127.0.0.1:3399/ispdb/example.jp",
     );
-    expect(readCheckConfig({}).allowLoopback).toBe(false);
-    expect(readCheckConfig({}).urlsFor).toBeUndefined();
-    expect(() => readCheckConfig({ PROBE_ALLOW_LOOPBACK: "yes please" })).toThrow(/PROBE_ALLOW_LOOPBACK/);
-    expect(() => readCheckConfig({ AUTOCONFIG_BASE_URL: "ftp://x" })).toThrow(/AUTOCONFIG_BASE_URL/);
+    expect(readCheckConfig(parseEnv({})).allowLoopback).toBe(false);
+    expect(readCheckConfig(parseEnv({})).urlsFor).toBeUndefined();
+    expect(readCheckConfig(parseEnv({ AUTOCONFIG_BASE_URL: "" })).urlsFor).toBeUndefined();
+    expect(() => parseEnv({ PROBE_ALLOW_LOOPBACK: "yes please" })).toThrow(/PROBE_ALLOW_LOOPBACK/);
+    expect(() => parseEnv({ AUTOCONFIG_BASE_URL: "ftp://x" })).toThrow(/AUTOCONFIG_BASE_URL/);
   });
 });
 
@@ -153,62 +153,7 @@ describe("the verdict in plain words", () => {
   });
 });
 
-describe("a whole check against local servers", () => {
-  let servers: TestServers;
-  let autoconfig: AutoconfigServer;
-  const DOMAIN = "local-test.example";
-
-  beforeAll(async () => {
-    servers = await startTestServers({ dovecot: false });
-    autoconfig = await startAutoconfigServer({
-      [DOMAIN]: clientConfigXml(DOMAIN, [
-        { type: "imap", hostname: "localhost", port: servers.smtp.plainOnly, socketType: "STARTTLS" },
-        { type: "smtp", hostname: "localhost", port: servers.smtp.implicitTls, socketType: "SSL" },
-        { type: "smtp", hostname: "localhost", port: servers.smtp.plainOnly, socketType: "plain" },
-        { type: "smtp", hostname: "%EMAILLOCALPART%.example", port: 465, socketType: "SSL" },
-      ]),
-    });
-  });
-  afterAll(async () => {
-    await autoconfig?.close();
-    await servers?.stop();
-  });
-
-  const lookup = (allowLoopback: boolean) => (domain: string) =>
-    lookupAutoconfig(domain, {
-      urlsFor: readCheckConfig({ AUTOCONFIG_BASE_URL: autoconfig.url }).urlsFor,
-      fetch: guardedFetch({ allowLoopback }),
-      timeoutMs: 3000,
-    });
-
-  it("finds the settings, probes each server and judges them", async () => {
-    const report = await runMailCheck(DOMAIN, {
-      lookup: lookup(true),
-      probe: { allowLoopback: true, timeoutMs: 3000 },
-    });
-    expect(report.answeredBy).toBe("ispdb");
-    expect(report.guessed).toBe(false);
-    // the placeholder host depends on the user and is skipped
-    expect(report.skipped).toBe(1);
-    expect(report.servers.map((s) => [s.direction, s.port, s.outcome])).toEqual([
-      ["incoming", servers.smtp.plainOnly, "unknown"],
-      ["outgoing", servers.smtp.implicitTls, "yes"],
-      ["outgoing", servers.smtp.plainOnly, "no"],
-    ]);
-    expect(report.verdict.sending).toBe("partly");
-    expect(report.verdict.passwordsBeforeTls).toBe("yes");
-    // the test CA is not trusted here, as on a real visitor's check
-    expect(report.verdict.certificates).toBe("problems");
-    expect(report.verdict.plainSettings).toHaveLength(1);
-  });
-
-  it("fetches the settings through the address guard", async () => {
-    const result = await lookup(false)(DOMAIN);
-    // loopback refused: no step could fetch, so the lookup fell back to guessing
-    expect(result.answeredBy).toBe("guess");
-    expect(result.attempts.find((a) => a.step === "ispdb")?.detail).toContain("loopback");
-  });
-
+describe("the servers a check probes", () => {
   it("plans only mail servers, each once, with the domain put in", () => {
     const { planned, skipped } = plannedServers(
       {

@@ -1,22 +1,26 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { loadCatalogueData } from "@/lib/seed/load-data";
 import { writeCatalogueData } from "@/lib/seed/write-data";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
+import { main as seedMain } from "@/prisma/seed";
+import { captureConsole } from "../helpers/console";
+import { createTempDatabase, REPO_ROOT, seedReviewedData } from "../helpers/temp-db";
 import { copyOfRealData, editJson } from "./data-fixtures";
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  while (cleanups.length) await cleanups.pop()?.();
 });
 
-function tempDb() {
-  const db = createTempDatabase();
-  cleanups.push(db.cleanup);
-  return db;
+// A migrated empty database and a client on it, both gone after the test.
+function tempDb(): { file: string; url: string; db: PrismaClient } {
+  const temp = createTempDatabase();
+  const db = createPrismaClient(temp.url);
+  cleanups.push(temp.cleanup, () => db.$disconnect());
+  return { file: temp.file, url: temp.url, db };
 }
 
 // Every row of every table, to compare a database before and after a failed seed.
@@ -34,27 +38,12 @@ function snapshot(file: string): Record<string, unknown[]> {
   }
 }
 
-function runSeed(url: string, dataDir?: string) {
-  try {
-    const stdout = execFileSync("npx", ["tsx", "prisma/seed.ts", ...(dataDir ? [dataDir] : [])], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: "pipe",
-      encoding: "utf8",
-    });
-    return { code: 0, stdout, stderr: "" };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 describe("seeding", () => {
   it("is idempotent: a second run leaves the same catalogue", async () => {
-    const { url, file } = tempDb();
-    expect(runSeed(url).code).toBe(0);
+    const { file, db } = tempDb();
+    await seedReviewedData(db);
     const first = snapshot(file);
-    expect(runSeed(url).code).toBe(0);
+    await seedReviewedData(db);
     const second = snapshot(file);
     const withoutIds = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), id: undefined }));
     expect(withoutIds(second.Claim!)).toEqual(withoutIds(first.Claim!));
@@ -64,29 +53,24 @@ describe("seeding", () => {
   });
 
   it("marks the 2006 claims current and counts supported properties", async () => {
-    const { url } = tempDb();
-    const db = createPrismaClient(url);
-    try {
-      await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
-      const cpi = await db.service.findUniqueOrThrow({
-        where: { slug: "cpi" },
-        include: { claims: { include: { property: true } } },
-      });
-      expect(cpi.supportCount).toBe(2);
-      expect(
-        cpi.claims
-          .filter((c) => c.isCurrent)
-          .map((c) => c.property.key)
-          .sort(),
-      ).toEqual(["pop3s", "smtps"]);
-    } finally {
-      await db.$disconnect();
-    }
+    const { db } = tempDb();
+    await seedReviewedData(db);
+    const cpi = await db.service.findUniqueOrThrow({
+      where: { slug: "cpi" },
+      include: { claims: { include: { property: true } } },
+    });
+    expect(cpi.supportCount).toBe(2);
+    expect(
+      cpi.claims
+        .filter((c) => c.isCurrent)
+        .map((c) => c.property.key)
+        .sort(),
+    ).toEqual(["pop3s", "smtps"]);
   });
 
   it("a bad file exits non-zero naming file, record and field, and changes nothing", async () => {
-    const { url, file } = tempDb();
-    expect(runSeed(url).code).toBe(0);
+    const { file, url, db } = tempDb();
+    await seedReviewedData(db);
     const before = snapshot(file);
 
     const dir = copyOfRealData();
@@ -94,50 +78,40 @@ describe("seeding", () => {
       json[0].services[0].name = "Renamed in a bad file";
       json[7].services[0].claims[0].value = "sure";
     });
-    const result = runSeed(url, dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('providers.json: record #8 "smileserver", field services[0].claims[0].value');
-    expect(result.stderr).toContain("the database was not changed");
+    const output = captureConsole();
+    expect(await seedMain([dir], { openDb: () => createPrismaClient(url) })).toBe(1);
+    expect(output.stderr()).toContain('providers.json: record #8 "smileserver", field services[0].claims[0].value');
+    expect(output.stderr()).toContain("the database was not changed");
     expect(snapshot(file)).toEqual(before);
   });
 
   it("rolls back everything when a write fails half-way", async () => {
-    const { url, file } = tempDb();
-    expect(runSeed(url).code).toBe(0);
+    const { file, db } = tempDb();
+    await seedReviewedData(db);
     const before = snapshot(file);
     const data = await loadCatalogueData(path.join(REPO_ROOT, "data"));
     data.companies[0]!.services[0]!.name = "Written before the failure";
     // Slipping past validation on purpose: the last client's claim names a property that the
     // transaction cannot resolve, after every service has already been written.
     data.clients.at(-1)!.claims[0]!.property = "not-a-property";
-    const db = createPrismaClient(url);
-    try {
-      await expect(writeCatalogueData(db, data)).rejects.toThrow();
-    } finally {
-      await db.$disconnect();
-    }
+    await expect(writeCatalogueData(db, data)).rejects.toThrow();
     expect(snapshot(file)).toEqual(before);
   });
 
   it("keeps evidence from other sources when re-seeding", async () => {
-    const { url } = tempDb();
-    expect(runSeed(url).code).toBe(0);
-    const db = createPrismaClient(url);
-    try {
-      const [cpi, imaps] = await Promise.all([
-        db.service.findUniqueOrThrow({ where: { slug: "cpi" } }),
-        db.property.findUniqueOrThrow({ where: { key: "imaps" } }),
-      ]);
-      const probe = await db.source.create({ data: { key: "probe-test", kind: "probe", title: "Probe" } });
-      await db.claim.create({
-        data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" },
-      });
-      expect(runSeed(url).code).toBe(0);
-      const kept = await db.claim.findMany({ where: { sourceId: probe.id } });
-      expect(kept).toHaveLength(1);
-      expect(kept[0]?.isCurrent).toBe(true);
-    } finally {
-      await db.$disconnect();
-    }
+    const { db } = tempDb();
+    await seedReviewedData(db);
+    const [cpi, imaps] = await Promise.all([
+      db.service.findUniqueOrThrow({ where: { slug: "cpi" } }),
+      db.property.findUniqueOrThrow({ where: { key: "imaps" } }),
+    ]);
+    const probe = await db.source.create({ data: { key: "probe-test", kind: "probe", title: "Probe" } });
+    await db.claim.create({
+      data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" },
+    });
+    await seedReviewedData(db);
+    const kept = await db.claim.findMany({ where: { sourceId: probe.id } });
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.isCurrent).toBe(true);
   });
 });

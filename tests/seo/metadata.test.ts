@@ -1,26 +1,30 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { readEnv } from "@/lib/env";
-import { languageAlternates, pageMetadata } from "@/lib/seo/metadata";
+import { parseEnv } from "@/lib/env";
 
 afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-// readEnv takes a NodeJS.ProcessEnv, whose NODE_ENV Next's types make required.
-const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
+// The environment is parsed once per module instance, so each test loads a fresh one after
+// setting SITE_URL.
+async function metadataWithSiteUrl(siteUrl: string) {
+  vi.stubEnv("SITE_URL", siteUrl);
+  vi.resetModules();
+  return import("@/lib/seo/metadata");
+}
 
 describe("SITE_URL", () => {
   it("defaults to localhost, drops a trailing slash and rejects anything but http(s)", () => {
-    expect(readEnv(env({})).SITE_URL).toBe("http://localhost:3000");
-    expect(readEnv(env({ SITE_URL: "https://mail.example.jp/" })).SITE_URL).toBe("https://mail.example.jp");
-    expect(() => readEnv(env({ SITE_URL: "mail.example.jp" }))).toThrow(/SITE_URL must be an http\(s\) URL/);
-    expect(() => readEnv(env({ SITE_URL: "ftp://mail.example.jp" }))).toThrow(/SITE_URL/);
+    expect(parseEnv({}).SITE_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ SITE_URL: "https://mail.example.jp/" }).SITE_URL).toBe("https://mail.example.jp");
+    expect(() => parseEnv({ SITE_URL: "mail.example.jp" })).toThrow(/SITE_URL must be an http\(s\) URL/);
+    expect(() => parseEnv({ SITE_URL: "ftp://mail.example.jp" })).toThrow(/SITE_URL/);
   });
 });
 
 describe("pageMetadata", () => {
-  it("gives the canonical URL, both languages with x-default = Japanese, and Open Graph", () => {
-    vi.stubEnv("SITE_URL", "https://mail.example.jp");
+  it("gives the canonical URL, both languages with x-default = Japanese, and Open Graph", async () => {
+    const { pageMetadata } = await metadataWithSiteUrl("https://mail.example.jp");
     const meta = pageMetadata({
       locale: "en",
       path: "/articles/starttls",
@@ -48,8 +52,8 @@ describe("pageMetadata", () => {
     });
   });
 
-  it("leaves the home page's title to the layout and maps / to /ja and /en", () => {
-    vi.stubEnv("SITE_URL", "http://localhost:3000");
+  it("leaves the home page's title to the layout and maps / to /ja and /en", async () => {
+    const { languageAlternates, pageMetadata } = await metadataWithSiteUrl("http://localhost:3000");
     const meta = pageMetadata({ locale: "ja", path: "/", description: "d" });
     expect(meta.title).toBeUndefined();
     expect(meta.openGraph).toMatchObject({ type: "website", title: "メールセキュリティ・コンパス", locale: "ja_JP" });

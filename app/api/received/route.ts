@@ -1,5 +1,5 @@
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { analyzeReceivedHeaders, toReceivedApiResponse } from "@/lib/received";
-import { readBodyWithLimit } from "./read-body";
 import {
   MAX_RECEIVED_BODY_BYTES,
   RECEIVED_CONTENT_TYPES,
@@ -40,8 +40,12 @@ export async function POST(request: Request): Promise<Response> {
     const contentType = parseContentType(request.headers.get("content-type"));
     if ("error" in contentType) return errorResponse(400, contentType.error);
 
-    const body = await readBodyWithLimit(request, MAX_RECEIVED_BODY_BYTES);
-    if (!body.ok) return errorResponse(body.status, body.error);
+    const body = await readLimitedBody(request, MAX_RECEIVED_BODY_BYTES).catch(() => null);
+    if (body === null) return errorResponse(400, "The request body could not be read.");
+    if (!body.ok && body.reason === "invalid-length") {
+      return errorResponse(400, "The Content-Length header is not a valid length.");
+    }
+    if (!body.ok) return errorResponse(413, `The body is larger than ${MAX_RECEIVED_BODY_BYTES} bytes.`);
 
     let text: string;
     try {

@@ -11,5 +11,4 @@ export const receivedJsonRequestSchema = z.object({
 });
 export type ReceivedJsonRequest = z.infer<typeof receivedJsonRequestSchema>;
 
-export const receivedErrorSchema = z.object({ error: z.string() });
-export type ReceivedError = z.infer<typeof receivedErrorSchema>;
+export type ReceivedError = { error: string };

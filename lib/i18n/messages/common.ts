@@ -28,10 +28,6 @@ export const commonMessages = defineMessages({
       home: "ホームへ戻る",
       providers: "サービス一覧を見る",
     },
-    error: {
-      title: "表示中に問題が発生しました",
-      retry: "もう一度試す",
-    },
   },
   en: {
     siteName: "Mail Security Compass",
@@ -59,10 +55,6 @@ export const commonMessages = defineMessages({
       body: "The page you are looking for may have moved or been removed, or the address may be mistyped.",
       home: "Back to home",
       providers: "Browse providers",
-    },
-    error: {
-      title: "Something went wrong while showing this page",
-      retry: "Try again",
     },
   },
 });

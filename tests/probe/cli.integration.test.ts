@@ -1,12 +1,9 @@
 import { execFile } from "node:child_process";
-import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { parseProbeDetails } from "@/lib/probe/evidence";
-import { loadCatalogueData } from "@/lib/seed/load-data";
-import { writeCatalogueData } from "@/lib/seed/write-data";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
+import { createTempDatabase, REPO_ROOT, seedReviewedData } from "../helpers/temp-db";
 import { isDovecotInstalled, startTestServers, type TestServers } from "../servers";
 import { insertLocalTestService, LOCAL_SERVICE_SLUG } from "../servers/local-service";
 
@@ -58,7 +55,7 @@ beforeAll(async () => {
   servers = await startTestServers({ dovecot: isDovecotInstalled() });
   database = createTempDatabase();
   db = createPrismaClient(database.url);
-  await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+  await seedReviewedData(db);
   await insertLocalTestService(db, servers);
 });
 
