@@ -157,7 +157,7 @@ test.describe("without JavaScript", () => {
 const ISPDB_DIR = path.resolve(import.meta.dirname, "../../shared/ispdb/xml");
 const SEEDED_PROPERTIES = new Set(
   (
-    JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../data/providers.json"), "utf8")) as {
+    JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../data/companies.json"), "utf8")) as {
       services: { claims?: { property: string; value: string }[] }[];
     }[]
   )

@@ -2,6 +2,7 @@ import path from "node:path";
 import { isEntryPoint } from "@/lib/cli/entry-point";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { DataValidationError, loadCatalogueData } from "@/lib/seed/load-data";
+import { planCatalogue } from "@/lib/seed/build-catalogue";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 
 // Usage: tsx prisma/seed.ts [data-dir]   (default: ./data)
@@ -11,9 +12,9 @@ export async function main(
   { openDb = () => createPrismaClient() }: { openDb?: () => PrismaClient } = {},
 ): Promise<number> {
   const dataDir = path.resolve(argv[0] ?? "data");
-  let data;
+  let plan;
   try {
-    data = await loadCatalogueData(dataDir);
+    plan = planCatalogue(await loadCatalogueData(dataDir));
   } catch (error) {
     if (error instanceof DataValidationError) {
       console.error(`Seed aborted; the database was not changed.\n${error.message}`);
@@ -23,10 +24,11 @@ export async function main(
   }
   const db = openDb();
   try {
-    const summary = await writeCatalogueData(db, data);
+    const summary = await writeCatalogueData(db, plan);
     console.log(
       `Seeded ${summary.services} services of ${summary.companies} companies, ${summary.clients} mail clients, ` +
-        `${summary.claims} claims, ${summary.endpoints} endpoints, ${summary.properties} properties, ${summary.sources} sources.`,
+        `${summary.claims} claims, ${summary.endpoints} endpoints, ${summary.domains} mail domains, ` +
+        `${summary.properties} properties, ${summary.sources} sources.`,
     );
     return 0;
   } catch (error) {

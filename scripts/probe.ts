@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
       if (targets.length === 0) {
         console.error(
           `${subject} has no recorded mail server endpoints, and its host names and ports cannot be guessed. ` +
-            `Add endpoints to its record in data/providers.json (or probe a host by name).`,
+            `Add endpoints to its record in data/companies.json (or probe a host by name).`,
         );
         return 1;
       }

@@ -1,3 +1,4 @@
+import { DATA_FILES, DataValidationError, type CatalogueData, type DataIssue } from "@/lib/seed/load-data";
 import type { ClaimRecord, ClientRecord, PropertyRecord, SourceRecord as ReviewedSource } from "@/lib/schemas/data";
 import type { DocumentationFile, Kind } from "@/lib/schemas/documentation";
 import { DATASETS } from "@/lib/sources/datasets";
@@ -336,6 +337,36 @@ function dedupeEndpoints(endpoints: PlannedEndpoint[]): PlannedEndpoint[] {
   });
 }
 
+// A domain two services list (cox.net in Yahoo's ISPDB file and in Cox's own record) belongs to
+// the more specific one: the service listing the fewest domains.
+function assignDomains(merged: MergedService[]): void {
+  const owner = new Map<string, MergedService>();
+  for (const m of merged) {
+    for (const d of m.domains) {
+      const current = owner.get(d);
+      if (!current || m.domains.length < current.domains.length) owner.set(d, m);
+    }
+  }
+  for (const m of merged) m.domains = m.domains.filter((d) => owner.get(d) === m);
+}
+
+// The plan from loaded, validated files; problems only visible after merging (an editorial
+// entry for a service that does not exist) are reported like any other data problem.
+export function planCatalogue(data: CatalogueData): CataloguePlan {
+  const plan = buildCataloguePlan({ ...data, reviewed: data.companies });
+  const slugs = new Set(plan.companies.flatMap((c) => c.services.map((s) => s.slug)));
+  const issues: DataIssue[] = Object.keys(data.editorial.services)
+    .filter((slug) => !slugs.has(slug))
+    .map((slug) => ({
+      file: DATA_FILES.editorial,
+      record: `services."${slug}"`,
+      field: "(key)",
+      message: `no service has the slug "${slug}" after merging`,
+    }));
+  if (issues.length > 0) throw new DataValidationError(issues);
+  return plan;
+}
+
 export function buildCataloguePlan(inputs: CatalogueInputs): CataloguePlan {
   const sources = new Map<string, PlannedSource>();
   for (const s of inputs.sources) {
@@ -357,6 +388,7 @@ export function buildCataloguePlan(inputs: CatalogueInputs): CataloguePlan {
 
   const propertyKeys = new Set(inputs.properties.filter((p) => p.appliesTo !== "client").map((p) => p.key));
   const merged = mergeSources(inputs);
+  assignDomains(merged);
   const companies = new Map<string, PlannedCompany>();
   for (const m of merged) {
     const service = planService(m, inputs, sources, propertyKeys);

@@ -1,6 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { documentationFileSchema, type DocumentationFile } from "@/lib/schemas/documentation";
+import { editorialFileSchema, type EditorialFile } from "@/lib/sources/editorial";
+import { DATASET_KEYS, snapshotSchema, type Snapshot } from "@/lib/sources/record";
 import {
   clientFileSchema,
   propertyFileSchema,
@@ -19,14 +22,20 @@ export type CatalogueData = {
   sources: SourceRecord[];
   companies: CompanyRecord[];
   clients: ClientRecord[];
+  documentation: DocumentationFile[];
+  snapshots: Snapshot[];
+  editorial: EditorialFile;
 };
 
 export const DATA_FILES = {
   properties: "properties.json",
   sources: "sources.json",
-  companies: "providers.json",
+  companies: "companies.json",
   clients: "clients.json",
+  editorial: "editorial.json",
 } as const;
+export const DOCUMENTATION_DIR = "documentation";
+export const SNAPSHOT_DIR = "snapshots";
 
 // One problem in one data file, precise enough for a reviewer to go straight to it.
 export type DataIssue = { file: string; record: string; field: string; message: string };
@@ -211,6 +220,39 @@ function checkReferences(data: CatalogueData, issues: DataIssue[]): void {
   );
 }
 
+// Documentation and snapshots, checked across files: one snapshot per dataset, named after it;
+// document keys unique across files and apart from the reviewed sources'.
+function checkSourceFiles(data: CatalogueData, issues: DataIssue[]): void {
+  const datasets = new Set<string>();
+  for (const s of data.snapshots) {
+    if (datasets.has(s.dataset.key)) {
+      issues.push({
+        file: `${SNAPSHOT_DIR}/${s.dataset.key}.json`,
+        record: "(file)",
+        field: "dataset.key",
+        message: `a second snapshot of "${s.dataset.key}"`,
+      });
+    }
+    datasets.add(s.dataset.key);
+  }
+  const keys = new Map<string, string>(data.sources.map((s) => [s.key, DATA_FILES.sources]));
+  for (const key of DATASET_KEYS) keys.set(key, SNAPSHOT_DIR);
+  for (const file of data.documentation) {
+    const name = `${DOCUMENTATION_DIR}/${file.slug}.json`;
+    file.documents.forEach((d, i) => {
+      const other = keys.get(d.key);
+      if (other)
+        issues.push({
+          file: name,
+          record: `"${file.slug}"`,
+          field: `documents[${i}].key`,
+          message: `"${d.key}" is already a source key in ${other}`,
+        });
+      keys.set(d.key, name);
+    });
+  }
+}
+
 // Reads and checks every file before anything is written; throws DataValidationError listing
 // every problem found, so one run shows a reviewer all of them.
 export async function loadCatalogueData(dataDir: string): Promise<CatalogueData> {
@@ -224,17 +266,27 @@ export async function loadCatalogueData(dataDir: string): Promise<CatalogueData>
     return parseWith(schema, json, name, issues);
   };
 
-  const [properties, sources, companies, clients] = await Promise.all([
+  const folder = async <S extends z.ZodType>(dir: string, schema: S): Promise<z.infer<S>[]> => {
+    const names = (await readdir(path.join(dataDir, dir)).catch(() => [])).filter((f) => f.endsWith(".json")).sort();
+    const files = await Promise.all(names.map((n) => load(path.join(dir, n), schema)));
+    return files.filter((f) => f !== undefined) as z.infer<S>[];
+  };
+
+  const [properties, sources, companies, clients, editorial, documentation, snapshots] = await Promise.all([
     load(DATA_FILES.properties, propertyFileSchema),
     load(DATA_FILES.sources, sourceFileSchema),
     load(DATA_FILES.companies, providerFileSchema),
     load(DATA_FILES.clients, clientFileSchema),
+    load(DATA_FILES.editorial, editorialFileSchema),
+    folder(DOCUMENTATION_DIR, documentationFileSchema),
+    folder(SNAPSHOT_DIR, snapshotSchema),
   ]);
 
-  if (!properties || !sources || !companies || !clients || issues.length > 0) {
+  if (!properties || !sources || !companies || !clients || !editorial || issues.length > 0) {
     throw new DataValidationError(issues);
   }
-  const data: CatalogueData = { properties, sources, companies, clients };
+  const data: CatalogueData = { properties, sources, companies, clients, editorial, documentation, snapshots };
+  checkSourceFiles(data, issues);
   checkReferences(data, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
   return data;

@@ -1,8 +1,8 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
-import type { CatalogueData } from "@/lib/seed/load-data";
-import type { ClaimRecord } from "@/lib/schemas/data";
+import type { CataloguePlan, PlannedClaim } from "@/lib/seed/build-catalogue";
 
 export type SeedSummary = {
   properties: number;
@@ -12,16 +12,21 @@ export type SeedSummary = {
   clients: number;
   claims: number;
   endpoints: number;
+  domains: number;
 };
 
-// Writes already-validated data in a single transaction. Rows that came from the reviewed files
-// are replaced; rows from other origins (ISPDB import, probe evidence) are left alone, so
-// re-seeding never erases evidence gathered since.
-export async function writeCatalogueData(db: PrismaClient, data: CatalogueData): Promise<SeedSummary> {
+const jsonOrNull = (value: unknown) =>
+  value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+
+// Writes a validated plan in a single transaction: what the plan holds replaces what came from
+// data/ before (reviewed files, documentation, dataset snapshots); the live probe's evidence is
+// left alone, so re-seeding never erases what was observed since. A service the plan no longer
+// holds disappears from the site, and its probe evidence with it.
+export async function writeCatalogueData(db: PrismaClient, plan: CataloguePlan): Promise<SeedSummary> {
   return db.$transaction(
     async (tx) => {
       const propertyIds = new Map<string, number>();
-      for (const [position, p] of data.properties.entries()) {
+      for (const [position, p] of plan.properties.entries()) {
         const fields = {
           category: p.category,
           position,
@@ -41,14 +46,17 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
       }
 
       const sourceIds = new Map<string, number>();
-      for (const s of data.sources) {
+      for (const s of plan.sources) {
         const fields = {
           kind: s.kind,
           title: s.title,
-          titleEn: s.titleEn ?? null,
-          url: s.url ?? null,
-          asOf: s.asOf ?? null,
-          note: s.note ?? null,
+          titleEn: s.titleEn,
+          url: s.url,
+          asOf: s.asOf,
+          undated: s.undated,
+          version: s.version,
+          license: s.license,
+          note: s.note,
         };
         const row = await tx.source.upsert({
           where: { key: s.key },
@@ -57,23 +65,28 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
         });
         sourceIds.set(s.key, row.id);
       }
-      const dataSourceIds = [...sourceIds.values()];
-      // Both maps were filled from the same validated data the claims refer to.
+      const planSourceIds = [...sourceIds.values()];
+      // The plan was validated against the same properties and sources it refers to.
       const propertyId = (key: string) => propertyIds.get(key)!;
       const sourceId = (key: string) => sourceIds.get(key)!;
-      const claimFields = (claim: ClaimRecord) => ({
-        propertyId: propertyId(claim.property),
-        sourceId: sourceId(claim.source),
-        value: claim.value,
-        asOf: claim.asOf,
-        note: claim.note ?? null,
+      const claimRow = (c: PlannedClaim) => ({
+        propertyId: propertyId(c.property),
+        sourceId: sourceId(c.source),
+        value: c.value,
+        asOf: c.asOf,
+        verifiedOn: c.verifiedOn,
+        note: c.note,
+        noteEn: c.noteEn,
+        warnings: c.warnings.length > 0 ? c.warnings : Prisma.DbNull,
+        details: jsonOrNull(c.details),
       });
 
       const serviceSlugs: string[] = [];
       let claims = 0;
       let endpoints = 0;
-      for (const c of data.companies) {
-        const companyFields = { name: c.name, nameEn: c.nameEn ?? null, homepage: c.homepage ?? null };
+      let domains = 0;
+      for (const c of plan.companies) {
+        const companyFields = { name: c.name, nameEn: c.nameEn, homepage: c.homepage };
         const company = await tx.company.upsert({
           where: { slug: c.slug },
           create: { slug: c.slug, ...companyFields },
@@ -84,53 +97,68 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
           const fields = {
             companyId: company.id,
             name: s.name,
-            nameEn: s.nameEn ?? null,
-            plan: s.plan ?? null,
-            segment: s.segment ?? null,
-            homepage: s.homepage ?? null,
+            nameEn: s.nameEn,
+            plan: s.plan,
+            segment: s.segment,
+            homepage: s.homepage,
             status: s.status,
-            statusAsOf: s.statusAsOf ?? null,
+            statusAsOf: s.statusAsOf,
             editorsPick: s.editorsPick,
-            origin: "data",
-            searchText: buildSearchText([s.name, s.nameEn, c.name, c.nameEn, ...s.formerNames.map((f) => f.name)]),
-          } satisfies Prisma.ServiceUncheckedUpdateInput;
+            origin: "data" as const,
+            kind: s.kind,
+            kindBasis: s.kindBasis,
+            kana: s.kana,
+            mxPatterns: s.mxPatterns,
+            hostPatterns: s.hostPatterns,
+            members: s.members,
+            notices: s.notices,
+            insecureSettings: s.insecureSettings,
+            searchText: buildSearchText([
+              s.name,
+              s.nameEn,
+              s.kana,
+              c.name,
+              c.nameEn,
+              ...s.formerNames.map((f) => f.name),
+              ...s.domains,
+            ]),
+          };
           const service = await tx.service.upsert({
             where: { slug: s.slug },
             create: { slug: s.slug, ...fields },
             update: fields,
           });
           await tx.formerName.deleteMany({ where: { serviceId: service.id } });
-          await tx.formerName.createMany({
-            data: s.formerNames.map((f) => ({ serviceId: service.id, name: f.name, until: f.until ?? null })),
-          });
-          await tx.claim.deleteMany({ where: { serviceId: service.id, sourceId: { in: dataSourceIds } } });
-          const created = await tx.claim.createMany({
-            data: s.claims.map((claim) => ({ serviceId: service.id, ...claimFields(claim) })),
-          });
-          claims += created.count;
-          await tx.endpoint.deleteMany({ where: { serviceId: service.id, sourceId: { in: dataSourceIds } } });
-          const createdEndpoints = await tx.endpoint.createMany({
+          await tx.formerName.createMany({ data: s.formerNames.map((f) => ({ serviceId: service.id, ...f })) });
+          await tx.serviceDomain.deleteMany({ where: { serviceId: service.id } });
+          domains += (
+            await tx.serviceDomain.createMany({ data: s.domains.map((domain) => ({ serviceId: service.id, domain })) })
+          ).count;
+          await tx.claim.deleteMany({ where: { serviceId: service.id, source: { kind: { not: "probe" } } } });
+          claims += (
+            await tx.claim.createMany({
+              data: s.claims.map((claim) => ({ serviceId: service.id, ...claimRow(claim) })),
+            })
+          ).count;
+          await tx.endpoint.deleteMany({ where: { serviceId: service.id, source: { kind: { not: "probe" } } } });
+          const created = await tx.endpoint.createMany({
             data: s.endpoints.map((e) => ({
               serviceId: service.id,
-              direction: e.direction,
-              protocol: e.protocol,
-              host: e.host,
-              port: e.port,
-              security: e.security,
-              authMethods: e.authMethods,
+              ...e,
               sourceId: sourceId(e.source),
-              asOf: e.asOf,
+              source: undefined,
             })),
           });
-          endpoints += createdEndpoints.count;
+          endpoints += created.count;
         }
       }
-      // A service removed from the reviewed files disappears from the site.
-      await tx.service.deleteMany({ where: { origin: "data", slug: { notIn: serviceSlugs } } });
+      await tx.service.deleteMany({ where: { slug: { notIn: serviceSlugs }, origin: { in: ["data", "ispdb"] } } });
       await tx.company.deleteMany({ where: { services: { none: {} } } });
+      // A source no longer in data/ goes with its claims; probe evidence stays.
+      await tx.source.deleteMany({ where: { id: { notIn: planSourceIds }, kind: { not: "probe" } } });
 
       const clientSlugs: string[] = [];
-      for (const c of data.clients) {
+      for (const c of plan.clients) {
         clientSlugs.push(c.slug);
         const fields = { name: c.name, version: c.version ?? null, platform: c.platform };
         const client = await tx.mailClient.upsert({
@@ -138,9 +166,17 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
           create: { slug: c.slug, ...fields },
           update: fields,
         });
-        await tx.claim.deleteMany({ where: { clientId: client.id, sourceId: { in: dataSourceIds } } });
+        await tx.claim.deleteMany({ where: { clientId: client.id, source: { kind: { not: "probe" } } } });
         const created = await tx.claim.createMany({
-          data: c.claims.map((claim) => ({ clientId: client.id, ...claimFields(claim) })),
+          data: c.claims.map((claim) => ({
+            clientId: client.id,
+            propertyId: propertyId(claim.property),
+            sourceId: sourceId(claim.source),
+            value: claim.value,
+            asOf: claim.asOf,
+            verifiedOn: claim.asOf,
+            note: claim.note ?? null,
+          })),
         });
         claims += created.count;
       }
@@ -148,15 +184,16 @@ export async function writeCatalogueData(db: PrismaClient, data: CatalogueData):
 
       await refreshCurrentClaims(tx);
       return {
-        properties: data.properties.length,
-        sources: data.sources.length,
-        companies: data.companies.length,
+        properties: plan.properties.length,
+        sources: plan.sources.length,
+        companies: plan.companies.length,
         services: serviceSlugs.length,
         clients: clientSlugs.length,
         claims,
         endpoints,
+        domains,
       };
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeout: 300_000, maxWait: 10_000 },
   );
 }

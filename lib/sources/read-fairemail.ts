@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/sources/format-path";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { hasPlaceholder, splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
 import { readSourceText } from "@/lib/sources/read-text";
@@ -48,7 +48,7 @@ export function fairEmailToRecord(
     return parsed.error.issues.map((i) => ({
       file,
       record: label,
-      field: formatIssuePath(i.path),
+      field: formatIssuePath(i.path, "(record)"),
       message: i.message,
     }));
   }
@@ -102,7 +102,7 @@ export async function readFairEmailFile(file: string): Promise<ReadResult> {
       errors: top.error.issues.map((i) => ({
         file: name,
         record: "(file)",
-        field: formatIssuePath(i.path),
+        field: formatIssuePath(i.path, "(record)"),
         message: i.message,
       })),
     };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/sources/format-path";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
 import { readSourceText } from "@/lib/sources/read-text";
@@ -35,7 +35,12 @@ const PROTOCOLS = { imap: "imap", pop: "pop3", smtp: "smtp" } as const;
 export function mailCore2ToRecord(key: string, raw: unknown, file: string): SourceRecord | RecordError[] | null {
   const parsed = entrySchema.safeParse(raw);
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({ file, record: key, field: formatIssuePath(i.path), message: i.message }));
+    return parsed.error.issues.map((i) => ({
+      file,
+      record: key,
+      field: formatIssuePath(i.path, "(record)"),
+      message: i.message,
+    }));
   }
   const entry = parsed.data;
   const settings: Setting[] = [];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/sources/format-path";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 import type { ReadResult, RecordError } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
 import { readSourceText } from "@/lib/sources/read-text";
@@ -38,7 +38,12 @@ const AUTH: Record<string, AuthMethod> = {
 export function nodemailerToRecord(key: string, raw: unknown, file: string): SourceRecord | RecordError[] | null {
   const parsed = serviceSchema.safeParse(raw);
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({ file, record: key, field: formatIssuePath(i.path), message: i.message }));
+    return parsed.error.issues.map((i) => ({
+      file,
+      record: key,
+      field: formatIssuePath(i.path, "(record)"),
+      message: i.message,
+    }));
   }
   const s = parsed.data;
   if (!s.host || !s.port) return null;

@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/sources/format-path";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { hasPlaceholder, type ReadResult, type RecordError } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
 import { readSourceText } from "@/lib/sources/read-text";
@@ -63,7 +63,7 @@ export function providerDbToRecord(file: string, text: string): SourceRecord | R
     return parsed.error.issues.map((i) => ({
       file,
       record: file,
-      field: formatIssuePath(i.path),
+      field: formatIssuePath(i.path, "(record)"),
       message: i.message,
     }));
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import type { PrismaClient } from "@/lib/db";
 import { loadCatalogueData } from "@/lib/seed/load-data";
+import { planCatalogue } from "@/lib/seed/build-catalogue";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -18,5 +19,5 @@ export function createTempDatabase(): { url: string; file: string; cleanup: () =
 
 // The reviewed catalogue in data/, written as npm run db:seed writes it.
 export async function seedReviewedData(db: PrismaClient): Promise<void> {
-  await writeCatalogueData(db, await loadCatalogueData(path.join(REPO_ROOT, "data")));
+  await writeCatalogueData(db, planCatalogue(await loadCatalogueData(path.join(REPO_ROOT, "data"))));
 }

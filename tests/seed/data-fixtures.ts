@@ -6,7 +6,7 @@ import { REPO_ROOT } from "../helpers/temp-db";
 // A copy of the real data/ folder that a test may break in one place.
 export function copyOfRealData(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "msc-data-"));
-  for (const file of ["properties.json", "sources.json", "providers.json", "clients.json"]) {
+  for (const file of ["properties.json", "sources.json", "companies.json", "clients.json"]) {
     cpSync(path.join(REPO_ROOT, "data", file), path.join(dir, file));
   }
   return dir;

@@ -50,13 +50,13 @@ describe("the reviewed data files", () => {
 describe("bad data files are rejected with file, record and field named", () => {
   it("names a bad claim value", async () => {
     const dir = copyOfRealData();
-    editJson(dir, "providers.json", (json) => {
+    editJson(dir, "companies.json", (json) => {
       json[3].services[0].claims[1].value = "maybe";
     });
     const issues = await issuesFor(dir);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
-      file: "providers.json",
+      file: "companies.json",
       record: '#4 "cpi"',
       field: "services[0].claims[1].value",
     });
@@ -77,24 +77,24 @@ describe("bad data files are rejected with file, record and field named", () => 
 
   it("rejects a misspelt field instead of ignoring it", async () => {
     const dir = copyOfRealData();
-    editJson(dir, "providers.json", (json) => {
+    editJson(dir, "companies.json", (json) => {
       json[0].services[0].segmnt = "personal";
     });
     const [issue] = await issuesFor(dir);
-    expect(issue).toMatchObject({ file: "providers.json", record: '#1 "ablenet"', field: "services[0]" });
+    expect(issue).toMatchObject({ file: "companies.json", record: '#1 "ablenet"', field: "services[0]" });
     expect(issue?.message).toMatch(/segmnt/);
   });
 
   it("rejects a date that is not ISO and a duplicate slug", async () => {
     const dir = copyOfRealData();
-    editJson(dir, "providers.json", (json) => {
+    editJson(dir, "companies.json", (json) => {
       json[0].services[0].claims[0].asOf = "Feb 2006";
       json[1].services[1].slug = "cs-server-personal";
     });
     const issues = await issuesFor(dir);
     expect(issues.map((i) => i.field)).toEqual(["services[0].claims[0].asOf"]);
     // cross-file checks run once the shapes are right
-    editJson(dir, "providers.json", (json) => {
+    editJson(dir, "companies.json", (json) => {
       json[0].services[0].claims[0].asOf = "2006-02";
     });
     const again = await issuesFor(dir);
@@ -103,7 +103,7 @@ describe("bad data files are rejected with file, record and field named", () => 
 
   it("refuses values outside the database's enums, naming the values schema.prisma allows", async () => {
     const dir = copyOfRealData();
-    editJson(dir, "providers.json", (json) => {
+    editJson(dir, "companies.json", (json) => {
       const service = json[0].services[0];
       service.segment = "enterprise";
       service.status = "closed";
@@ -132,9 +132,9 @@ describe("bad data files are rejected with file, record and field named", () => 
     const issues = await issuesFor(dir);
     expect(issues.map((i) => `${i.file} ${i.field}: ${i.message}`).sort()).toEqual([
       `properties.json appliesTo: ${oneOf(PropertySubject)}`,
-      `providers.json services[0].endpoints[0].security: ${oneOf(EndpointSecurity)}`,
-      `providers.json services[0].segment: ${oneOf(Segment)}`,
-      `providers.json services[0].status: ${oneOf(ServiceStatus)}`,
+      `companies.json services[0].endpoints[0].security: ${oneOf(EndpointSecurity)}`,
+      `companies.json services[0].segment: ${oneOf(Segment)}`,
+      `companies.json services[0].status: ${oneOf(ServiceStatus)}`,
       `sources.json kind: ${oneOf(SourceKind)}`,
     ]);
   });

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { loadCatalogueData } from "@/lib/seed/load-data";
+import { planCatalogue } from "@/lib/seed/build-catalogue";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 import { main as seedMain } from "@/prisma/seed";
 import { captureConsole } from "../helpers/console";
@@ -74,13 +75,13 @@ describe("seeding", () => {
     const before = snapshot(file);
 
     const dir = copyOfRealData();
-    editJson(dir, "providers.json", (json) => {
+    editJson(dir, "companies.json", (json) => {
       json[0].services[0].name = "Renamed in a bad file";
       json[7].services[0].claims[0].value = "sure";
     });
     const output = captureConsole();
     expect(await seedMain([dir], { openDb: () => createPrismaClient(url) })).toBe(1);
-    expect(output.stderr()).toContain('providers.json: record #8 "smileserver", field services[0].claims[0].value');
+    expect(output.stderr()).toContain('companies.json: record #8 "smileserver", field services[0].claims[0].value');
     expect(output.stderr()).toContain("the database was not changed");
     expect(snapshot(file)).toEqual(before);
   });
@@ -94,7 +95,7 @@ describe("seeding", () => {
     // Slipping past validation on purpose: the last client's claim names a property that the
     // transaction cannot resolve, after every service has already been written.
     data.clients.at(-1)!.claims[0]!.property = "not-a-property";
-    await expect(writeCatalogueData(db, data)).rejects.toThrow();
+    await expect(writeCatalogueData(db, planCatalogue(data))).rejects.toThrow();
     expect(snapshot(file)).toEqual(before);
   });
 
