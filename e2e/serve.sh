@@ -8,7 +8,6 @@ export DATABASE_URL="file:./.tmp/e2e.db"
 rm -f .tmp/e2e.db
 npx tsx prisma/migrate.ts deploy
 npx tsx prisma/seed.ts
-bash scripts/import-sample.sh
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then
   NEXT_DIST_DIR=.next-e2e npx next build
 fi

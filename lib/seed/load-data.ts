@@ -269,7 +269,7 @@ export async function loadCatalogueData(dataDir: string): Promise<CatalogueData>
   const folder = async <S extends z.ZodType>(dir: string, schema: S): Promise<z.infer<S>[]> => {
     const names = (await readdir(path.join(dataDir, dir)).catch(() => [])).filter((f) => f.endsWith(".json")).sort();
     const files = await Promise.all(names.map((n) => load(path.join(dir, n), schema)));
-    return files.filter((f) => f !== undefined) as z.infer<S>[];
+    return files.filter((f) => f !== undefined);
   };
 
   const [properties, sources, companies, clients, editorial, documentation, snapshots] = await Promise.all([
