@@ -7,7 +7,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { DEFAULT_FILTERS, parseProviderFilters, type ProviderFilters } from "@/lib/catalogue/filters";
+import { DEFAULT_FILTERS, parseCatalogueFilters, type CatalogueFilters } from "@/lib/catalogue/filters";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
 import {
@@ -117,8 +117,8 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
       `Filled ${SERVICES.toLocaleString("en")} services × ${properties.length} properties in ${Math.round(performance.now() - fillStart)} ms`,
     );
 
-    const { getProviders } = await import("@/lib/queries/providers");
-    const cases: Array<[string, Partial<ProviderFilters>]> = [
+    const { getServices } = await import("@/lib/queries/catalogue");
+    const cases: Array<[string, Partial<CatalogueFilters>]> = [
       ["no filter, page 1", {}],
       ["has pop3s + smtps", { has: ["pop3s", "smtps"] }],
       ["has 4 properties, business", { has: ["pop3s", "imaps", "smtps", "submission-starttls"], segment: "business" }],
@@ -128,14 +128,14 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
     ];
     const results: Result[] = [];
     for (const [name, partial] of cases) {
-      const filters = parseProviderFilters(new URLSearchParams(), properties);
-      const f: ProviderFilters = { ...DEFAULT_FILTERS, ...filters, ...partial };
-      await getProviders(f); // warm-up
+      const filters = parseCatalogueFilters(new URLSearchParams(), properties);
+      const f: CatalogueFilters = { ...DEFAULT_FILTERS, ...filters, ...partial };
+      await getServices(f); // warm-up
       const samples: number[] = [];
       let total = 0;
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
-        const page = await getProviders(f);
+        const page = await getServices(f);
         samples.push(performance.now() - t0);
         total = page.total;
       }

@@ -6,7 +6,7 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { formatNumber, localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
-import { getCatalogueStats, getEditorsPicks } from "@/lib/queries/providers";
+import { getCatalogueStats, getEditorsPicks } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { getLocale } from "@/lib/i18n/page-locale";
 

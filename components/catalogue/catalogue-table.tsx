@@ -4,12 +4,12 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
-import type { ProviderSummary } from "@/lib/queries/providers";
+import type { ServiceSummary } from "@/lib/queries/catalogue";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 
 type CatalogueTableProps = {
   locale: Locale;
-  providers: ProviderSummary[];
+  providers: ServiceSummary[];
   properties: PropertyInfo[];
   // id of the comparison form the row checkboxes belong to (it sits outside the table)
   compareFormId?: string;

@@ -7,7 +7,7 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
-import type { ClaimInfo, ProbeEvidenceInfo } from "@/lib/queries/providers";
+import type { ClaimInfo, ProbeEvidenceInfo } from "@/lib/queries/catalogue";
 import { propertyLabel } from "@/lib/i18n/labels";
 
 type ClaimRowsProps = {

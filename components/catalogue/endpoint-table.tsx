@@ -1,7 +1,7 @@
 import { SourceCitation } from "@/components/ui/source-citation";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import type { Locale } from "@/lib/i18n/locales";
-import type { EndpointInfo } from "@/lib/queries/providers";
+import type { EndpointInfo } from "@/lib/queries/catalogue";
 
 export function EndpointTable({ locale, endpoints }: { locale: Locale; endpoints: EndpointInfo[] }) {
   const t = serviceMessages[locale];

@@ -9,9 +9,9 @@ import {
   PAGE_SIZES,
   SEGMENT_FILTERS,
   SORTS,
-  parseProviderFilters,
+  parseCatalogueFilters,
   toQueryString,
-  type ProviderFilters,
+  type CatalogueFilters,
 } from "@/lib/catalogue/filters";
 
 export type FilterProperty = { key: string; category: string; label: string };
@@ -19,7 +19,7 @@ export type FilterProperty = { key: string; category: string; label: string };
 type FilterFormProps = {
   locale: Locale;
   action: string;
-  filters: ProviderFilters;
+  filters: CatalogueFilters;
   properties: FilterProperty[];
 };
 
@@ -63,7 +63,7 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
     const params = new URLSearchParams();
     for (const [key, value] of new FormData(form)) if (typeof value === "string") params.append(key, value);
     // Any change of filter starts again at page 1.
-    const next = parseProviderFilters(params, knownKeys);
+    const next = parseCatalogueFilters(params, knownKeys);
     const href = `${pathname}${toQueryString({ ...next, page: 1 })}`;
     startTransition(() =>
       mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false }),

@@ -5,7 +5,7 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import { formatPartialDate, type Locale } from "@/lib/i18n/locales";
 import type { EndpointEvidence } from "@/lib/probe/evidence";
-import type { ProbeEvidenceInfo } from "@/lib/queries/providers";
+import type { ProbeEvidenceInfo } from "@/lib/queries/catalogue";
 
 type ProbeEvidenceProps = { locale: Locale; evidence: ProbeEvidenceInfo };
 

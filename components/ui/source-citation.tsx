@@ -1,5 +1,5 @@
 import { formatPartialDate, type Locale } from "@/lib/i18n/locales";
-import type { SourceInfo } from "@/lib/queries/providers";
+import type { SourceInfo } from "@/lib/queries/catalogue";
 
 export function sourceTitle(source: SourceInfo, locale: Locale): string {
   return locale === "en" && source.titleEn ? source.titleEn : source.title;

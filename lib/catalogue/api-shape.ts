@@ -1,4 +1,4 @@
-import type { ClaimInfo, ProviderSummary } from "@/lib/queries/providers";
+import type { ClaimInfo, ServiceSummary } from "@/lib/queries/catalogue";
 
 // The public JSON shape of a service: every service property is present, "unknown" with a
 // null source where no source says anything, so API users cannot mistake silence for "no".
@@ -24,7 +24,7 @@ export function toApiClaim(claim: ClaimInfo | undefined): ApiClaim {
   };
 }
 
-export function toApiProvider(p: ProviderSummary, propertyKeys: string[]) {
+export function toApiProvider(p: ServiceSummary, propertyKeys: string[]) {
   return {
     slug: p.slug,
     name: p.name,

@@ -7,7 +7,7 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 export const SEGMENT_FILTERS = ["all", "personal", "business"] as const;
 export const MAX_QUERY_LENGTH = 100;
 
-export type ProviderFilters = {
+export type CatalogueFilters = {
   q: string;
   segment: (typeof SEGMENT_FILTERS)[number];
   has: string[];
@@ -16,7 +16,7 @@ export type ProviderFilters = {
   per: (typeof PAGE_SIZES)[number];
 };
 
-export const DEFAULT_FILTERS: ProviderFilters = {
+export const DEFAULT_FILTERS: CatalogueFilters = {
   q: "",
   segment: "all",
   has: [],
@@ -48,10 +48,10 @@ const filterSchema = z.object({
     .catch(DEFAULT_FILTERS.per),
 });
 
-export function parseProviderFilters(
+export function parseCatalogueFilters(
   params: RawSearchParams | URLSearchParams,
   knownProperties: readonly string[],
-): ProviderFilters {
+): CatalogueFilters {
   const record: RawSearchParams =
     params instanceof URLSearchParams
       ? Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)]))
@@ -65,7 +65,7 @@ export function parseProviderFilters(
 }
 
 // Only non-default values go into the URL, which keeps shared links short and canonical.
-export function toSearchParams(filters: Partial<ProviderFilters>): URLSearchParams {
+export function toSearchParams(filters: Partial<CatalogueFilters>): URLSearchParams {
   const params = new URLSearchParams();
   const f = { ...DEFAULT_FILTERS, ...filters };
   if (f.q) params.set("q", f.q);
@@ -77,15 +77,15 @@ export function toSearchParams(filters: Partial<ProviderFilters>): URLSearchPara
   return params;
 }
 
-export function toQueryString(filters: Partial<ProviderFilters>): string {
+export function toQueryString(filters: Partial<CatalogueFilters>): string {
   const s = toSearchParams(filters).toString();
   return s ? `?${s}` : "";
 }
 
 // Property keys must be resolved to ids first: filtering claims through the property relation
 // makes SQLite run a nested subquery per service (15 s at 10,000 services instead of 0.1 s).
-export function toProviderWhere(
-  filters: ProviderFilters,
+export function toCatalogueWhere(
+  filters: CatalogueFilters,
   propertyIds: ReadonlyMap<string, number>,
 ): Prisma.ServiceWhereInput {
   const and: Prisma.ServiceWhereInput[] = [];
@@ -94,7 +94,7 @@ export function toProviderWhere(
   if (filters.segment !== "all") and.push({ segment: filters.segment });
   for (const key of filters.has) {
     const propertyId = propertyIds.get(key);
-    // an unknown key can only match nothing; parseProviderFilters normally drops it earlier
+    // an unknown key can only match nothing; parseCatalogueFilters normally drops it earlier
     and.push(
       propertyId === undefined ? { id: -1 } : { claims: { some: { isCurrent: true, value: "yes", propertyId } } },
     );
@@ -102,7 +102,7 @@ export function toProviderWhere(
   return and.length > 0 ? { AND: and } : {};
 }
 
-export function toProviderOrderBy(sort: ProviderFilters["sort"]): Prisma.ServiceOrderByWithRelationInput[] {
+export function toCatalogueOrderBy(sort: CatalogueFilters["sort"]): Prisma.ServiceOrderByWithRelationInput[] {
   switch (sort) {
     case "name":
       return [{ name: "asc" }, { id: "asc" }];

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { claimSelect, currentSupport, type ClaimInfo } from "@/lib/queries/providers";
+import { claimSelect, currentSupport, type ClaimInfo } from "@/lib/queries/catalogue";
 
 // Claims about a mail client dated before this are marked on the clients page as old
 // information ("current versions may differ"): a client's support changes from release to

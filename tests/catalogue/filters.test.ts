@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import {
   DEFAULT_FILTERS,
-  parseProviderFilters,
-  toProviderOrderBy,
-  toProviderWhere,
+  parseCatalogueFilters,
+  toCatalogueOrderBy,
+  toCatalogueWhere,
   toQueryString,
-  type ProviderFilters,
+  type CatalogueFilters,
 } from "@/lib/catalogue/filters";
 import { parseCompareParams } from "@/lib/catalogue/compare-params";
 import { normalizeSearchText } from "@/lib/catalogue/search-text";
@@ -15,10 +15,10 @@ import { createTempDatabase, seedReviewedData } from "../helpers/temp-db";
 
 const KEYS = ["pop3s", "imaps", "smtps", "smtp-auth"];
 
-describe("parseProviderFilters", () => {
+describe("parseCatalogueFilters", () => {
   it("reads every filter from the query string", () => {
     const params = new URLSearchParams("q=cpi&segment=business&has=smtps&has=pop3s&sort=name&page=3&per=50");
-    expect(parseProviderFilters(params, KEYS)).toEqual({
+    expect(parseCatalogueFilters(params, KEYS)).toEqual({
       q: "cpi",
       segment: "business",
       has: ["pop3s", "smtps"],
@@ -30,18 +30,18 @@ describe("parseProviderFilters", () => {
 
   it("falls back to defaults for every bad value", () => {
     const bad = { q: "x".repeat(101), segment: "robots", has: ["nope", ""], sort: "drop table", page: "-1", per: "7" };
-    expect(parseProviderFilters(bad, KEYS)).toEqual(DEFAULT_FILTERS);
-    expect(parseProviderFilters({ page: "2.5" }, KEYS).page).toBe(1);
-    expect(parseProviderFilters({ page: "1e9" }, KEYS).page).toBe(1);
-    expect(parseProviderFilters({ page: ["4", "5"] }, KEYS).page).toBe(4);
+    expect(parseCatalogueFilters(bad, KEYS)).toEqual(DEFAULT_FILTERS);
+    expect(parseCatalogueFilters({ page: "2.5" }, KEYS).page).toBe(1);
+    expect(parseCatalogueFilters({ page: "1e9" }, KEYS).page).toBe(1);
+    expect(parseCatalogueFilters({ page: ["4", "5"] }, KEYS).page).toBe(4);
   });
 
   it("accepts comma-separated and repeated properties, dropping duplicates and unknown keys", () => {
-    expect(parseProviderFilters({ has: ["smtps,pop3s", "smtps", "bogus"] }, KEYS).has).toEqual(["pop3s", "smtps"]);
+    expect(parseCatalogueFilters({ has: ["smtps,pop3s", "smtps", "bogus"] }, KEYS).has).toEqual(["pop3s", "smtps"]);
   });
 
   it("round-trips through the URL, leaving defaults out", () => {
-    const filters: ProviderFilters = {
+    const filters: CatalogueFilters = {
       q: "スマイル",
       segment: "personal",
       has: ["imaps"],
@@ -50,7 +50,7 @@ describe("parseProviderFilters", () => {
       per: 100,
     };
     const query = toQueryString(filters);
-    expect(parseProviderFilters(new URLSearchParams(query.slice(1)), KEYS)).toEqual(filters);
+    expect(parseCatalogueFilters(new URLSearchParams(query.slice(1)), KEYS)).toEqual(filters);
     expect(toQueryString(DEFAULT_FILTERS)).toBe("");
     expect(toQueryString({ has: ["pop3s", "smtps"] })).toBe("?has=pop3s&has=smtps");
   });
@@ -64,7 +64,7 @@ describe("normalizeSearchText", () => {
   });
 });
 
-describe("toProviderWhere against the seeded database", () => {
+describe("toCatalogueWhere against the seeded database", () => {
   let db: PrismaClient;
   let cleanup: () => void;
 
@@ -79,12 +79,12 @@ describe("toProviderWhere against the seeded database", () => {
     cleanup();
   });
 
-  const slugs = async (filters: Partial<ProviderFilters>) => {
+  const slugs = async (filters: Partial<CatalogueFilters>) => {
     const f = { ...DEFAULT_FILTERS, ...filters };
     const ids = new Map((await db.property.findMany()).map((p) => [p.key, p.id]));
     const rows = await db.service.findMany({
-      where: toProviderWhere(f, ids),
-      orderBy: toProviderOrderBy(f.sort),
+      where: toCatalogueWhere(f, ids),
+      orderBy: toCatalogueOrderBy(f.sort),
       select: { slug: true },
     });
     return rows.map((r) => r.slug);

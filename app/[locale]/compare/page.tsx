@@ -9,7 +9,7 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { compareMessages } from "@/lib/i18n/messages/compare";
 import { localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
-import { getProvidersBySlugs } from "@/lib/queries/providers";
+import { getServicesBySlugs } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 import { getLocale } from "@/lib/i18n/page-locale";
@@ -37,7 +37,7 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
   const t = compareMessages[locale];
   const c = catalogueMessages[locale];
   const { slugs, truncated } = parseCompareParams(await searchParams);
-  const [providers, properties] = await Promise.all([getProvidersBySlugs(slugs), getServiceProperties()]);
+  const [providers, properties] = await Promise.all([getServicesBySlugs(slugs), getServiceProperties()]);
   const found = providers.map((p) => p.slug);
 
   return (

@@ -3,12 +3,12 @@ import { FilterForm } from "@/components/catalogue/filter-form";
 import { Pagination } from "@/components/catalogue/pagination";
 import { CatalogueTable } from "@/components/catalogue/catalogue-table";
 import { SupportLegend } from "@/components/catalogue/support-legend";
-import { parseProviderFilters, toQueryString, type RawSearchParams } from "@/lib/catalogue/filters";
+import { parseCatalogueFilters, toQueryString, type RawSearchParams } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { formatNumber, localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
-import { getProviders } from "@/lib/queries/providers";
+import { getServices } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { propertyLabel } from "@/lib/i18n/labels";
 import { getLocale } from "@/lib/i18n/page-locale";
@@ -30,11 +30,11 @@ export default async function CataloguePage({ params, searchParams }: CatalogueP
   const locale = await getLocale(params);
   const t = catalogueMessages[locale];
   const [properties, rawParams] = await Promise.all([getServiceProperties(), searchParams]);
-  const filters = parseProviderFilters(
+  const filters = parseCatalogueFilters(
     rawParams,
     properties.map((p) => p.key),
   );
-  const result = await getProviders(filters);
+  const result = await getServices(filters);
   const action = localePath(locale, "/providers");
   const from = result.total === 0 ? 0 : (result.page - 1) * result.per + 1;
   const to = Math.min(result.total, result.page * result.per);

@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { toApiProvider } from "@/lib/catalogue/api-shape";
-import { parseProviderFilters, toQueryString } from "@/lib/catalogue/filters";
+import { parseCatalogueFilters, toQueryString } from "@/lib/catalogue/filters";
 import { getServicePropertyKeys } from "@/lib/queries/properties";
-import { getProviders } from "@/lib/queries/providers";
+import { getServices } from "@/lib/queries/catalogue";
 
 // Same query string as the catalogue page (q, segment, has, sort, page, per); bad values fall
 // back to defaults exactly as they do there, and the response says which filters were applied.
 export async function GET(request: NextRequest) {
   const keys = await getServicePropertyKeys();
-  const filters = parseProviderFilters(request.nextUrl.searchParams, keys);
-  const result = await getProviders(filters);
+  const filters = parseCatalogueFilters(request.nextUrl.searchParams, keys);
+  const result = await getServices(filters);
   return NextResponse.json({
     filters: { ...filters, page: result.page },
     total: result.total,

@@ -9,7 +9,7 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import { formatPartialDate, localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
-import { getProviderBySlug } from "@/lib/queries/providers";
+import { getServiceBySlug } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../check.css";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
@@ -18,11 +18,11 @@ import { getLocaleParams } from "@/lib/i18n/page-locale";
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
 
-type ProviderPageProps = { params: Promise<{ locale: string; slug: string }> };
+type ServicePageProps = { params: Promise<{ locale: string; slug: string }> };
 
-export async function generateMetadata({ params }: ProviderPageProps): Promise<Metadata> {
+export async function generateMetadata({ params }: ServicePageProps): Promise<Metadata> {
   const { locale, slug } = await getLocaleParams(params);
-  const provider = await getProviderBySlug(slug);
+  const provider = await getServiceBySlug(slug);
   if (!provider) return {};
   const name = serviceName(provider, locale);
   return pageMetadata({
@@ -33,9 +33,9 @@ export async function generateMetadata({ params }: ProviderPageProps): Promise<M
   });
 }
 
-export default async function ProviderPage({ params }: ProviderPageProps) {
+export default async function ServicePage({ params }: ServicePageProps) {
   const { locale, slug } = await getLocaleParams(params);
-  const [provider, properties] = await Promise.all([getProviderBySlug(slug), getServiceProperties()]);
+  const [provider, properties] = await Promise.all([getServiceBySlug(slug), getServiceProperties()]);
   if (!provider) notFound();
   const t = serviceMessages[locale];
   const c = catalogueMessages[locale];

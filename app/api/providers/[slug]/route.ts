@@ -2,14 +2,14 @@ import { NextResponse } from "next/server";
 import { toApiClaim, toApiProvider } from "@/lib/catalogue/api-shape";
 import { slugSchema } from "@/lib/schemas/data";
 import { getServicePropertyKeys } from "@/lib/queries/properties";
-import { getProviderBySlug } from "@/lib/queries/providers";
+import { getServiceBySlug } from "@/lib/queries/catalogue";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   if (!slugSchema.safeParse(slug).success) {
     return NextResponse.json({ error: `"${slug}" is not a valid service slug` }, { status: 404 });
   }
-  const [provider, keys] = await Promise.all([getProviderBySlug(slug), getServicePropertyKeys()]);
+  const [provider, keys] = await Promise.all([getServiceBySlug(slug), getServicePropertyKeys()]);
   if (!provider) return NextResponse.json({ error: `No service with slug "${slug}"` }, { status: 404 });
   return NextResponse.json({
     ...toApiProvider(provider, keys),

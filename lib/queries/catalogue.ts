@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getProperties } from "@/lib/queries/properties";
-import { toProviderOrderBy, toProviderWhere, type ProviderFilters } from "@/lib/catalogue/filters";
+import { toCatalogueOrderBy, toCatalogueWhere, type CatalogueFilters } from "@/lib/catalogue/filters";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
 
 // Each select names its fields once; the row types below are inferred from it, never restated.
@@ -52,28 +52,28 @@ const summarySelect = {
 } satisfies Prisma.ServiceSelect;
 type SummaryRow = Prisma.ServiceGetPayload<{ select: typeof summarySelect }>;
 
-export type ProviderSummary = Omit<SummaryRow, "formerNames" | "claims"> & {
+export type ServiceSummary = Omit<SummaryRow, "formerNames" | "claims"> & {
   formerNames: string[];
   support: Record<string, ClaimInfo>;
 };
 
-function toSummary({ formerNames, claims, ...fields }: SummaryRow): ProviderSummary {
+function toSummary({ formerNames, claims, ...fields }: SummaryRow): ServiceSummary {
   return { ...fields, formerNames: formerNames.map((f) => f.name), support: currentSupport(claims) };
 }
 
-export type ProviderPage = { items: ProviderSummary[]; total: number; page: number; pageCount: number; per: number };
+export type CatalogueResult = { items: ServiceSummary[]; total: number; page: number; pageCount: number; per: number };
 
-export async function getProviders(filters: ProviderFilters): Promise<ProviderPage> {
+export async function getServices(filters: CatalogueFilters): Promise<CatalogueResult> {
   const db = getDb();
   const properties = await getProperties();
-  const where = toProviderWhere(filters, new Map(properties.map((p) => [p.key, p.id])));
+  const where = toCatalogueWhere(filters, new Map(properties.map((p) => [p.key, p.id])));
   const total = await db.service.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / filters.per));
   // A page number past the end (an old link after the data shrank) shows the last page.
   const page = Math.min(filters.page, pageCount);
   const rows = await db.service.findMany({
     where,
-    orderBy: toProviderOrderBy(filters.sort),
+    orderBy: toCatalogueOrderBy(filters.sort),
     skip: (page - 1) * filters.per,
     take: filters.per,
     select: summarySelect,
@@ -81,11 +81,11 @@ export async function getProviders(filters: ProviderFilters): Promise<ProviderPa
   return { items: rows.map(toSummary), total, page, pageCount, per: filters.per };
 }
 
-export async function getProvidersBySlugs(slugs: string[]): Promise<ProviderSummary[]> {
+export async function getServicesBySlugs(slugs: string[]): Promise<ServiceSummary[]> {
   if (slugs.length === 0) return [];
   const rows = await getDb().service.findMany({ where: { slug: { in: slugs } }, select: summarySelect });
   const bySlug = new Map(rows.map((r) => [r.slug, toSummary(r)]));
-  return slugs.map((s) => bySlug.get(s)).filter((p): p is ProviderSummary => p !== undefined);
+  return slugs.map((s) => bySlug.get(s)).filter((p): p is ServiceSummary => p !== undefined);
 }
 
 const endpointSelect = {
@@ -118,7 +118,7 @@ const detailSelect = {
 type DetailRow = Prisma.ServiceGetPayload<{ select: typeof detailSelect }>;
 type DetailClaim = DetailRow["claims"][number];
 
-export type ProviderDetail = ProviderSummary &
+export type ServiceDetail = ServiceSummary &
   Pick<DetailRow, "company" | "homepage" | "statusAsOf" | "origin"> & {
     formerNameDetails: DetailRow["formerNames"];
     // every claim per property key, newest first; the current one is flagged
@@ -153,7 +153,7 @@ function toProbeEvidence(claimsByProperty: Record<string, DetailClaim[]>): Recor
 }
 
 // Cached per request: the service page's metadata and body both ask for it.
-export const getProviderBySlug = cache(async (slug: string): Promise<ProviderDetail | null> => {
+export const getServiceBySlug = cache(async (slug: string): Promise<ServiceDetail | null> => {
   const row = await getDb().service.findUnique({ where: { slug }, select: detailSelect });
   if (!row) return null;
   const { formerNames, claims, endpoints, ...fields } = row;
@@ -176,7 +176,7 @@ export async function getCatalogueStats(): Promise<{ services: number; clients: 
   return { services, clients };
 }
 
-export async function getEditorsPicks(): Promise<ProviderSummary[]> {
+export async function getEditorsPicks(): Promise<ServiceSummary[]> {
   const rows = await getDb().service.findMany({
     where: { editorsPick: true },
     orderBy: { name: "asc" },
