@@ -4,7 +4,8 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
-import type { ServiceSummary } from "@/lib/queries/catalogue";
+import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
+import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 
 type CatalogueTableProps = {
@@ -34,6 +35,7 @@ export function CatalogueTable({ locale, providers, properties, compareFormId }:
             ) : null}
             <th scope="col">{t.catalogue.service}</th>
             <th scope="col">{t.catalogue.segmentColumn}</th>
+            <th scope="col">{t.freshness.column}</th>
             {properties.map((p) => (
               <th scope="col" key={p.key} className="col-property">
                 {p.articleSlug ? (
@@ -66,16 +68,31 @@ export function CatalogueTable({ locale, providers, properties, compareFormId }:
                 <th scope="row" className="service-cell">
                   <Link href={localePath(locale, `/providers/${provider.slug}`)}>{name}</Link>
                   {provider.editorsPick ? <span className="badge badge--pick">{t.catalogue.editorsPick}</span> : null}
+                  {provider.insecureSettings.length > 0 ? (
+                    <span className="insecure-note" data-insecure-settings>
+                      ⚠ {t.warnings.insecureSettings}
+                    </span>
+                  ) : null}
                   {provider.formerNames.length > 0 ? (
                     <span className="former-names">
                       {format(t.catalogue.formerly, { names: formatList(locale, provider.formerNames) })}
                     </span>
                   ) : null}
                 </th>
-                <td>{segmentLabel(locale, provider.segment)}</td>
+                <td className="col-kind">
+                  {t.kinds[provider.kind]}
+                  <span className="muted"> · {segmentLabel(locale, provider.segment)}</span>
+                </td>
+                <td className="col-evidence">
+                  <EvidenceDate locale={locale} value={provider.newestEvidence} />
+                </td>
                 {properties.map((p) => (
                   <td key={p.key} className="col-property">
-                    <SupportMark value={provider.support[p.key]?.value ?? "unknown"} locale={locale} />
+                    <SupportMark
+                      value={provider.support[p.key]?.value ?? "unknown"}
+                      locale={locale}
+                      warnings={claimWarnings(provider.support[p.key])}
+                    />
                   </td>
                 ))}
               </tr>

@@ -7,7 +7,13 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
-import type { ClaimInfo, ProbeEvidenceInfo } from "@/lib/queries/catalogue";
+import { claimWarnings, type ClaimInfo, type ProbeEvidenceInfo } from "@/lib/queries/catalogue";
+
+// Documentation notes are written in both languages; other notes are data (a setting as the
+// source lists it) and read the same in either.
+function claimNote(claim: Pick<ClaimInfo, "note" | "noteEn">, locale: Locale): string | null {
+  return locale === "en" && claim.noteEn ? claim.noteEn : claim.note;
+}
 import { propertyLabel } from "@/lib/i18n/labels";
 
 type ClaimRowsProps = {
@@ -16,11 +22,13 @@ type ClaimRowsProps = {
   claimsByProperty: Record<string, ClaimInfo[]>;
   // the newest live probe per property, shown beside whatever claim is current
   probes?: Record<string, ProbeEvidenceInfo>;
+  // properties whose sources disagree
+  disagreements?: string[];
 };
 
 // One row per property: the current claim with its source, and older or overridden claims
 // folded into a history list.
-export function ClaimRows({ locale, properties, claimsByProperty, probes = {} }: ClaimRowsProps) {
+export function ClaimRows({ locale, properties, claimsByProperty, probes = {}, disagreements = [] }: ClaimRowsProps) {
   const t = serviceMessages[locale];
   const explain = catalogueMessages[locale].legend.explain;
   return (
@@ -56,13 +64,28 @@ export function ClaimRows({ locale, properties, claimsByProperty, probes = {} }:
                   ) : null}
                 </th>
                 <td>
-                  <SupportMark value={current?.value ?? "unknown"} locale={locale} showLabel />
+                  <SupportMark
+                    value={current?.value ?? "unknown"}
+                    locale={locale}
+                    showLabel
+                    warnings={claimWarnings(current)}
+                  />
+                  {disagreements.includes(p.key) ? (
+                    <p className="disagree" data-disagree>
+                      {t.disagree}
+                    </p>
+                  ) : null}
                 </td>
                 <td>
                   {current ? (
                     <>
-                      <SourceCitation source={current.source} asOf={current.asOf} locale={locale} />
-                      {showNote ? <p className="claim-note">{current.note}</p> : null}
+                      <SourceCitation
+                        source={current.source}
+                        asOf={current.asOf}
+                        verifiedOn={current.verifiedOn}
+                        locale={locale}
+                      />
+                      {showNote ? <p className="claim-note">{claimNote(current, locale)}</p> : null}
                     </>
                   ) : (
                     <span className="muted">{t.noClaim}</span>
@@ -74,9 +97,9 @@ export function ClaimRows({ locale, properties, claimsByProperty, probes = {} }:
                       <ul>
                         {history.map((c, i) => (
                           <li key={`${c.source.key}-${c.asOf}-${i}`}>
-                            <SupportMark value={c.value} locale={locale} showLabel /> —{" "}
-                            <SourceCitation source={c.source} asOf={c.asOf} locale={locale} />
-                            {c.note ? <span className="claim-note"> {c.note}</span> : null}
+                            <SupportMark value={c.value} locale={locale} showLabel warnings={claimWarnings(c)} /> —{" "}
+                            <SourceCitation source={c.source} asOf={c.asOf} verifiedOn={c.verifiedOn} locale={locale} />
+                            {c.note ? <span className="claim-note"> {claimNote(c, locale)}</span> : null}
                           </li>
                         ))}
                       </ul>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useTransition, type FormEvent } from "react";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import type { Locale } from "@/lib/i18n/locales";
 import {
+  KIND_FILTERS,
   MAX_QUERY_LENGTH,
   PAGE_SIZES,
   SEGMENT_FILTERS,
@@ -48,6 +49,8 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
       box.checked = filters.has.includes(box.value);
     for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="segment"]'))
       radio.checked = radio.value === filters.segment;
+    const kind = form.elements.namedItem("kind");
+    if (kind instanceof HTMLSelectElement) kind.value = filters.kind;
     const sort = form.elements.namedItem("sort");
     if (sort instanceof HTMLSelectElement) sort.value = filters.sort;
     const per = form.elements.namedItem("per");
@@ -125,6 +128,17 @@ export function FilterForm({ locale, action, filters, properties }: FilterFormPr
           </label>
         ))}
       </fieldset>
+
+      <div className="field">
+        <label htmlFor="filter-kind">{t.catalogue.kind}</label>
+        <select id="filter-kind" name="kind" defaultValue={filters.kind} onChange={() => navigate("push")}>
+          {KIND_FILTERS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t.kinds[kind]}
+            </option>
+          ))}
+        </select>
+      </div>
 
       <fieldset className="field">
         <legend>{t.catalogue.require}</legend>

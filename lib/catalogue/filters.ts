@@ -1,15 +1,19 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ServiceKind } from "@/lib/generated/prisma/enums";
+import { domainsForQuery } from "@/lib/catalogue/address";
 import { normalizeSearchText } from "@/lib/catalogue/search-text";
 
 export const SORTS = ["recommended", "name", "support"] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
 export const SEGMENT_FILTERS = ["all", "personal", "business"] as const;
+export const KIND_FILTERS = ["all", ...Object.values(ServiceKind)] as const;
 export const MAX_QUERY_LENGTH = 100;
 
 export type CatalogueFilters = {
   q: string;
   segment: (typeof SEGMENT_FILTERS)[number];
+  kind: (typeof KIND_FILTERS)[number];
   has: string[];
   sort: (typeof SORTS)[number];
   page: number;
@@ -19,6 +23,7 @@ export type CatalogueFilters = {
 export const DEFAULT_FILTERS: CatalogueFilters = {
   q: "",
   segment: "all",
+  kind: "all",
   has: [],
   sort: "recommended",
   page: 1,
@@ -38,6 +43,7 @@ const all = (value: unknown): unknown[] =>
 const filterSchema = z.object({
   q: z.preprocess(first, z.string().trim().max(MAX_QUERY_LENGTH)).catch(DEFAULT_FILTERS.q),
   segment: z.preprocess(first, z.enum(SEGMENT_FILTERS)).catch(DEFAULT_FILTERS.segment),
+  kind: z.preprocess(first, z.enum(KIND_FILTERS)).catch(DEFAULT_FILTERS.kind),
   has: z
     .preprocess((v) => all(v).flatMap((item) => (typeof item === "string" ? item.split(",") : [])), z.array(z.string()))
     .catch([]),
@@ -70,6 +76,7 @@ export function toSearchParams(filters: Partial<CatalogueFilters>): URLSearchPar
   const f = { ...DEFAULT_FILTERS, ...filters };
   if (f.q) params.set("q", f.q);
   if (f.segment !== DEFAULT_FILTERS.segment) params.set("segment", f.segment);
+  if (f.kind !== DEFAULT_FILTERS.kind) params.set("kind", f.kind);
   for (const key of f.has) params.append("has", key);
   if (f.sort !== DEFAULT_FILTERS.sort) params.set("sort", f.sort);
   if (f.per !== DEFAULT_FILTERS.per) params.set("per", String(f.per));
@@ -90,8 +97,13 @@ export function toCatalogueWhere(
 ): Prisma.ServiceWhereInput {
   const and: Prisma.ServiceWhereInput[] = [];
   const q = normalizeSearchText(filters.q);
-  if (q) and.push({ searchText: { contains: q } });
+  const domains = domainsForQuery(filters.q);
+  // "taro@nifty.com" finds the provider serving nifty.com, and names containing the text
+  if (domains.length > 0)
+    and.push({ OR: [{ domains: { some: { domain: { in: domains } } } }, { searchText: { contains: q } }] });
+  else if (q) and.push({ searchText: { contains: q } });
   if (filters.segment !== "all") and.push({ segment: filters.segment });
+  if (filters.kind !== "all") and.push({ kind: filters.kind });
   for (const key of filters.has) {
     const propertyId = propertyIds.get(key);
     // an unknown key can only match nothing; parseCatalogueFilters normally drops it earlier

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getProperties } from "@/lib/queries/properties";
+import { domainsForQuery } from "@/lib/catalogue/address";
+import { sourcesDisagree } from "@/lib/catalogue/claim-rank";
 import { toCatalogueOrderBy, toCatalogueWhere, type CatalogueFilters } from "@/lib/catalogue/filters";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
 
@@ -45,20 +47,38 @@ const summarySelect = {
   nameEn: true,
   plan: true,
   segment: true,
+  kind: true,
   status: true,
   editorsPick: true,
+  newestEvidence: true,
+  insecureSettings: true,
   formerNames: { select: { name: true }, orderBy: { id: "asc" } },
   claims: { where: { isCurrent: true }, select: claimSelect },
 } satisfies Prisma.ServiceSelect;
 type SummaryRow = Prisma.ServiceGetPayload<{ select: typeof summarySelect }>;
 
-export type ServiceSummary = Omit<SummaryRow, "formerNames" | "claims"> & {
+// Json columns are written by the seed only, but a page must not break on a hand-made row.
+const insecureSettingsSchema = z.array(z.object({ source: z.string(), setting: z.string() })).catch([]);
+const warningsSchema = z.array(z.string()).catch([]);
+
+export type ServiceSummary = Omit<SummaryRow, "formerNames" | "claims" | "insecureSettings"> & {
   formerNames: string[];
   support: Record<string, ClaimInfo>;
+  // settings a source lists that send a password without TLS
+  insecureSettings: Array<{ source: string; setting: string }>;
 };
 
-function toSummary({ formerNames, claims, ...fields }: SummaryRow): ServiceSummary {
-  return { ...fields, formerNames: formerNames.map((f) => f.name), support: currentSupport(claims) };
+function toSummary({ formerNames, claims, insecureSettings, ...fields }: SummaryRow): ServiceSummary {
+  return {
+    ...fields,
+    formerNames: formerNames.map((f) => f.name),
+    support: currentSupport(claims),
+    insecureSettings: insecureSettingsSchema.parse(insecureSettings ?? []),
+  };
+}
+
+export function claimWarnings(claim: Pick<ClaimInfo, "warnings"> | undefined): string[] {
+  return claim ? warningsSchema.parse(claim.warnings ?? []) : [];
 }
 
 export type CatalogueResult = { items: ServiceSummary[]; total: number; page: number; pageCount: number; per: number };
@@ -67,18 +87,39 @@ export async function getServices(filters: CatalogueFilters): Promise<CatalogueR
   const db = getDb();
   const properties = await getProperties();
   const where = toCatalogueWhere(filters, new Map(properties.map((p) => [p.key, p.id])));
+  const orderBy = toCatalogueOrderBy(filters.sort);
+  const domains = domainsForQuery(filters.q);
+  // The provider serving the searched address's domain comes first, the rest in the chosen order.
+  const first =
+    domains.length === 0
+      ? []
+      : (
+          await db.service.findMany({
+            where: { AND: [where, { domains: { some: { domain: { in: domains } } } }] },
+            orderBy,
+            select: { id: true },
+          })
+        ).map((r) => r.id);
   const total = await db.service.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / filters.per));
   // A page number past the end (an old link after the data shrank) shows the last page.
   const page = Math.min(filters.page, pageCount);
-  const rows = await db.service.findMany({
-    where,
-    orderBy: toCatalogueOrderBy(filters.sort),
-    skip: (page - 1) * filters.per,
-    take: filters.per,
+  const skip = (page - 1) * filters.per;
+  const firstIds = first.slice(skip, skip + filters.per);
+  const firstRows =
+    firstIds.length === 0
+      ? []
+      : await db.service.findMany({ where: { id: { in: firstIds } }, select: { ...summarySelect, id: true } });
+  const restRows = await db.service.findMany({
+    where: first.length === 0 ? where : { AND: [where, { id: { notIn: first } }] },
+    orderBy,
+    skip: Math.max(0, skip - first.length),
+    take: filters.per - firstIds.length,
     select: summarySelect,
   });
-  return { items: rows.map(toSummary), total, page, pageCount, per: filters.per };
+  const byId = new Map(firstRows.map(({ id, ...row }) => [id, row]));
+  const ordered = [...firstIds.map((id) => byId.get(id)).filter((r) => r !== undefined), ...restRows];
+  return { items: ordered.map(toSummary), total, page, pageCount, per: filters.per };
 }
 
 export async function getServicesBySlugs(slugs: string[]): Promise<ServiceSummary[]> {
@@ -110,6 +151,10 @@ const detailSelect = {
   homepage: true,
   statusAsOf: true,
   origin: true,
+  kindBasis: true,
+  kana: true,
+  notices: true,
+  domains: { select: { domain: true }, orderBy: { domain: "asc" } },
   company: { select: { slug: true, name: true, nameEn: true, homepage: true } },
   formerNames: { select: { name: true, until: true }, orderBy: { id: "asc" } },
   claims: { select: { ...claimSelect, details: true }, orderBy: [{ asOf: "desc" }, { id: "desc" }] },
@@ -118,8 +163,31 @@ const detailSelect = {
 type DetailRow = Prisma.ServiceGetPayload<{ select: typeof detailSelect }>;
 type DetailClaim = DetailRow["claims"][number];
 
+const noticeSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("status"),
+    source: z.string(),
+    status: z.enum(["preparation", "broken"]),
+    asOf: z.string(),
+  }),
+  z.object({ kind: z.literal("warning"), source: z.string(), ja: z.string(), en: z.string() }),
+  z.object({
+    kind: z.literal("finding"),
+    source: z.string(),
+    code: z.string(),
+    setting: z.string().nullable(),
+    message: z.string(),
+  }),
+]);
+export type Notice = z.infer<typeof noticeSchema>;
+const noticesSchema = z.array(noticeSchema).catch([]);
+
 export type ServiceDetail = ServiceSummary &
-  Pick<DetailRow, "company" | "homepage" | "statusAsOf" | "origin"> & {
+  Pick<DetailRow, "company" | "homepage" | "statusAsOf" | "origin" | "kindBasis" | "kana"> & {
+    domains: string[];
+    notices: Notice[];
+    // properties whose sources' latest claims give different values
+    disagreements: string[];
     formerNameDetails: DetailRow["formerNames"];
     // every claim per property key, newest first; the current one is flagged
     claimsByProperty: Record<string, ClaimInfo[]>;
@@ -156,11 +224,20 @@ function toProbeEvidence(claimsByProperty: Record<string, DetailClaim[]>): Recor
 export const getServiceBySlug = cache(async (slug: string): Promise<ServiceDetail | null> => {
   const row = await getDb().service.findUnique({ where: { slug }, select: detailSelect });
   if (!row) return null;
-  const { formerNames, claims, endpoints, ...fields } = row;
+  const { formerNames, claims, endpoints, insecureSettings, notices, domains, ...fields } = row;
   const claimsByProperty: Record<string, DetailClaim[]> = {};
   for (const c of claims) (claimsByProperty[c.property.key] ??= []).push(c);
+  const disagreements = Object.entries(claimsByProperty)
+    .filter(([, list]) =>
+      sourcesDisagree(list.map((c) => ({ ...c, sourceKind: c.source.kind, sourceKey: c.source.key }))),
+    )
+    .map(([key]) => key);
   return {
     ...fields,
+    insecureSettings: insecureSettingsSchema.parse(insecureSettings ?? []),
+    notices: noticesSchema.parse(notices ?? []),
+    domains: domains.map((d) => d.domain),
+    disagreements,
     formerNames: formerNames.map((f) => f.name),
     formerNameDetails: formerNames,
     support: currentSupport(claims),

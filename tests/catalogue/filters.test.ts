@@ -44,6 +44,7 @@ describe("parseCatalogueFilters", () => {
     const filters: CatalogueFilters = {
       q: "スマイル",
       segment: "personal",
+      kind: "hosting",
       has: ["imaps"],
       sort: "support",
       page: 2,

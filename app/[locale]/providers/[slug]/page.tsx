@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimRows } from "@/components/catalogue/claim-rows";
 import { EndpointTable } from "@/components/catalogue/endpoint-table";
+import { EvidenceDate } from "@/components/catalogue/evidence-date";
+import { RecommendedSettings } from "@/components/catalogue/recommended-settings";
+import { ServiceNotices } from "@/components/catalogue/service-notices";
 import { serviceName } from "@/components/catalogue/catalogue-table";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
@@ -17,6 +20,9 @@ import { getLocaleParams } from "@/lib/i18n/page-locale";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
+
+// A big free-mail provider lists dozens of domains; the page shows the first ones.
+const MAX_DOMAINS_SHOWN = 12;
 
 type ServicePageProps = { params: Promise<{ locale: string; slug: string }> };
 
@@ -43,6 +49,9 @@ export default async function ServicePage({ params }: ServicePageProps) {
   const name = serviceName(provider, locale);
   const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
   const homepage = provider.homepage ?? provider.company.homepage;
+  const sources = new Map(
+    [...Object.values(provider.claimsByProperty).flat(), ...provider.endpoints].map((x) => [x.source.key, x.source]),
+  );
 
   return (
     <article className="page provider">
@@ -65,9 +74,32 @@ export default async function ServicePage({ params }: ServicePageProps) {
           </div>
         ) : null}
         <div>
+          <dt>{t.kind}</dt>
+          <dd>
+            {c.kinds[provider.kind]} <span className="muted">({t.kindBasis[provider.kindBasis]})</span>
+          </dd>
+        </div>
+        <div>
           <dt>{t.segment}</dt>
           <dd>{segmentLabel(locale, provider.segment)}</dd>
         </div>
+        <div>
+          <dt>{c.freshness.column}</dt>
+          <dd>
+            <EvidenceDate locale={locale} value={provider.newestEvidence} />
+          </dd>
+        </div>
+        {provider.domains.length > 0 ? (
+          <div>
+            <dt>{t.domains}</dt>
+            <dd data-domains>
+              {formatList(locale, provider.domains.slice(0, MAX_DOMAINS_SHOWN))}
+              {provider.domains.length > MAX_DOMAINS_SHOWN
+                ? ` ${format(t.domainsMore, { count: provider.domains.length - MAX_DOMAINS_SHOWN })}`
+                : null}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t.status}</dt>
           <dd>
@@ -104,6 +136,8 @@ export default async function ServicePage({ params }: ServicePageProps) {
         ) : null}
       </dl>
 
+      <RecommendedSettings locale={locale} endpoints={provider.endpoints} />
+
       <section>
         <h2 id="support-heading">{t.support}</h2>
         <p>{t.supportLead}</p>
@@ -122,8 +156,11 @@ export default async function ServicePage({ params }: ServicePageProps) {
           properties={properties}
           claimsByProperty={provider.claimsByProperty}
           probes={provider.probes}
+          disagreements={provider.disagreements}
         />
       </section>
+
+      <ServiceNotices locale={locale} notices={provider.notices} sources={sources} />
 
       <section>
         <h2 id="endpoints-heading">{t.endpoints}</h2>
