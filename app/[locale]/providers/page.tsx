@@ -62,6 +62,7 @@ export default async function CataloguePage({ params, searchParams }: CatalogueP
           </h2>
           {result.total > 0 ? (
             <>
+              <p className="hint table-note">{t.catalogue.tableNote}</p>
               <CatalogueTable
                 locale={locale}
                 providers={result.items}

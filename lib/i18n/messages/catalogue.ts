@@ -74,8 +74,9 @@ export const catalogueMessages = defineMessages({
       compareSelect: "{name} を比較に追加",
       compareButton: "選んだサービスを比較",
       compareHint: "2〜4 件を選んでください",
-      tableCaption:
-        "サービスごとの暗号化対応。各項目は、出典のうち最も確かな根拠 (実機検査 > 事業者の文書 > データセット > 第三者のページ) の値で、「根拠の日付」はその中で最も新しい日付です。",
+      tableCaption: "サービスごとの暗号化対応",
+      tableNote:
+        "各項目は、出典のうち最も確かな根拠 (実機検査 > 事業者の文書 > データセット > 第三者のページ) の値で、「根拠の日付」はその中で最も新しい日付です。",
     },
     pagination: {
       label: "ページ送り",
@@ -159,8 +160,9 @@ export const catalogueMessages = defineMessages({
       compareSelect: "Add {name} to the comparison",
       compareButton: "Compare selected",
       compareHint: "Choose 2 to 4",
-      tableCaption:
-        "Encryption support per service. Each mark is the value of the strongest evidence among the sources (live probe > the provider's documentation > datasets > third-party pages); the evidence date is the newest among them.",
+      tableCaption: "Encryption support per service",
+      tableNote:
+        "Each mark is the value of the strongest evidence among the sources (live probe > the provider's documentation > datasets > third-party pages); the evidence date is the newest among them.",
     },
     pagination: {
       label: "Pagination",

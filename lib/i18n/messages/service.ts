@@ -24,7 +24,10 @@ export const serviceMessages = defineMessages({
     undated: "日付の記載なし ({date} に閲覧)",
     stale: "古い情報",
     notices: "出典からの注意",
-    noticeStatus: { preparation: "{source}: 使う前に利用者側の設定が必要 ({date} 時点)", broken: "{source}: 標準のメールソフトでは使えない ({date} 時点)" },
+    noticeStatus: {
+      preparation: "{source}: 使う前に利用者側の設定が必要 ({date} 時点)",
+      broken: "{source}: 標準のメールソフトでは使えない ({date} 時点)",
+    },
     findings: "出典データの問題 ({count} 件、記載どおりに取り込み)",
     settings: {
       title: "メールソフトに入力する設定",
@@ -99,7 +102,11 @@ export const serviceMessages = defineMessages({
     supportLead:
       "The current information for each feature, with its source and date. Where sources disagree, the value shown comes from the strongest kind of evidence (live probe > the provider's documentation > datasets > third-party pages), then the most recently checked; the others are kept as history. A dataset's date is when the dataset last changed, not when each setting was checked.",
     kind: "Kind",
-    kindBasis: { documentation: "from the provider's documentation", editorial: "editorial classification", rule: "not classified yet" },
+    kindBasis: {
+      documentation: "from the provider's documentation",
+      editorial: "editorial classification",
+      rule: "not classified yet",
+    },
     domains: "Mail domains of this service",
     domainsMore: "and {count} more",
     disagree: "The sources disagree",
