@@ -57,6 +57,8 @@ export const sourceFileSchema = z.array(
     titleEn: z.string().min(1).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     asOf: partialDateSchema.optional(),
+    // the page shows no date of its own; asOf is the day it was read
+    undated: z.boolean().default(false),
     note: z.string().optional(),
   }),
 );
@@ -67,7 +69,9 @@ export const claimRecordSchema = z.strictObject({
   value: supportValueSchema,
   source: slugSchema,
   asOf: partialDateSchema,
+  // Japanese first; noteEn where the note is prose rather than data
   note: z.string().min(1).optional(),
+  noteEn: z.string().min(1).optional(),
 });
 export type ClaimRecord = z.infer<typeof claimRecordSchema>;
 

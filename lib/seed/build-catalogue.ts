@@ -148,7 +148,7 @@ function reviewedClaim(c: ClaimRecord, sources: Map<string, PlannedSource>): Pla
     // a page states what was true on its date
     verifiedOn: source?.kind === "dataset" ? null : c.asOf,
     note: c.note ?? null,
-    noteEn: null,
+    noteEn: c.noteEn ?? null,
     warnings: [],
     details: null,
   };
@@ -377,7 +377,7 @@ export function buildCataloguePlan(inputs: CatalogueInputs): CataloguePlan {
       titleEn: s.titleEn ?? null,
       url: s.url ?? null,
       asOf: s.asOf ?? null,
-      undated: false,
+      undated: s.undated,
       version: null,
       license: null,
       note: s.note ?? null,

@@ -176,6 +176,7 @@ export async function writeCatalogueData(db: PrismaClient, plan: CataloguePlan):
             asOf: claim.asOf,
             verifiedOn: claim.asOf,
             note: claim.note ?? null,
+            noteEn: claim.noteEn ?? null,
           })),
         });
         claims += created.count;

@@ -4,9 +4,9 @@ import { SupportLegend } from "@/components/catalogue/support-legend";
 import { SourceCitation } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
 import { clientMessages } from "@/lib/i18n/messages/clients";
-import { localePath } from "@/lib/i18n/locales";
-import { getClients, isClientHistory } from "@/lib/queries/clients";
-import { getClientProperties } from "@/lib/queries/properties";
+import { localePath, type Locale } from "@/lib/i18n/locales";
+import { getClients, isClientHistory, type ClientSummary } from "@/lib/queries/clients";
+import { getClientProperties, type PropertyInfo } from "@/lib/queries/properties";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { propertyLabel } from "@/lib/i18n/labels";
 import { getLocale } from "@/lib/i18n/page-locale";
@@ -39,47 +39,52 @@ export default async function ClientsPage({ params }: ClientsPageProps) {
       .map((claim) => [`${claim.source.key}|${claim.asOf}`, claim]),
   );
 
+  // A client whose every claim predates the cutoff is shown as the record it is.
+  const isHistory = (c: ClientSummary) => Object.values(c.history).flat().every(isClientHistory);
+  const today = clients.filter((c) => !isHistory(c));
+  const past = clients.filter(isHistory);
+  const notes = today.flatMap((c) =>
+    properties.flatMap((p) => {
+      const claim = c.support[p.key];
+      const note = claim && (locale === "en" && claim.noteEn ? claim.noteEn : claim.note);
+      return note ? [{ client: c, property: p, claim, note }] : [];
+    }),
+  );
+
   return (
     <div className="page clients">
       <h1>{t.title}</h1>
       <p className="lead">{t.description}</p>
       <p>{t.lead}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="clients-caption">
-        <table className="support-table">
-          <caption id="clients-caption">{t.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.client}</th>
-              <th scope="col">{t.platform}</th>
-              {properties.map((p) => (
-                <th scope="col" key={p.key}>
-                  {p.articleSlug ? (
-                    <Link href={localePath(locale, `/articles/${p.articleSlug}`)}>{propertyLabel(p, locale)}</Link>
-                  ) : (
-                    propertyLabel(p, locale)
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {clients.map((client) => (
-              <tr key={client.slug} data-slug={client.slug}>
-                <th scope="row">
-                  {client.name}
-                  {client.version ? ` ${client.version}` : ""}
-                </th>
-                <td>{client.platform}</td>
-                {properties.map((p) => (
-                  <td key={p.key}>
-                    <SupportMark value={client.support[p.key]?.value ?? "unknown"} locale={locale} showLabel />
-                  </td>
-                ))}
-              </tr>
+      <ClientTable locale={locale} id="clients-caption" caption={t.caption} clients={today} properties={properties} />
+      {notes.length > 0 ? (
+        <section aria-labelledby="client-notes">
+          <h2 id="client-notes">{t.notes}</h2>
+          <ul className="client-notes">
+            {notes.map(({ client, property, claim, note }) => (
+              <li key={`${client.slug}-${property.key}`}>
+                <strong>{client.name}</strong> — {propertyLabel(property, locale)}: {note}{" "}
+                <span className="muted">
+                  (<SourceCitation source={claim.source} asOf={claim.asOf} locale={locale} />)
+                </span>
+              </li>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </ul>
+        </section>
+      ) : null}
+      {past.length > 0 ? (
+        <section aria-labelledby="clients-history">
+          <h2 id="clients-history">{t.historyTitle}</h2>
+          <p>{t.historyLead}</p>
+          <ClientTable
+            locale={locale}
+            id="clients-history-caption"
+            caption={t.historyCaption}
+            clients={past}
+            properties={properties}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="client-sources">
         <h2 id="client-sources">{t.sources}</h2>
         <ul>
@@ -92,6 +97,56 @@ export default async function ClientsPage({ params }: ClientsPageProps) {
         </ul>
       </section>
       <SupportLegend locale={locale} properties={properties} />
+    </div>
+  );
+}
+
+type ClientTableProps = {
+  locale: Locale;
+  id: string;
+  caption: string;
+  clients: ClientSummary[];
+  properties: PropertyInfo[];
+};
+
+function ClientTable({ locale, id, caption, clients, properties }: ClientTableProps) {
+  const t = clientMessages[locale];
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+      <table className="support-table">
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.client}</th>
+            <th scope="col">{t.platform}</th>
+            {properties.map((p) => (
+              <th scope="col" key={p.key}>
+                {p.articleSlug ? (
+                  <Link href={localePath(locale, `/articles/${p.articleSlug}`)}>{propertyLabel(p, locale)}</Link>
+                ) : (
+                  propertyLabel(p, locale)
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {clients.map((client) => (
+            <tr key={client.slug} data-slug={client.slug}>
+              <th scope="row">
+                {client.name}
+                {client.version ? ` ${client.version}` : ""}
+              </th>
+              <td>{client.platform}</td>
+              {properties.map((p) => (
+                <td key={p.key}>
+                  <SupportMark value={client.support[p.key]?.value ?? "unknown"} locale={locale} showLabel />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
