@@ -74,7 +74,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       </header>
       <TableOfContents entries={article.toc} label={t.toc} />
       <ArticleBody html={article.html} />
-      <CatalogueLinks locale={locale} properties={properties} />
+      <CatalogueLinks locale={locale} properties={properties.filter((p) => p.appliesTo !== "client")} />
       <SourceList sources={article.sources} heading={t.sources} />
       {related.length > 0 ? (
         <nav className="article-related" aria-labelledby="article-related-heading">
