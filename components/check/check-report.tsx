@@ -94,6 +94,15 @@ export function CheckReportView({ locale, report, headingRef }: CheckReportViewP
         {format(t.result.heading, { domain: report.domain })}
       </h2>
       <p>{format(t.result.foundBy, { source: sources[report.answeredBy] ?? report.answeredBy })}</p>
+      {report.providers.map((p) => {
+        const name = locale === "en" && p.nameEn ? p.nameEn : p.name;
+        return (
+          <p key={p.slug} data-provider={p.slug}>
+            {format(t.result.provider, { name, mx: p.mxHost })}{" "}
+            <Link href={localePath(locale, `/providers/${p.slug}`)}>{format(t.result.providerLink, { name })}</Link>
+          </p>
+        );
+      })}
       {report.guessed ? <p className="notice">{t.result.guessed}</p> : null}
       {report.servers.length === 0 ? (
         <p>{t.result.noServers}</p>

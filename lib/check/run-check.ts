@@ -5,6 +5,7 @@ import { toEndpointEvidence } from "@/lib/probe/evidence";
 import { probeEndpoints } from "@/lib/probe/probe-service";
 import { transportOutcome } from "@/lib/probe/properties";
 import type { ProbeOptions, ProbeTarget } from "@/lib/probe/types";
+import type { Identified } from "@/lib/catalogue/identify";
 import type { CheckedServer, CheckReport } from "./types";
 import { computeVerdict } from "./verdict";
 
@@ -42,18 +43,26 @@ export function plannedServers(config: IspdbProvider, domain: string): { planned
 }
 
 export type RunCheckDeps = {
-  lookup: (domain: string) => Promise<Pick<AutoconfigResult, "domain" | "answeredBy" | "guessed" | "config">>;
+  lookup: (
+    domain: string,
+  ) => Promise<Pick<AutoconfigResult, "domain" | "answeredBy" | "guessed" | "config"> & { mxHosts?: string[] }>;
   probe: ProbeOptions;
+  // names the catalogued provider from the domain's MX hosts (the lookup's, when it asked DNS)
+  identify?: (domain: string, knownMxHosts: string[]) => Promise<Identified[]>;
 };
 
 export async function runMailCheck(domain: string, deps: RunCheckDeps): Promise<CheckReport> {
   const started = performance.now();
   const found = await deps.lookup(domain);
   const { planned, skipped } = plannedServers(found.config, found.domain);
-  const run = await probeEndpoints(
-    planned.map((p) => p.target),
-    { ...deps.probe, sequential: false },
-  );
+  // Naming the provider is a courtesy: a DNS failure there must not fail the check itself.
+  const [run, providers] = await Promise.all([
+    probeEndpoints(
+      planned.map((p) => p.target),
+      { ...deps.probe, sequential: false },
+    ),
+    deps.identify ? deps.identify(found.domain, found.mxHosts ?? []).catch(() => []) : Promise.resolve([]),
+  ]);
   const servers: CheckedServer[] = run.results.map((r, i) => ({
     ...toEndpointEvidence(r, transportOutcome(r)),
     direction: planned[i]!.direction,
@@ -65,6 +74,7 @@ export async function runMailCheck(domain: string, deps: RunCheckDeps): Promise<
     guessed: found.guessed,
     servers,
     skipped,
+    providers,
     verdict: computeVerdict(servers),
     ms: Math.round(performance.now() - started),
   };

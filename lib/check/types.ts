@@ -40,6 +40,8 @@ export type CheckReport = {
   servers: CheckedServer[];
   // servers in the settings that were not probed (not a mail protocol, or over the cap)
   skipped: number;
+  // catalogued providers whose MX patterns or documented server names match the domain's MX
+  providers: Array<{ slug: string; name: string; nameEn: string | null; mxHost: string }>;
   verdict: CheckVerdict;
   ms: number;
 };

@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { IdentifiableService } from "@/lib/catalogue/identify";
 import { getProperties } from "@/lib/queries/properties";
 import { domainsForQuery } from "@/lib/catalogue/address";
 import { sourcesDisagree } from "@/lib/catalogue/claim-rank";
@@ -260,4 +261,19 @@ export async function getEditorsPicks(): Promise<ServiceSummary[]> {
     select: summarySelect,
   });
   return rows.map(toSummary);
+}
+
+const patternListSchema = z.array(z.string()).catch([]);
+
+// Every service with MX patterns or documented server names, for naming a domain's provider.
+export async function getIdentifiableServices(): Promise<IdentifiableService[]> {
+  const rows = await getDb().service.findMany({
+    where: { OR: [{ mxPatterns: { not: Prisma.DbNull } }, { hostPatterns: { not: Prisma.DbNull } }] },
+    select: { slug: true, name: true, nameEn: true, mxPatterns: true, hostPatterns: true },
+  });
+  return rows.map((r) => ({
+    ...r,
+    mxPatterns: patternListSchema.parse(r.mxPatterns ?? []),
+    hostPatterns: patternListSchema.parse(r.hostPatterns ?? []),
+  }));
 }

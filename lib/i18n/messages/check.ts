@@ -23,6 +23,8 @@ export const checkMessages = defineMessages({
     result: {
       heading: "{domain} の検査結果",
       foundBy: "サーバーの設定は「{source}」で見つかりました。",
+      provider: "このドメインのメールは、MX レコード ({mx}) から見て {name} が扱っているようです。",
+      providerLink: "{name} の対応状況を見る",
       sources: {
         autoconfig: "ドメインの自動設定サーバー (autoconfig)",
         "well-known": "ドメインのウェブサイト (.well-known)",
@@ -134,6 +136,8 @@ export const checkMessages = defineMessages({
     result: {
       heading: "Results for {domain}",
       foundBy: "The server settings came from {source}.",
+      provider: "Judging by its MX record ({mx}), this domain's mail is handled by {name}.",
+      providerLink: "See what {name} supports",
       sources: {
         autoconfig: "the domain's autoconfig server",
         "well-known": "the domain's website (.well-known)",

@@ -7,6 +7,10 @@ import { readCheckConfig } from "@/lib/check/config";
 import { guardedFetch } from "@/lib/check/guarded-fetch";
 import { clientKey, getCheckRateLimiter } from "@/lib/check/rate-limit";
 import { runMailCheck } from "@/lib/check/run-check";
+import { systemResolveMx } from "@/lib/autoconfig/network";
+import { mxHostsByPreference } from "@/lib/autoconfig/rules";
+import { identifyByMx } from "@/lib/catalogue/identify";
+import { getIdentifiableServices } from "@/lib/queries/catalogue";
 import type { CheckState } from "@/lib/check/types";
 
 const MAX_INPUT = 320;
@@ -40,6 +44,15 @@ export async function checkMailDomain(_previous: CheckState, formData: FormData)
           timeoutMs: config.lookupTimeoutMs,
         }),
       probe: { allowLoopback: config.allowLoopback, timeoutMs: config.timeoutMs },
+      identify: async (d, known) => {
+        const mxHosts =
+          known.length > 0
+            ? known
+            : mxHostsByPreference(
+                await systemResolveMx(config.lookupTimeoutMs)(d, AbortSignal.timeout(config.lookupTimeoutMs)),
+              );
+        return identifyByMx(mxHosts, await getIdentifiableServices());
+      },
     });
     return { status: "done", domain: typed, report };
   } catch (error) {
