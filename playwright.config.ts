@@ -1,25 +1,12 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`;
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 // e2e/check.spec.ts serves the check page's autoconfig answers here (the server is told below).
 const AUTOCONFIG_PORT = Number(process.env.E2E_AUTOCONFIG_PORT ?? 3399);
 
-// Playwright's own browser downloads are unreachable here; Debian's chromium is used instead.
-const launchOptions = {
-  executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};
+const launchOptions = CHROMIUM_LAUNCH_OPTIONS;
 
 export default defineConfig({
   testDir: "e2e",

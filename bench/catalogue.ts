@@ -11,6 +11,7 @@ import { DEFAULT_FILTERS, parseCatalogueFilters, type CatalogueFilters } from "@
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
 import {
+import { MAIL_PROPERTY_KEYS } from "@/lib/mail";
   PropertyCategory,
   PropertySubject,
   Segment,
@@ -94,19 +95,7 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
       env: { ...process.env, DATABASE_URL: url },
       stdio: "pipe",
     });
-    const properties = [
-      "pop3s",
-      "imaps",
-      "pop3-stls",
-      "imap-starttls",
-      "smtps",
-      "submission-starttls",
-      "smtp-starttls",
-      "smtp-auth",
-      "pop-before-smtp",
-      "apop",
-      "cram-md5",
-    ];
+    const properties = [...MAIL_PROPERTY_KEYS];
     const fillStart = performance.now();
     fillDatabase(file, properties);
     // Before anything reads the environment: lib/env parses it once per process.

@@ -3,6 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../e2e/chromium";
 
 const SIZES = { phone: { width: 390, height: 844 }, desk: { width: 1366, height: 900 } } as const;
 const DEFAULT_PATHS = [
@@ -18,17 +19,7 @@ const [base = "http://127.0.0.1:3000", ...rest] = process.argv.slice(2);
 const paths = rest.length > 0 ? rest : DEFAULT_PATHS;
 const out = path.resolve(".tmp", "screenshots");
 await mkdir(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 for (const [sizeName, viewport] of Object.entries(SIZES)) {
   const page = await browser.newPage({ viewport });
   for (const locale of ["ja", "en"]) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAIL_PROPERTY_KEYS } from "@/lib/mail";
 import { authMethodSchema, hostSchema } from "@/lib/sources/record";
 import { partialDateSchema, slugSchema } from "@/lib/schemas/data";
 
@@ -24,21 +25,8 @@ export const documentSchema = z.strictObject({
 });
 export type DocumentRecord = z.infer<typeof documentSchema>;
 
-const documentedPropertyKeys = [
-  "pop3s",
-  "imaps",
-  "pop3-stls",
-  "imap-starttls",
-  "smtps",
-  "submission-starttls",
-  "smtp-starttls",
-  "smtp-auth",
-  "pop-before-smtp",
-  "apop",
-  "cram-md5",
-  "oauth2",
-  "app-password",
-] as const;
+// What a provider's page can state: the mail-protocol properties, plus how people log in today.
+const documentedPropertyKeys = [...MAIL_PROPERTY_KEYS, "oauth2", "app-password"] as const;
 
 export const documentationFileSchema = z
   .strictObject({
