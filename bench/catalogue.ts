@@ -10,8 +10,8 @@ import Database from "better-sqlite3";
 import { DEFAULT_FILTERS, parseCatalogueFilters, type CatalogueFilters } from "@/lib/catalogue/filters";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
-import {
 import { MAIL_PROPERTY_KEYS } from "@/lib/mail";
+import {
   PropertyCategory,
   PropertySubject,
   Segment,
