@@ -1,6 +1,7 @@
 import { getDomainWithoutSuffix, parse as parseDomain } from "tldts";
 import type { CompanyRecord, ServiceRecord } from "@/lib/schemas/data";
 import type { DocumentationFile, Kind } from "@/lib/schemas/documentation";
+import { DATA_FILES, DataValidationError, type DataIssue } from "@/lib/seed/load-data";
 import type { EditorialFile } from "@/lib/sources/editorial";
 import { compilePattern, hasPlaceholder } from "@/lib/sources/read-result";
 import type { DatasetKey, SourceRecord, Snapshot } from "@/lib/sources/record";
@@ -128,14 +129,24 @@ export function groupMembers(input: MergeInput): MemberRef[][] {
     const reviewed = index.get(`reviewed:${m.file.slug}`);
     if (reviewed !== undefined) uf.union(reviewed, i);
   });
-  for (const link of input.editorial.links) {
-    const ids = link.map((ref) => {
+  // A link to a record a new release of its dataset no longer has is a data problem like any
+  // other: reported with the rest, so the import that dropped the record is refused.
+  const dangling: DataIssue[] = [];
+  input.editorial.links.forEach((link, li) => {
+    const ids = link.flatMap((ref, ri) => {
       const i = index.get(ref);
-      if (i === undefined) throw new Error(`editorial.json links "${ref}", which no dataset record has`);
-      return i;
+      if (i === undefined)
+        dangling.push({
+          file: DATA_FILES.editorial,
+          record: `links[${li}]`,
+          field: `[${ri}]`,
+          message: `"${ref}" is a record no dataset has (or one editorial.json excludes)`,
+        });
+      return i === undefined ? [] : [i];
     });
     for (const i of ids.slice(1)) uf.union(ids[0]!, i);
-  }
+  });
+  if (dangling.length > 0) throw new DataValidationError(dangling);
 
   // 3. domain patterns against domains other datasets list
   const literalByDataset = new Map<string, Set<string>>();

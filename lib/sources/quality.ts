@@ -23,8 +23,10 @@ export function findingsForSetting(setting: Setting, logsInByDefault: boolean): 
       "tls-mode-contradicts-port",
       `${protocol} marked ${setting.security} on port ${setting.port}, ${known.name}, where TLS starts before any command`,
     );
-  } else if (!mailPort(setting.port)) {
-    add("unusual-port", `${protocol} on port ${setting.port}, not a port registered or documented for mail`);
+  } else if (mailPort(setting.port)?.protocol !== setting.protocol) {
+    // SMTP's documented alternatives (2525) are SMTP's alone: IMAP there is as unusual as on 8025
+    const documented = mailPort(setting.port) ? protocol : "mail";
+    add("unusual-port", `${protocol} on port ${setting.port}, not a port registered or documented for ${documented}`);
   }
   const sendsPassword =
     setting.auth.some((a) => PASSWORD_METHODS.has(a)) || (setting.auth.length === 0 && logsInByDefault);

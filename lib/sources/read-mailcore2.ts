@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/sources/read-result";
-import { normalizeHost } from "@/lib/sources/read-result";
+import { duplicateTopLevelKeys, normalizeHost } from "@/lib/sources/read-result";
 import { readSourceText } from "@/lib/sources/read-text";
 import { emptyRecord, type Setting, type SourceRecord } from "@/lib/sources/record";
 
@@ -66,9 +66,10 @@ export function mailCore2ToRecord(key: string, raw: unknown, file: string): Sour
 
 export async function readMailCore2File(file: string): Promise<ReadResult> {
   const name = file.split("/").pop() ?? file;
+  const text = await readSourceText(file);
   let json: unknown;
   try {
-    json = JSON.parse(await readSourceText(file));
+    json = JSON.parse(text);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     return {
@@ -84,7 +85,12 @@ export async function readMailCore2File(file: string): Promise<ReadResult> {
     };
   }
   const records: SourceRecord[] = [];
-  const errors: RecordError[] = [];
+  const errors: RecordError[] = duplicateTopLevelKeys(text).map((key) => ({
+    file: name,
+    record: key,
+    field: "(key)",
+    message: "appears twice in the file; JSON keeps only the last, so one entry would be lost",
+  }));
   const warnings: RecordError[] = [];
   for (const [key, raw] of Object.entries(top.data)) {
     const result = mailCore2ToRecord(key, raw, name);

@@ -41,3 +41,35 @@ export function normalizeHost(host: string): string {
 export function hasPlaceholder(text: string): boolean {
   return /%[A-Z_]+%/.test(text);
 }
+
+// The keys a JSON object names more than once at its top level. JSON.parse keeps the last value
+// of a repeated key without a word, so a provider list keyed by provider (MailCore2, nodemailer)
+// that lists one twice would lose an entry silently. `text` must already be valid JSON.
+export function duplicateTopLevelKeys(text: string): string[] {
+  if (!text.trimStart().startsWith("{")) return [];
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      if (depth === 1 && expectKey) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        (seen.has(key) ? duplicates : seen).add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === "{" || c === "[") {
+      depth++;
+      if (depth === 1) expectKey = true;
+    } else if (c === "}" || c === "]") {
+      depth--;
+    } else if (c === "," && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return [...duplicates];
+}

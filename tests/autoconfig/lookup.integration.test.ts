@@ -6,9 +6,9 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { lookupAutoconfig, type AutoconfigUrls } from "@/lib/autoconfig/lookup";
 import type { MxRecord } from "@/lib/autoconfig/types";
 import { parseIspdbXml } from "@/lib/ispdb/parse";
-import { describeWithIspdbSample, ISPDB_DIR } from "../helpers/ispdb-sample";
+import { describeWithSharedSources, ISPDB_FILES } from "../helpers/shared-sources";
 
-describeWithIspdbSample("lookupAutoconfig against a local web server with real ISPDB files", () => {
+describeWithSharedSources("lookupAutoconfig against a local web server with real ISPDB files", () => {
   type Route = { file?: string; body?: string; status?: number; hang?: true };
   const routes = new Map<string, Route>();
   const requests: string[] = [];
@@ -18,7 +18,7 @@ describeWithIspdbSample("lookupAutoconfig against a local web server with real I
   let server: Server;
   let base: string;
 
-  const read = (file: string) => readFileSync(path.join(ISPDB_DIR, file), "utf8");
+  const read = (file: string) => readFileSync(path.join(ISPDB_FILES, file), "utf8");
   const urlsFor = (domain: string, emailAddress: string): AutoconfigUrls => ({
     autoconfig: `${base}/autoconfig.${domain}/mail/config-v1.1.xml?emailaddress=${encodeURIComponent(emailAddress)}`,
     wellKnown: `${base}/${domain}/.well-known/autoconfig/mail/config-v1.1.xml`,
@@ -32,7 +32,7 @@ describeWithIspdbSample("lookupAutoconfig against a local web server with real I
     attempts.map((a) => `${a.step}:${a.outcome}`);
 
   beforeAll(async () => {
-    for (const file of readdirSync(ISPDB_DIR).filter((f) => f.endsWith(".xml"))) {
+    for (const file of readdirSync(ISPDB_FILES).filter((f) => f.endsWith(".xml"))) {
       for (const domain of parseIspdbXml(read(file), file).domains) {
         if (!ispdbIndex.has(domain.toLowerCase())) ispdbIndex.set(domain.toLowerCase(), file);
       }

@@ -11,16 +11,19 @@ import {
 import { parseCompareParams } from "@/lib/catalogue/compare-params";
 import { normalizeSearchText } from "@/lib/catalogue/search-text";
 import { pageWindow } from "@/components/catalogue/pagination";
-import { createTempDatabase, seedReviewedData } from "../helpers/temp-db";
+import { createSeededDatabase } from "../helpers/temp-db";
 
 const KEYS = ["pop3s", "imaps", "smtps", "smtp-auth"];
 
 describe("parseCatalogueFilters", () => {
   it("reads every filter from the query string", () => {
-    const params = new URLSearchParams("q=cpi&segment=business&has=smtps&has=pop3s&sort=name&page=3&per=50");
+    const params = new URLSearchParams(
+      "q=cpi&segment=business&kind=hosting&has=smtps&has=pop3s&sort=name&page=3&per=50",
+    );
     expect(parseCatalogueFilters(params, KEYS)).toEqual({
       q: "cpi",
       segment: "business",
+      kind: "hosting",
       has: ["pop3s", "smtps"],
       sort: "name",
       page: 3,
@@ -70,10 +73,9 @@ describe("toCatalogueWhere against the seeded database", () => {
   let cleanup: () => void;
 
   beforeAll(async () => {
-    const temp = createTempDatabase();
+    const temp = await createSeededDatabase();
     cleanup = temp.cleanup;
     db = createPrismaClient(temp.url);
-    await seedReviewedData(db);
   });
   afterAll(async () => {
     await db.$disconnect();
@@ -91,13 +93,66 @@ describe("toCatalogueWhere against the seeded database", () => {
     return rows.map((r) => r.slug);
   };
 
-  it("POP over SSL and SMTP over SSL together list all nine source services", async () => {
-    expect(await slugs({ has: ["pop3s", "smtps"] })).toHaveLength(9);
+  // What a filter must find, read from the claims themselves: the services whose current claim
+  // for each of the properties is "yes".
+  const supporting = async (...keys: string[]) => {
+    const rows = await db.claim.findMany({
+      where: { isCurrent: true, value: "yes", serviceId: { not: null }, property: { key: { in: keys } } },
+      select: { service: { select: { slug: true } } },
+    });
+    const count = new Map<string, number>();
+    for (const r of rows) count.set(r.service!.slug, (count.get(r.service!.slug) ?? 0) + 1);
+    return [...count].filter(([, n]) => n === keys.length).map(([slug]) => slug);
+  };
+  // the nine services of the 2006 page (data/companies.json), two of them for individuals
+  const NINE_2006 = [
+    "ablenet",
+    "c3md",
+    "cpi",
+    "cs-server-personal",
+    "cs-server-professional",
+    "drive-network",
+    "iclusta",
+    "smileserver",
+    "webdax-next-style",
+  ];
+  const PERSONAL_2006 = ["ablenet", "cs-server-personal"];
+
+  it("POP over SSL and SMTP over SSL together list the services supporting both, the nine 2006 ones among them", async () => {
+    const both = await slugs({ has: ["pop3s", "smtps"] });
+    expect([...both].sort()).toEqual((await supporting("pop3s", "smtps")).sort());
+    expect(both).toEqual(expect.arrayContaining(NINE_2006));
+    // one property alone lists more: filters combine with AND
+    expect((await slugs({ has: ["smtps"] })).length).toBeGreaterThan(both.length);
   });
 
-  it("a property with no claims lists nothing: unknown is not supported-by-default", async () => {
-    expect(await slugs({ has: ["imaps"] })).toEqual([]);
-    expect(await slugs({ has: ["pop3s", "imaps"] })).toEqual([]);
+  it("lists only a current yes: unknown, no and partial are not supported-by-default", async () => {
+    // ABLENET's only source, the 2006 page, says nothing about IMAP
+    const imaps = await slugs({ has: ["imaps"] });
+    expect([...imaps].sort()).toEqual((await supporting("imaps")).sort());
+    expect(imaps).not.toContain("ablenet");
+    // Sakura's own page says no to POP before SMTP, Xserver's says partial
+    const popBeforeSmtp = await slugs({ has: ["pop-before-smtp"] });
+    expect(popBeforeSmtp).toContain("cpi");
+    expect(popBeforeSmtp).not.toContain("sakura-rs");
+    expect(popBeforeSmtp).not.toContain("xserver");
+    // a property nobody has a claim for lists nothing
+    const unclaimed = await db.property.create({
+      data: {
+        key: "filter-test-unclaimed",
+        category: "auth",
+        position: 999,
+        labelJa: "未収録",
+        labelEn: "Unclaimed",
+        shortJa: "未収録",
+        shortEn: "Unclaimed",
+        appliesTo: "service",
+      },
+    });
+    const ids = new Map((await db.property.findMany()).map((p) => [p.key, p.id]));
+    const where = (has: string[]) => toCatalogueWhere({ ...DEFAULT_FILTERS, has }, ids);
+    expect(await db.service.count({ where: where([unclaimed.key]) })).toBe(0);
+    expect(await db.service.count({ where: where(["pop3s", unclaimed.key]) })).toBe(0);
   });
 
   it("finds the renamed service by its former name, in any width", async () => {
@@ -107,11 +162,21 @@ describe("toCatalogueWhere against the seeded database", () => {
   });
 
   it("filters by segment and puts the editor's pick first by default", async () => {
-    expect((await slugs({ segment: "personal" })).sort()).toEqual(["ablenet", "cs-server-personal"]);
-    expect(await slugs({ segment: "business" })).toHaveLength(7);
-    expect((await slugs({}))[0]).toBe("cpi");
-    const byName = await slugs({ sort: "name" });
-    expect(byName[0]).toBe("Ablenet".toLowerCase());
+    const personal = await slugs({ segment: "personal" });
+    const business = await slugs({ segment: "business" });
+    // the 2006 page's segments are kept in the merged catalogue
+    expect(personal).toEqual(expect.arrayContaining(PERSONAL_2006));
+    expect(business).toEqual(expect.arrayContaining(NINE_2006.filter((s) => !PERSONAL_2006.includes(s))));
+    expect(personal.filter((s) => business.includes(s))).toEqual([]);
+    const all = await slugs({});
+    // a service no source places in a segment is listed under neither
+    expect(personal.length + business.length).toBeLessThan(all.length);
+    expect(all[0]).toBe("cpi");
+    // by name, in the order SQLite compares text (UTF-8 bytes)
+    const byName = await db.service.findMany({ orderBy: toCatalogueOrderBy("name"), select: { name: true } });
+    const names = byName.map((s) => s.name);
+    expect(names).toHaveLength(all.length);
+    expect(names).toEqual([...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
   });
 
   it("follows the newest claim when sources disagree", async () => {

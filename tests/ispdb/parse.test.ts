@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseIspdbXml, safeParseIspdbXml } from "@/lib/ispdb/parse";
 import { IspdbParseError } from "@/lib/ispdb/types";
-import { describeWithIspdbSample, ISPDB_DIR, ISPDB_FILE_COUNT } from "../helpers/ispdb-sample";
+import { describeWithSharedSources, ISPDB_FILE_COUNT, ISPDB_FILES } from "../helpers/shared-sources";
 
 function doc(provider: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<clientConfig version="1.1">\n<emailProvider id="example.com">${provider}</emailProvider>\n</clientConfig>`;
@@ -139,18 +139,18 @@ describe("parseIspdbXml", () => {
     expect(provider.displayName).toBe("A&#38;B &nbsp;");
   });
 
-  describeWithIspdbSample("the real ISPDB sample", () => {
+  describeWithSharedSources("the real ISPDB files in ../shared/sources", () => {
     it(`parses all ${ISPDB_FILE_COUNT} files`, () => {
-      const files = readdirSync(ISPDB_DIR).filter((f) => f.endsWith(".xml"));
+      const files = readdirSync(ISPDB_FILES).filter((f) => f.endsWith(".xml"));
       expect(files).toHaveLength(ISPDB_FILE_COUNT);
       const failures = files
-        .map((f) => safeParseIspdbXml(readFileSync(path.join(ISPDB_DIR, f), "utf8"), f))
+        .map((f) => safeParseIspdbXml(readFileSync(path.join(ISPDB_FILES, f), "utf8"), f))
         .filter((r) => !r.ok);
       expect(failures).toEqual([]);
     });
 
     it("reads 1&1 with its entity, nine domains and both TLS modes per protocol", () => {
-      const p = parseIspdbXml(readFileSync(path.join(ISPDB_DIR, "1und1.de.xml"), "utf8"), "1und1.de.xml");
+      const p = parseIspdbXml(readFileSync(path.join(ISPDB_FILES, "1und1.de.xml"), "utf8"), "1und1.de.xml");
       expect(p.displayName).toBe("1&1");
       expect(p.shortName).toBe("1&1");
       expect(p.domains).toHaveLength(9);

@@ -1,13 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DATA_FILES, DOCUMENTATION_DIR, SNAPSHOT_DIR } from "@/lib/seed/load-data";
 import { REPO_ROOT } from "../helpers/temp-db";
 
-// A copy of the real data/ folder that a test may break in one place.
+// A copy of everything in the real data/ folder that seeding reads (the reviewed files, the
+// editorial decisions, documentation and dataset snapshots), for a test to break in one place.
 export function copyOfRealData(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "msc-data-"));
-  for (const file of ["properties.json", "sources.json", "companies.json", "clients.json"]) {
-    cpSync(path.join(REPO_ROOT, "data", file), path.join(dir, file));
+  for (const name of [...Object.values(DATA_FILES), DOCUMENTATION_DIR, SNAPSHOT_DIR]) {
+    cpSync(path.join(REPO_ROOT, "data", name), path.join(dir, name), { recursive: true });
   }
   return dir;
 }

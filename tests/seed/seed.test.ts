@@ -1,13 +1,14 @@
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { loadCatalogueData } from "@/lib/seed/load-data";
 import { planCatalogue } from "@/lib/seed/build-catalogue";
 import { writeCatalogueData } from "@/lib/seed/write-data";
 import { main as seedMain } from "@/prisma/seed";
+import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { captureConsole } from "../helpers/console";
-import { createTempDatabase, REPO_ROOT, seedReviewedData } from "../helpers/temp-db";
+import { dumpContent, dumpDatabase as snapshot } from "../helpers/db-dump";
+import { createSeededDatabase, REPO_ROOT, seedReviewedData, type TempDatabase } from "../helpers/temp-db";
 import { copyOfRealData, editJson } from "./data-fixtures";
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -16,62 +17,88 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-// A migrated empty database and a client on it, both gone after the test.
-function tempDb(): { file: string; url: string; db: PrismaClient } {
-  const temp = createTempDatabase();
+// A database as npm run db:seed leaves it and a client on it, both gone after the test.
+async function seededDb(): Promise<Pick<TempDatabase, "file" | "url"> & { db: PrismaClient }> {
+  const temp = await createSeededDatabase();
   const db = createPrismaClient(temp.url);
   cleanups.push(temp.cleanup, () => db.$disconnect());
   return { file: temp.file, url: temp.url, db };
 }
 
-// Every row of every table, to compare a database before and after a failed seed.
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db
-      .prepare(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`,
-      )
-      .all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]));
-  } finally {
-    db.close();
-  }
+// The services seeding must write: the merged catalogue planned from everything in data/.
+async function plannedServiceSlugs(): Promise<string[]> {
+  const plan = planCatalogue(await loadCatalogueData(path.join(REPO_ROOT, "data")));
+  return plan.companies.flatMap((c) => c.services.map((s) => s.slug)).sort();
 }
 
+// The nine services of the 2006 page (data/companies.json).
+const PAGE_2006 = "hosting-mail-security-2006";
+
 describe("seeding", () => {
-  it("is idempotent: a second run leaves the same catalogue", async () => {
-    const { file, db } = tempDb();
+  it("is idempotent and keeps evidence from other sources: a second run leaves the same catalogue", async () => {
+    const { file, db } = await seededDb();
+    // live-probe evidence, which data/ does not hold: CPI's IMAP over SSL, seen after the page
+    const [cpi, imaps] = await Promise.all([
+      db.service.findUniqueOrThrow({ where: { slug: "cpi" } }),
+      db.property.findUniqueOrThrow({ where: { key: "imaps" } }),
+    ]);
+    const probe = await db.source.create({ data: { key: "probe-test", kind: "probe", title: "Probe" } });
+    await db.claim.create({
+      data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" },
+    });
+    await refreshCurrentClaims(db);
+    const first = dumpContent(file);
+
     await seedReviewedData(db);
-    const first = snapshot(file);
-    await seedReviewedData(db);
-    const second = snapshot(file);
-    const withoutIds = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), id: undefined }));
-    expect(withoutIds(second.Claim!)).toEqual(withoutIds(first.Claim!));
-    expect(second.Service).toEqual(first.Service);
-    expect(second.Service).toHaveLength(9);
-    expect(second.MailClient).toHaveLength(4);
+    expect(dumpContent(file)).toEqual(first);
+    const kept = await db.claim.findMany({ where: { sourceId: probe.id } });
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.isCurrent).toBe(true);
+    expect((await db.service.findUniqueOrThrow({ where: { slug: "cpi" } })).supportCount).toBe(6);
+
+    const slugs = (await db.service.findMany({ select: { slug: true } })).map((s) => s.slug).sort();
+    expect(slugs).toEqual(await plannedServiceSlugs());
+    // the reviewed 2006 services are part of the merged catalogue, not replaced by it
+    const data = await loadCatalogueData(path.join(REPO_ROOT, "data"));
+    const reviewed = data.companies.flatMap((c) => c.services.map((s) => s.slug));
+    expect(reviewed).toHaveLength(9);
+    expect(slugs).toEqual(expect.arrayContaining(reviewed));
+    expect((await db.mailClient.findMany({ select: { slug: true } })).map((c) => c.slug).sort()).toEqual(
+      data.clients.map((c) => c.slug).sort(),
+    );
   });
 
-  it("marks the 2006 claims current and counts supported properties", async () => {
-    const { db } = tempDb();
-    await seedReviewedData(db);
-    const cpi = await db.service.findUniqueOrThrow({
-      where: { slug: "cpi" },
-      include: { claims: { include: { property: true } } },
-    });
-    expect(cpi.supportCount).toBe(2);
-    expect(
-      cpi.claims
-        .filter((c) => c.isCurrent)
-        .map((c) => c.property.key)
-        .sort(),
-    ).toEqual(["pop3s", "smtps"]);
+  it("keeps the 2006 page's claims as history where newer evidence exists, current where none does", async () => {
+    const { db } = await seededDb();
+    const claimsOf = async (slug: string) =>
+      (
+        await db.claim.findMany({
+          where: { service: { slug } },
+          include: { property: true, source: true },
+        })
+      )
+        .map((c) => `${c.property.key} ${c.value} ${c.source.key}${c.isCurrent ? " (current)" : ""}`)
+        .sort();
+    // CPI's own guide (2026) documents SMTP over SSL, SMTP AUTH, CRAM-MD5 and POP before SMTP;
+    // nothing newer than the 2006 page speaks to POP over SSL.
+    expect(await claimsOf("cpi")).toEqual([
+      "cram-md5 yes cpi-guide-smtp-auth (current)",
+      "pop-before-smtp yes cpi-guide-pop-before-smtp (current)",
+      `pop3s yes ${PAGE_2006} (current)`,
+      "smtp-auth yes cpi-guide-smtp-auth (current)",
+      "smtps yes cpi-guide-smtp-auth (current)",
+      `smtps yes ${PAGE_2006}`,
+    ]);
+    const cpi = await db.service.findUniqueOrThrow({ where: { slug: "cpi" } });
+    expect(cpi.supportCount).toBe(5);
+    // ABLENET has no source but the 2006 page
+    expect(await claimsOf("ablenet")).toEqual([`pop3s yes ${PAGE_2006} (current)`, `smtps yes ${PAGE_2006} (current)`]);
+    const ablenet = await db.service.findUniqueOrThrow({ where: { slug: "ablenet" } });
+    expect([ablenet.supportCount, ablenet.newestEvidence]).toEqual([2, "2006-02"]);
   });
 
   it("a bad file exits non-zero naming file, record and field, and changes nothing", async () => {
-    const { file, url, db } = tempDb();
-    await seedReviewedData(db);
+    const { file, url } = await seededDb();
     const before = snapshot(file);
 
     const dir = copyOfRealData();
@@ -87,32 +114,19 @@ describe("seeding", () => {
   });
 
   it("rolls back everything when a write fails half-way", async () => {
-    const { file, db } = tempDb();
-    await seedReviewedData(db);
+    const { file, db } = await seededDb();
     const before = snapshot(file);
     const data = await loadCatalogueData(path.join(REPO_ROOT, "data"));
-    data.companies[0]!.services[0]!.name = "Written before the failure";
-    // Slipping past validation on purpose: the last client's claim names a property that the
-    // transaction cannot resolve, after every service has already been written.
-    data.clients.at(-1)!.claims[0]!.property = "not-a-property";
-    await expect(writeCatalogueData(db, planCatalogue(data))).rejects.toThrow();
+    // Slipping past validation on purpose: ABLENET's claim names a property the transaction
+    // cannot resolve. By then the properties, the sources, the services before ABLENET and
+    // ABLENET's new name are written and its old claims deleted.
+    const ablenet = data.companies.find((c) => c.slug === "ablenet")!.services[0]!;
+    ablenet.name = "Written before the failure";
+    ablenet.claims[0]!.property = "not-a-property";
+    const plan = planCatalogue(data);
+    const slugs = plan.companies.flatMap((c) => c.services.map((s) => s.slug));
+    expect(slugs.indexOf("ablenet")).toBeGreaterThan(0);
+    await expect(writeCatalogueData(db, plan)).rejects.toThrow();
     expect(snapshot(file)).toEqual(before);
-  });
-
-  it("keeps evidence from other sources when re-seeding", async () => {
-    const { db } = tempDb();
-    await seedReviewedData(db);
-    const [cpi, imaps] = await Promise.all([
-      db.service.findUniqueOrThrow({ where: { slug: "cpi" } }),
-      db.property.findUniqueOrThrow({ where: { key: "imaps" } }),
-    ]);
-    const probe = await db.source.create({ data: { key: "probe-test", kind: "probe", title: "Probe" } });
-    await db.claim.create({
-      data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" },
-    });
-    await seedReviewedData(db);
-    const kept = await db.claim.findMany({ where: { sourceId: probe.id } });
-    expect(kept).toHaveLength(1);
-    expect(kept[0]?.isCurrent).toBe(true);
   });
 });

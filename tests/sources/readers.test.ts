@@ -187,6 +187,21 @@ describe("MailCore2 reader", () => {
       mxPatterns: ["mx1\\.dreamhost\\.com"],
     });
   });
+
+  it("names a provider the file lists twice, which JSON.parse alone would drop without a word", async () => {
+    // the same key twice, spelt with two escapes; braces, commas and repeated keys inside values
+    const file = tempFile(
+      "providers.json",
+      `{
+  "a\\"b": { "servers": { "imap": [{ "hostname": "imap.a.example", "port": 993, "ssl": true }] }, "domain-match": ["{x}\\\\.example", "[,]"] },
+  "c": { "servers": { "imap": [{ "hostname": "imap.c.example", "port": 993, "ssl": true }, { "hostname": "mail.c.example", "port": 993, "ssl": true }] } },
+  "a\\u0022b": { "servers": { "imap": [{ "hostname": "imap.a2.example", "port": 993, "ssl": true }] } }
+}`,
+    );
+    const { records, errors } = await readMailCore2File(file);
+    expect(errors).toEqual([{ file: "providers.json", record: 'a"b', field: "(key)", message: expect.any(String) }]);
+    expect(records.map((r) => r.id)).toEqual(['a"b', "c"]);
+  });
 });
 
 describe("nodemailer reader", () => {
