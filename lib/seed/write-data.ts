@@ -85,17 +85,30 @@ export async function writeCatalogueData(db: PrismaClient, plan: CataloguePlan):
       let claims = 0;
       let endpoints = 0;
       let domains = 0;
+      // New rows go in with one createMany per table; rows that exist are updated in place, so
+      // their ids (and the probe evidence that points at them) survive a re-seed.
+      const companyIds = new Map(
+        (await tx.company.findMany({ select: { slug: true, id: true } })).map((c) => [c.slug, c.id]),
+      );
+      const newCompanies = plan.companies.filter((c) => !companyIds.has(c.slug));
+      await tx.company.createMany({
+        data: newCompanies.map((c) => ({ slug: c.slug, name: c.name, nameEn: c.nameEn, homepage: c.homepage })),
+      });
       for (const c of plan.companies) {
-        const companyFields = { name: c.name, nameEn: c.nameEn, homepage: c.homepage };
-        const company = await tx.company.upsert({
+        if (newCompanies.includes(c)) continue;
+        await tx.company.update({
           where: { slug: c.slug },
-          create: { slug: c.slug, ...companyFields },
-          update: companyFields,
+          data: { name: c.name, nameEn: c.nameEn, homepage: c.homepage },
         });
-        for (const s of c.services) {
-          serviceSlugs.push(s.slug);
-          const fields = {
-            companyId: company.id,
+      }
+      for (const c of await tx.company.findMany({ select: { slug: true, id: true } })) companyIds.set(c.slug, c.id);
+
+      const serviceRows = plan.companies.flatMap((c) =>
+        c.services.map((s) => ({
+          slug: s.slug,
+          plan: s,
+          fields: {
+            companyId: companyIds.get(c.slug)!,
             name: s.name,
             nameEn: s.nameEn,
             plan: s.plan,
@@ -122,36 +135,56 @@ export async function writeCatalogueData(db: PrismaClient, plan: CataloguePlan):
               ...s.formerNames.map((f) => f.name),
               ...s.domains,
             ]),
-          };
-          const service = await tx.service.upsert({
-            where: { slug: s.slug },
-            create: { slug: s.slug, ...fields },
-            update: fields,
-          });
-          await tx.formerName.deleteMany({ where: { serviceId: service.id } });
-          await tx.formerName.createMany({ data: s.formerNames.map((f) => ({ serviceId: service.id, ...f })) });
-          await tx.serviceDomain.deleteMany({ where: { serviceId: service.id } });
-          domains += (
-            await tx.serviceDomain.createMany({ data: s.domains.map((domain) => ({ serviceId: service.id, domain })) })
-          ).count;
-          await tx.claim.deleteMany({ where: { serviceId: service.id, source: { kind: { not: "probe" } } } });
-          claims += (
-            await tx.claim.createMany({
-              data: s.claims.map((claim) => ({ serviceId: service.id, ...claimRow(claim) })),
-            })
-          ).count;
-          await tx.endpoint.deleteMany({ where: { serviceId: service.id, source: { kind: { not: "probe" } } } });
-          const created = await tx.endpoint.createMany({
-            data: s.endpoints.map((e) => ({
-              serviceId: service.id,
-              ...e,
-              sourceId: sourceId(e.source),
-              source: undefined,
-            })),
-          });
-          endpoints += created.count;
-        }
+          },
+        })),
+      );
+      const existing = new Map(
+        (await tx.service.findMany({ select: { slug: true, id: true } })).map((r) => [r.slug, r.id]),
+      );
+      await tx.service.createMany({
+        data: serviceRows.filter((r) => !existing.has(r.slug)).map((r) => ({ slug: r.slug, ...r.fields })),
+      });
+      for (const r of serviceRows) {
+        if (existing.has(r.slug)) await tx.service.update({ where: { slug: r.slug }, data: r.fields });
       }
+      const ids = new Map(
+        (
+          await tx.service.findMany({
+            where: { slug: { in: serviceRows.map((r) => r.slug) } },
+            select: { slug: true, id: true },
+          })
+        ).map((r) => [r.slug, r.id]),
+      );
+      const written = serviceRows.map((r) => ({ id: ids.get(r.slug)!, plan: r.plan }));
+      serviceSlugs.push(...serviceRows.map((r) => r.slug));
+      // Child rows are replaced in one statement per table rather than per service: a full
+      // write is a few hundred statements instead of thousands.
+      const writtenIds = written.map((w) => w.id);
+      const notProbe = { source: { kind: { not: "probe" as const } } };
+      await tx.formerName.deleteMany({ where: { serviceId: { in: writtenIds } } });
+      await tx.serviceDomain.deleteMany({ where: { serviceId: { in: writtenIds } } });
+      await tx.claim.deleteMany({ where: { serviceId: { in: writtenIds }, ...notProbe } });
+      await tx.endpoint.deleteMany({ where: { serviceId: { in: writtenIds }, ...notProbe } });
+      await tx.formerName.createMany({
+        data: written.flatMap(({ id, plan: s }) => s.formerNames.map((f) => ({ serviceId: id, ...f }))),
+      });
+      domains = (
+        await tx.serviceDomain.createMany({
+          data: written.flatMap(({ id, plan: s }) => s.domains.map((domain) => ({ serviceId: id, domain }))),
+        })
+      ).count;
+      claims = (
+        await tx.claim.createMany({
+          data: written.flatMap(({ id, plan: s }) => s.claims.map((claim) => ({ serviceId: id, ...claimRow(claim) }))),
+        })
+      ).count;
+      endpoints = (
+        await tx.endpoint.createMany({
+          data: written.flatMap(({ id, plan: s }) =>
+            s.endpoints.map(({ source, ...e }) => ({ serviceId: id, ...e, sourceId: sourceId(source) })),
+          ),
+        })
+      ).count;
       await tx.service.deleteMany({ where: { slug: { notIn: serviceSlugs }, origin: { in: ["data", "ispdb"] } } });
       await tx.company.deleteMany({ where: { services: { none: {} } } });
       // A source no longer in data/ goes with its claims; probe evidence stays.
