@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/sources/read-result";
-import { duplicateTopLevelKeys, normalizeHost } from "@/lib/sources/read-result";
-import { readSourceText } from "@/lib/sources/read-text";
+import { normalizeHost, readKeyedJsonFile } from "@/lib/sources/read-result";
 import { emptyRecord, type Setting, type SourceRecord } from "@/lib/sources/record";
 
 // MailCore2's providers.json: per key, servers.imap|pop|smtp[] with ssl (implicit TLS) and
@@ -64,40 +63,9 @@ export function mailCore2ToRecord(key: string, raw: unknown, file: string): Sour
   return record;
 }
 
-export async function readMailCore2File(file: string): Promise<ReadResult> {
-  const name = file.split("/").pop() ?? file;
-  const text = await readSourceText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return {
-      records: [],
-      errors: [{ file: name, record: "(file)", field: "(document)", message: `invalid JSON: ${error.message}` }],
-    };
-  }
-  const top = z.record(z.string().min(1).max(200), z.unknown()).safeParse(json);
-  if (!top.success) {
-    return {
-      records: [],
-      errors: [{ file: name, record: "(file)", field: "(document)", message: "must be an object of providers" }],
-    };
-  }
-  const records: SourceRecord[] = [];
-  const errors: RecordError[] = duplicateTopLevelKeys(text).map((key) => ({
-    file: name,
-    record: key,
-    field: "(key)",
-    message: "appears twice in the file; JSON keeps only the last, so one entry would be lost",
-  }));
-  const warnings: RecordError[] = [];
-  for (const [key, raw] of Object.entries(top.data)) {
-    const result = mailCore2ToRecord(key, raw, name);
-    if (result === null)
-      warnings.push({ file: name, record: key, field: "servers", message: "a template without host names; skipped" });
-    else if (Array.isArray(result)) errors.push(...result);
-    else records.push(result);
-  }
-  return { records, errors, warnings };
+export function readMailCore2File(file: string): Promise<ReadResult> {
+  return readKeyedJsonFile(file, mailCore2ToRecord, "providers", {
+    field: "servers",
+    reason: "a template without host names; skipped",
+  });
 }

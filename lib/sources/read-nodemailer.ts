@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
 import type { ReadResult, RecordError } from "@/lib/sources/read-result";
-import { duplicateTopLevelKeys, normalizeHost } from "@/lib/sources/read-result";
-import { readSourceText } from "@/lib/sources/read-text";
+import { normalizeHost, readKeyedJsonFile } from "@/lib/sources/read-result";
 import { emptyRecord, MAX_NAME_LENGTH, type AuthMethod, type SourceRecord } from "@/lib/sources/record";
 
 // nodemailer's well-known SMTP services (lib/well-known/services.json in the npm package): one
@@ -62,40 +61,9 @@ export function nodemailerToRecord(key: string, raw: unknown, file: string): Sou
   return record;
 }
 
-export async function readNodemailerFile(file: string): Promise<ReadResult> {
-  const name = file.split("/").pop() ?? file;
-  const text = await readSourceText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return {
-      records: [],
-      errors: [{ file: name, record: "(file)", field: "(document)", message: `invalid JSON: ${error.message}` }],
-    };
-  }
-  const top = z.record(z.string().min(1).max(200), z.unknown()).safeParse(json);
-  if (!top.success) {
-    return {
-      records: [],
-      errors: [{ file: name, record: "(file)", field: "(document)", message: "must be an object of services" }],
-    };
-  }
-  const records: SourceRecord[] = [];
-  const errors: RecordError[] = duplicateTopLevelKeys(text).map((key) => ({
-    file: name,
-    record: key,
-    field: "(key)",
-    message: "appears twice in the file; JSON keeps only the last, so one entry would be lost",
-  }));
-  const warnings: RecordError[] = [];
-  for (const [key, raw] of Object.entries(top.data)) {
-    const result = nodemailerToRecord(key, raw, name);
-    if (result === null)
-      warnings.push({ file: name, record: key, field: "host", message: "no SMTP host and port; skipped" });
-    else if (Array.isArray(result)) errors.push(...result);
-    else records.push(result);
-  }
-  return { records, errors, warnings };
+export function readNodemailerFile(file: string): Promise<ReadResult> {
+  return readKeyedJsonFile(file, nodemailerToRecord, "services", {
+    field: "host",
+    reason: "no SMTP host and port; skipped",
+  });
 }

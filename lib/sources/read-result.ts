@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { readSourceText } from "@/lib/sources/read-text";
 import type { SourceRecord } from "@/lib/sources/record";
 
 // A record the reader could not turn into a SourceRecord: the import stops and names it.
@@ -72,4 +74,48 @@ export function duplicateTopLevelKeys(text: string): string[] {
     }
   }
   return [...duplicates];
+}
+
+type ToRecord = (key: string, raw: unknown, file: string) => SourceRecord | RecordError[] | null;
+
+// MailCore2 and nodemailer ship one JSON object of providers keyed by name. Reads it strictly:
+// invalid JSON, a non-object or a key listed twice (JSON.parse would silently keep the last)
+// stop the import; an entry the reader skips (a template, a service without a host) is a
+// warning naming `skipField` and `skipReason`.
+export async function readKeyedJsonFile(
+  file: string,
+  toRecord: ToRecord,
+  what: string,
+  skip: { field: string; reason: string },
+): Promise<ReadResult> {
+  const name = file.split("/").pop() ?? file;
+  const text = await readSourceText(file);
+  const fail = (message: string): ReadResult => ({
+    records: [],
+    errors: [{ file: name, record: "(file)", field: "(document)", message }],
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return fail(`invalid JSON: ${error.message}`);
+  }
+  const top = z.record(z.string().min(1).max(200), z.unknown()).safeParse(json);
+  if (!top.success) return fail(`must be an object of ${what}`);
+  const records: SourceRecord[] = [];
+  const errors: RecordError[] = duplicateTopLevelKeys(text).map((key) => ({
+    file: name,
+    record: key,
+    field: "(key)",
+    message: "appears twice in the file; JSON keeps only the last, so one entry would be lost",
+  }));
+  const warnings: RecordError[] = [];
+  for (const [key, raw] of Object.entries(top.data)) {
+    const result = toRecord(key, raw, name);
+    if (result === null) warnings.push({ file: name, record: key, field: skip.field, message: skip.reason });
+    else if (Array.isArray(result)) errors.push(...result);
+    else records.push(result);
+  }
+  return { records, errors, warnings };
 }
