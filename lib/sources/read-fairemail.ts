@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { hasPlaceholder, splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/sources/read-result";
+import { recordErrors } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
 import { readSourceText } from "@/lib/sources/read-text";
 import { describeSetting, emptyRecord, MAX_NAME_LENGTH, type Setting, type SourceRecord } from "@/lib/sources/record";
@@ -45,12 +45,7 @@ export function fairEmailToRecord(
   const parsed = providerSchema.safeParse(raw);
   const label = `providers[${index}]`;
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({
-      file,
-      record: label,
-      field: formatIssuePath(i.path, "(record)"),
-      message: i.message,
-    }));
+    return recordErrors(parsed.error, file, label);
   }
   const p = parsed.data;
   let id = p.id ?? p.name;
@@ -99,12 +94,7 @@ export async function readFairEmailFile(file: string): Promise<ReadResult> {
   if (!top.success) {
     return {
       records: [],
-      errors: top.error.issues.map((i) => ({
-        file: name,
-        record: "(file)",
-        field: formatIssuePath(i.path, "(record)"),
-        message: i.message,
-      })),
+      errors: recordErrors(top.error, name, "(file)"),
     };
   }
   const records: SourceRecord[] = [];

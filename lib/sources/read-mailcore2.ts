@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/sources/read-result";
+import { recordErrors } from "@/lib/sources/read-result";
 import { normalizeHost, readKeyedJsonFile } from "@/lib/sources/read-result";
 import { emptyRecord, type Setting, type SourceRecord } from "@/lib/sources/record";
 
@@ -34,12 +34,7 @@ const PROTOCOLS = { imap: "imap", pop: "pop3", smtp: "smtp" } as const;
 export function mailCore2ToRecord(key: string, raw: unknown, file: string): SourceRecord | RecordError[] | null {
   const parsed = entrySchema.safeParse(raw);
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({
-      file,
-      record: key,
-      field: formatIssuePath(i.path, "(record)"),
-      message: i.message,
-    }));
+    return recordErrors(parsed.error, file, key);
   }
   const entry = parsed.data;
   const settings: Setting[] = [];

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/schemas/issue-path";
 import type { ReadResult, RecordError } from "@/lib/sources/read-result";
+import { recordErrors } from "@/lib/sources/read-result";
 import { normalizeHost, readKeyedJsonFile } from "@/lib/sources/read-result";
 import { emptyRecord, MAX_NAME_LENGTH, type AuthMethod, type SourceRecord } from "@/lib/sources/record";
 
@@ -37,12 +37,7 @@ const AUTH: Record<string, AuthMethod> = {
 export function nodemailerToRecord(key: string, raw: unknown, file: string): SourceRecord | RecordError[] | null {
   const parsed = serviceSchema.safeParse(raw);
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({
-      file,
-      record: key,
-      field: formatIssuePath(i.path, "(record)"),
-      message: i.message,
-    }));
+    return recordErrors(parsed.error, file, key);
   }
   const s = parsed.data;
   if (!s.host || !s.port) return null;

@@ -2,8 +2,8 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { hasPlaceholder, type ReadResult, type RecordError } from "@/lib/sources/read-result";
+import { recordErrors } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
 import { readSourceText } from "@/lib/sources/read-text";
 import {
@@ -60,12 +60,7 @@ export function providerDbToRecord(file: string, text: string): SourceRecord | R
   }
   const parsed = frontMatterSchema.safeParse(yaml);
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({
-      file,
-      record: file,
-      field: formatIssuePath(i.path, "(record)"),
-      message: i.message,
-    }));
+    return recordErrors(parsed.error, file, file);
   }
   const fm = parsed.data;
   const settings: Setting[] = fm.server.map((s) => ({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readSourceText } from "@/lib/sources/read-text";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 import type { SourceRecord } from "@/lib/sources/record";
 
 // A record the reader could not turn into a SourceRecord: the import stops and names it.
@@ -118,4 +119,9 @@ export async function readKeyedJsonFile(
     else records.push(result);
   }
   return { records, errors, warnings };
+}
+
+// Every reader reports a zod failure the same way: the file, the record, the field, the reason.
+export function recordErrors(error: z.ZodError, file: string, record: string): RecordError[] {
+  return error.issues.map((i) => ({ file, record, field: formatIssuePath(i.path, "(record)"), message: i.message }));
 }
