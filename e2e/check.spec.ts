@@ -108,6 +108,16 @@ test.describe("a service probed with npm run probe", () => {
     );
     await expect(submission.locator("[data-contradiction]")).toContainText("食い違います");
     await expect(submission.locator("[data-contradiction]")).toContainText("2006年2月");
+    // the probe and the 2006 page give different values (the seeded data has no such pair)
+    await expect(submission.locator("[data-disagree]")).toHaveText("出典の間で食い違いがあります");
+    await expect(smtps.locator("[data-disagree]")).toHaveCount(0);
+
+    // the settings to type: the implicit-TLS port, not the one declared STARTTLS
+    const outgoing = page.locator('[data-settings] [data-direction="outgoing"]');
+    await expect(outgoing).toContainText(`localhost (SMTP)`);
+    await expect(outgoing.locator("code").nth(1)).toHaveText(String(servers.smtp.implicitTls));
+    await expect(outgoing).toContainText("SSL/TLS (接続時から暗号化)");
+    await expect(page.locator("[data-settings] [data-change]")).toHaveCount(0);
     await expectNoAxeViolations(page);
 
     await page.goto(`/en/providers/${LOCAL_SERVICE_SLUG}`);
@@ -115,6 +125,9 @@ test.describe("a service probed with npm run probe", () => {
       "contradicts",
     );
     await expect(page.locator('tr[data-property="smtps"] .probe-evidence')).toContainText("Live probe");
+    await expect(page.locator('tr[data-property="submission-starttls"] [data-disagree]')).toHaveText(
+      "The sources disagree",
+    );
   });
 });
 
