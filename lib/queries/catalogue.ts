@@ -277,3 +277,14 @@ export async function getIdentifiableServices(): Promise<IdentifiableService[]> 
     hostPatterns: patternListSchema.parse(r.hostPatterns ?? []),
   }));
 }
+
+// The titles of the sources a service's notes cite: a note can come from a source that gave the
+// service no claim (a dataset's status, a documentation page's warning).
+export async function getSourceTitles(keys: string[]): Promise<Map<string, { title: string; titleEn: string | null }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await getDb().source.findMany({
+    where: { key: { in: keys } },
+    select: { key: true, title: true, titleEn: true },
+  });
+  return new Map(rows.map((r) => [r.key, { title: r.title, titleEn: r.titleEn }]));
+}

@@ -12,7 +12,7 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import { formatPartialDate, localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
-import { getServiceBySlug } from "@/lib/queries/catalogue";
+import { getServiceBySlug, getSourceTitles } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../check.css";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
@@ -49,9 +49,7 @@ export default async function ServicePage({ params }: ServicePageProps) {
   const name = serviceName(provider, locale);
   const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
   const homepage = provider.homepage ?? provider.company.homepage;
-  const sources = new Map(
-    [...Object.values(provider.claimsByProperty).flat(), ...provider.endpoints].map((x) => [x.source.key, x.source]),
-  );
+  const sources = await getSourceTitles([...new Set(provider.notices.map((n) => n.source))]);
 
   return (
     <article className="page provider">
