@@ -24,8 +24,17 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", testIgnore: /check\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "mobile", testIgnore: /check\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
+    // The two sizes the site is designed and reviewed at: a common phone and a common laptop.
+    {
+      name: "desktop",
+      testIgnore: /check\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, launchOptions },
+    },
+    {
+      name: "mobile",
+      testIgnore: /check\.spec\.ts/,
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions },
+    },
     // check.spec.ts adds a service to the shared e2e database for a while, so it runs after the
     // specs that count services, never beside them. On its own:
     //   npx playwright test e2e/check.spec.ts --no-deps
