@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { isStale } from "@/lib/catalogue/freshness";
+import { currentPicks } from "@/lib/home/picks";
 import type { ValueCountRow } from "@/lib/home/support-chart";
 import { getServicesBySlugs, type ServiceSummary } from "@/lib/queries/catalogue";
 
@@ -43,16 +43,14 @@ export async function getSupportCounts(): Promise<SupportCounts> {
   return { now: { rows: toRows(nowGroups), total }, then: { rows: toRows(thenGroups), total: thenServices } };
 }
 
-// The editor's picks whose evidence is still current: a pick resting on stale evidence would
-// recommend something nobody has checked for years, so it is left off the home page.
+// The editor's picks whose evidence is still current (see currentPicks).
 export async function getCurrentEditorsPicks(now: Date = new Date()): Promise<ServiceSummary[]> {
   const rows = await getDb().service.findMany({
     where: { editorsPick: true },
     orderBy: { name: "asc" },
     select: { slug: true, newestEvidence: true },
   });
-  const current = rows.filter((r) => !isStale(r.newestEvidence, now)).map((r) => r.slug);
-  return getServicesBySlugs(current);
+  return getServicesBySlugs(currentPicks(rows, now).map((r) => r.slug));
 }
 
 export type SourceListing = {
