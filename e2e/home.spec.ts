@@ -166,9 +166,9 @@ test.describe("about the data", () => {
     await expect(page).toHaveTitle(/^データについて \| /);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("データについて");
     for (const s of sources) await expect(page.locator(`[data-source="${s.key}"]`)).toHaveCount(1);
-    const datasets = page.locator('[data-source-kind="dataset"] tbody tr');
+    const datasets = page.locator('[data-source-kind="dataset"] [data-source]');
     await expect(datasets.first()).toBeVisible();
-    await expect(page.locator('[data-source-kind="dataset"]')).toContainText("MPL-2.0");
+    await expect(page.locator('[data-source="thunderbird-ispdb"]')).toContainText("MPL-2.0");
     // folded lists open to show their entries
     const page2006 = page.locator(`[data-source="${PAGE_2006}"]`);
     await expect(page2006).toBeHidden();
@@ -182,10 +182,12 @@ test.describe("about the data", () => {
   });
 
   for (const locale of ["ja", "en"] as const) {
-    test(`reads well and passes axe in ${locale}`, async ({ page }) => {
+    test(`reads well and passes axe in ${locale}, light and dark`, async ({ page }) => {
       const errors = collectConsoleErrors(page);
       await page.goto(`/${locale}/about`);
       await expectNoSidewaysScroll(page);
+      await expectNoAxeViolations(page);
+      await page.emulateMedia({ colorScheme: "dark" });
       await expectNoAxeViolations(page);
       expect(errors).toEqual([]);
     });

@@ -110,7 +110,7 @@ function SourceName({ locale, source }: { locale: Locale; source: SourceListing 
   return source.url ? <a href={source.url}>{title}</a> : <>{title}</>;
 }
 
-// Datasets are few and carry a version and licence: a table. Pages and documents are many: a
+// Datasets are few and carry a version and licence: one card each, which fits a phone. Pages and documents are many: a
 // list, folded once it grows past a screen.
 function SourceGroup({ locale, kind, sources }: { locale: Locale; kind: EvidenceKind; sources: SourceListing[] }) {
   const t = aboutMessages[locale].sources;
@@ -125,34 +125,35 @@ function SourceGroup({ locale, kind, sources }: { locale: Locale; kind: Evidence
       {sources.length === 0 ? (
         <p className="muted">{t.none}</p>
       ) : kind === "dataset" ? (
-        <div className="about-table-wrap">
-          <table className="about-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.version}</th>
-                <th scope="col">{t.date}</th>
-                <th scope="col">{t.license}</th>
-                <th scope="col">{t.claims}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((s) => (
-                <tr key={s.key} data-source={s.key}>
-                  <th scope="row">
-                    <SourceName locale={locale} source={s} />
-                  </th>
-                  <td>{s.version ?? "—"}</td>
-                  <td className="about-table__date">
+        <ul className="dataset-list">
+          {sources.map((s) => (
+            <li key={s.key} data-source={s.key} className="dataset">
+              <h4 className="dataset__name">
+                <SourceName locale={locale} source={s} />
+              </h4>
+              <dl className="dataset__facts">
+                <div>
+                  <dt>{t.version}</dt>
+                  <dd>{s.version ?? "—"}</dd>
+                </div>
+                <div>
+                  <dt>{t.date}</dt>
+                  <dd>
                     <SourceDate locale={locale} source={s} />
-                  </td>
-                  <td>{s.license ?? t.noLicense}</td>
-                  <td>{n(s.claims)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.license}</dt>
+                  <dd>{s.license ?? t.noLicense}</dd>
+                </div>
+                <div>
+                  <dt>{t.claims}</dt>
+                  <dd>{n(s.claims)}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
       ) : (
         <SourceList locale={locale} sources={sources} />
       )}
