@@ -1,14 +1,19 @@
 import Link from "next/link";
-import { CatalogueTable } from "@/components/catalogue/catalogue-table";
-import { toQueryString } from "@/lib/catalogue/filters";
+import { EditorsPick } from "@/components/home/editors-pick";
+import { GoodToday } from "@/components/home/good-today";
+import { StartPoints } from "@/components/home/start-points";
+import { SupportChart } from "@/components/home/support-chart";
+import { buildSupportChart } from "@/lib/home/support-chart";
 import { format } from "@/lib/i18n/format";
-import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { commonMessages } from "@/lib/i18n/messages/common";
+import { homeMessages } from "@/lib/i18n/messages/home";
 import { formatNumber, localePath } from "@/lib/i18n/locales";
-import { getServiceProperties } from "@/lib/queries/properties";
-import { getCatalogueStats, getEditorsPicks } from "@/lib/queries/catalogue";
-import { pageMetadata } from "@/lib/seo/metadata";
 import { getLocale } from "@/lib/i18n/page-locale";
+import { getCatalogueStats } from "@/lib/queries/catalogue";
+import { getCurrentEditorsPicks, getSupportCounts } from "@/lib/queries/home";
+import { getServiceProperties } from "@/lib/queries/properties";
+import { pageMetadata } from "@/lib/seo/metadata";
+import "../home.css";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -17,57 +22,52 @@ type HomePageProps = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: HomePageProps) {
   const locale = await getLocale(params);
-  return pageMetadata({ locale, path: "/", description: commonMessages[locale].siteTagline });
+  const t = homeMessages[locale];
+  // The layout's "%s | site" template applies to child segments only, and home is the layout's
+  // own segment: the site name is added here so the tab still says whose page it is.
+  const title = `${t.title} | ${commonMessages[locale].siteName}`;
+  return pageMetadata({ locale, path: "/", title, description: t.lead });
 }
 
 export default async function HomePage({ params }: HomePageProps) {
   const locale = await getLocale(params);
-  const t = catalogueMessages[locale];
-  const [properties, editorsPicks, stats] = await Promise.all([
+  const t = homeMessages[locale];
+  const [properties, picks, stats, counts] = await Promise.all([
     getServiceProperties(),
-    getEditorsPicks(),
+    getCurrentEditorsPicks(),
     getCatalogueStats(),
+    getSupportCounts(),
   ]);
-  const catalogue = (has: string[], segment: "all" | "business" = "all") =>
-    localePath(locale, `/providers${toQueryString({ has, segment })}`);
+  const rows = buildSupportChart(
+    properties.map((p) => p.key),
+    counts.now,
+    counts.then,
+  );
 
   return (
     <div className="page home">
-      <section className="hero">
-        <h1>{t.home.title}</h1>
-        <p className="lead">{t.home.lead}</p>
+      <section className="home-hero">
+        <h1>{t.title}</h1>
+        <p className="lead">{t.lead}</p>
         <p className="hint">
-          {format(t.home.stats, {
+          {format(t.stats, {
             services: formatNumber(locale, stats.services),
             clients: formatNumber(locale, stats.clients),
           })}
         </p>
-        <p>
-          <Link className="button" href={localePath(locale, "/providers")}>
-            {t.home.browse}
-          </Link>
-        </p>
       </section>
-      <section aria-labelledby="popular-filters">
-        <h2 id="popular-filters">{t.home.popularFilters}</h2>
-        <ul className="link-list">
-          <li>
-            <Link href={catalogue(["pop3s", "smtps"])}>{t.home.filterReceiveSend}</Link>
-          </li>
-          <li>
-            <Link href={catalogue(["smtps"], "business")}>{t.home.filterBusiness}</Link>
-          </li>
-          <li>
-            <Link href={localePath(locale, "/articles")}>{t.home.learn}</Link>
-          </li>
-        </ul>
-      </section>
-      {editorsPicks.length > 0 ? (
-        <section aria-labelledby="editors-pick">
-          <h2 id="editors-pick">{t.home.editorsPick}</h2>
-          <CatalogueTable locale={locale} providers={editorsPicks} properties={properties} />
-        </section>
-      ) : null}
+      <GoodToday locale={locale} />
+      <StartPoints locale={locale} />
+      <SupportChart
+        locale={locale}
+        properties={properties}
+        rows={rows}
+        totals={{ now: counts.now.total, then: counts.then.total }}
+      />
+      <p>
+        <Link href={localePath(locale, "/articles/since-2006")}>{t.chart.since2006}</Link>
+      </p>
+      {picks.length > 0 ? <EditorsPick locale={locale} picks={picks} properties={properties} /> : null}
     </div>
   );
 }

@@ -1,12 +1,16 @@
+import Link from "next/link";
+import { aboutMessages } from "@/lib/i18n/messages/about";
 import { commonMessages } from "@/lib/i18n/messages/common";
-import type { Locale } from "@/lib/i18n/locales";
+import { localePath, type Locale } from "@/lib/i18n/locales";
 
 export function SiteFooter({ locale }: { locale: Locale }) {
   const t = commonMessages[locale];
   return (
     <footer className="site-footer">
       <p>{t.footer.note}</p>
-      <p>{t.footer.sourceCode}</p>
+      <p>
+        <Link href={localePath(locale, "/about")}>{aboutMessages[locale].footerLink}</Link>
+      </p>
     </footer>
   );
 }

@@ -20,7 +20,6 @@ export const commonMessages = defineMessages({
     languageSwitchLabel: "英語版へ切り替え",
     footer: {
       note: "掲載内容はすべて出典と日付つきです。「不明」は「非対応」ではありません。",
-      sourceCode: "データの追加方法は README を参照してください。",
     },
     notFound: {
       title: "ページが見つかりません",
@@ -48,7 +47,6 @@ export const commonMessages = defineMessages({
     languageSwitchLabel: "Switch to Japanese",
     footer: {
       note: "Every entry carries its source and date. “Unknown” never means “no”.",
-      sourceCode: "See the README for how to add a provider or a claim.",
     },
     notFound: {
       title: "Page not found",
