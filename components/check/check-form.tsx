@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { CheckReportView } from "@/components/check/check-report";
 import { CHECK_RATE_LIMIT } from "@/lib/check/rate-limit";
+import { RESULT_FRAGMENT } from "@/lib/check/url";
 import type { CheckState } from "@/lib/check/types";
 import { format } from "@/lib/i18n/format";
 import { checkMessages } from "@/lib/i18n/messages/check";
@@ -18,8 +19,6 @@ type CheckFormProps = {
 };
 
 const INITIAL: CheckState = { status: "idle" };
-// Set when this form submits; the page it redirects to reads it once to move focus to the result.
-export const FOCUS_RESULT_KEY = "check:focus-result";
 
 // A plain form posting to a server action: without JavaScript the browser follows the action's
 // redirect to the result's own URL; with it, the same happens in place and the button shows the
@@ -35,26 +34,18 @@ export function CheckForm({ locale, action, initialDomain, children }: CheckForm
   // Moves focus to the new result so keyboard and screen-reader users land on it, whether it came
   // back as state or as the page the action redirected to.
   useEffect(() => {
-    if (state.status === "idle") return;
-    // the action answered in place, so no redirected page will look for the flag
-    sessionStorage.removeItem(FOCUS_RESULT_KEY);
     if (state.status === "done") headingRef.current?.focus();
   }, [state]);
   useEffect(() => {
-    if (sessionStorage.getItem(FOCUS_RESULT_KEY) === null) return;
-    sessionStorage.removeItem(FOCUS_RESULT_KEY);
+    if (window.location.hash !== `#${RESULT_FRAGMENT}`) return;
     document.getElementById("check-result-heading")?.focus();
+    // the address to copy and share is the result's, without the one-time fragment
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
   }, []);
 
   return (
     <>
-      <form
-        id="check-form"
-        action={formAction}
-        className="check-form"
-        noValidate
-        onSubmit={() => sessionStorage.setItem(FOCUS_RESULT_KEY, "1")}
-      >
+      <form id="check-form" action={formAction} className="check-form" noValidate>
         <input type="hidden" name="locale" value={locale} />
         <div className="check-form__field">
           <label htmlFor="check-domain">{t.form.label}</label>

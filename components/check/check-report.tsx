@@ -286,7 +286,12 @@ export function CheckReportView({ locale, report, headingRef, children }: CheckR
   const t = checkMessages[locale];
   const s = t.servers;
   return (
-    <section className="check-result" aria-labelledby="check-result-heading" data-check-domain={report.domain}>
+    <section
+      id="check-result"
+      className="check-result"
+      aria-labelledby="check-result-heading"
+      data-check-domain={report.domain}
+    >
       <h2 id="check-result-heading" tabIndex={-1} ref={headingRef}>
         {format(t.result.heading, { domain: report.domain })}
       </h2>

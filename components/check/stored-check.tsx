@@ -10,8 +10,11 @@ type StoredCheckViewProps = { locale: Locale; domain: string; stored: StoredChec
 // Tokyo time for Japanese readers; UTC, said so, for everyone else.
 function formatCheckedAt(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone: locale === "ja" ? "Asia/Tokyo" : "UTC",
     timeZoneName: "short",
   }).format(date);
@@ -31,7 +34,12 @@ export function StoredCheckView({ locale, domain, stored }: StoredCheckViewProps
   const t = checkMessages[locale].result;
   if (!stored) {
     return (
-      <section className="check-result" aria-labelledby="check-result-heading" data-check-domain={domain}>
+      <section
+        id="check-result"
+        className="check-result"
+        aria-labelledby="check-result-heading"
+        data-check-domain={domain}
+      >
         <h2 id="check-result-heading" tabIndex={-1}>
           {format(t.heading, { domain })}
         </h2>

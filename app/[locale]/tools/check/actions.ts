@@ -10,7 +10,7 @@ import { guardedFetch } from "@/lib/check/guarded-fetch";
 import { clientKey, getCheckRateLimiter } from "@/lib/check/rate-limit";
 import { runMailCheck } from "@/lib/check/run-check";
 import { saveCheckResult } from "@/lib/check/store";
-import { checkPath } from "@/lib/check/url";
+import { checkPath, RESULT_FRAGMENT } from "@/lib/check/url";
 import { identifyByMx } from "@/lib/catalogue/identify";
 import { getDb } from "@/lib/db";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -78,5 +78,5 @@ export async function checkMailDomain(_previous: CheckState, formData: FormData)
   if (report.outcome === "network-failed") return { status: "done", domain: typed, report };
   await saveCheckResult(getDb(), report);
   // Post/redirect/get: the result now has its own URL, to reload, bookmark or share.
-  redirect(checkPath(locale, domain));
+  redirect(`${checkPath(locale, domain)}#${RESULT_FRAGMENT}`);
 }
