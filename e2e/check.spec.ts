@@ -372,7 +372,10 @@ test.describe("the stored result at both sizes and in both languages", () => {
     for (const locale of ["ja", "en"] as const) {
       test(`${locale} at ${size.name} size: no sideways scroll, nothing for axe`, async ({ page }) => {
         await page.setViewportSize({ width: size.width, height: size.height });
-        for (const domain of [CHECK_DOMAIN, CLOSED_DOMAIN]) {
+        await page.goto(`/${locale}/tools/check`);
+        await expectNoSidewaysScroll(page);
+        await expectNoAxeViolations(page);
+        for (const domain of [CHECK_DOMAIN, CLOSED_DOMAIN, NO_SETTINGS_DOMAIN]) {
           await page.goto(`/${locale}/tools/check?domain=${domain}`);
           await expect(page.locator("[data-checked-at]")).toBeVisible();
           await expect(page).toHaveTitle(new RegExp(domain.replace(/\./g, "\\.")));

@@ -100,22 +100,21 @@ function groupByHost(servers: CheckedServer[]): Array<{ host: string; servers: C
   return [...groups].map(([host, list]) => ({ host, servers: list }));
 }
 
-type HostCardsProps = { locale: Locale; servers: CheckedServer[]; guessed: boolean; headingLevel: 3 | 4 };
+type HostCardsProps = { locale: Locale; servers: CheckedServer[]; guessed: boolean };
 
 // One card per host, its ports inside: a host that refuses every port says so once, in words,
 // instead of repeating the same failure per port.
-function HostCards({ locale, servers, guessed, headingLevel }: HostCardsProps) {
+function HostCards({ locale, servers, guessed }: HostCardsProps) {
   const t = checkMessages[locale];
   const s = t.servers;
-  const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <ul className="check-hosts">
       {groupByHost(servers).map(({ host, servers: ports }) => (
         <li key={host} className="check-host" data-host={host}>
-          <Heading className="check-host__name">
+          <h4 className="check-host__name">
             <code>{host}</code>
             {guessed ? <span className="check-host__badge">{s.guessedBadge}</span> : null}
-          </Heading>
+          </h4>
           <ul className="check-host__ports">
             {ports.map((e) => {
               const certOk = e.chainValid && e.hostnameMatches && !e.certExpired;
@@ -295,8 +294,8 @@ export function CheckReportView({ locale, report, headingRef, children }: CheckR
       <h2 id="check-result-heading" tabIndex={-1} ref={headingRef}>
         {format(t.result.heading, { domain: report.domain })}
       </h2>
-      {children}
       <Headline locale={locale} report={report} />
+      {children}
       {report.providers.map((p) => {
         const name = locale === "en" && p.nameEn ? p.nameEn : p.name;
         return (
@@ -312,13 +311,13 @@ export function CheckReportView({ locale, report, headingRef, children }: CheckR
         <>
           <h3>{t.outcomes["no-settings"].guessesHeading}</h3>
           <p className="notice">{t.outcomes["no-settings"].guesses}</p>
-          <HostCards locale={locale} servers={report.servers} guessed headingLevel={4} />
+          <HostCards locale={locale} servers={report.servers} guessed />
         </>
       ) : null}
       {report.servers.length > 0 && !report.guessed ? (
         <>
           <h3>{s.hostsHeading}</h3>
-          <HostCards locale={locale} servers={report.servers} guessed={false} headingLevel={4} />
+          <HostCards locale={locale} servers={report.servers} guessed={false} />
         </>
       ) : null}
       {report.skipped > 0 ? <p className="hint">{format(t.result.skipped, { count: report.skipped })}</p> : null}

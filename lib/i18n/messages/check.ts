@@ -66,7 +66,7 @@ export const checkMessages = defineMessages({
       },
       unreachable: {
         title: "設定は見つかりましたが、メールサーバーに接続できませんでした",
-        body: "設定 ({source}) に載っているサーバーのどれも応答しませんでした: {servers}。",
+        body: "設定は「{source}」で見つかりましたが、載っているサーバーのどれも応答しませんでした: {servers}。",
         next: "サーバーが停止しているか、接続元を制限している可能性があります。時間をおいてもう一度検査してください。続くときは提供元にお問い合わせください。",
       },
       "network-failed": {
@@ -242,7 +242,7 @@ export const checkMessages = defineMessages({
       },
       unreachable: {
         title: "Settings found, but the mail servers could not be reached",
-        body: "None of the servers in the settings ({source}) answered: {servers}.",
+        body: "The settings came from {source}, but none of the servers they list answered: {servers}.",
         next: "The servers may be down, or may only accept connections from certain networks. Try again later; if it persists, ask the provider.",
       },
       "network-failed": {
@@ -324,16 +324,16 @@ export const checkMessages = defineMessages({
       guessedBadge: "guess",
       port: "{protocol} port {port}",
       failures: {
-        unresolvable: "the server name does not resolve in DNS",
-        "refused-address": "it points to an internal network address, so it was not contacted",
-        ECONNREFUSED: "the connection was refused (this port is closed)",
-        "connect-timeout": "no connection (no answer before the time limit)",
-        "greeting-timeout": "connected, but the server said nothing",
-        EHOSTUNREACH: "there is no route to the server",
-        ENETUNREACH: "our network has no route there",
-        ECONNRESET: "the server closed the connection",
-        handshake: "starting encryption (the TLS handshake) failed",
-        other: "failed at the “{step}” step",
+        unresolvable: "The server name does not resolve in DNS.",
+        "refused-address": "It points to an internal network address, so it was not contacted.",
+        ECONNREFUSED: "The connection was refused (this port is closed).",
+        "connect-timeout": "No connection: no answer before the time limit.",
+        "greeting-timeout": "Connected, but the server said nothing.",
+        EHOSTUNREACH: "There is no route to the server.",
+        ENETUNREACH: "Our network has no route there.",
+        ECONNRESET: "The server closed the connection.",
+        handshake: "Starting encryption (the TLS handshake) failed.",
+        other: "Failed at the “{step}” step.",
       },
       steps: {
         resolve: "name lookup",
