@@ -371,6 +371,8 @@ test.describe("the stored result at both sizes and in both languages", () => {
   ]) {
     for (const locale of ["ja", "en"] as const) {
       test(`${locale} at ${size.name} size: no sideways scroll, nothing for axe`, async ({ page }) => {
+        // four pages, each through axe, on two busy cores: a hang guard, not a speed goal
+        test.setTimeout(120_000);
         await page.setViewportSize({ width: size.width, height: size.height });
         await page.goto(`/${locale}/tools/check`);
         await expectNoSidewaysScroll(page);
