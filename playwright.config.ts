@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`;
 // e2e/check.spec.ts serves the check page's autoconfig answers here (the server is told below).
 const AUTOCONFIG_PORT = Number(process.env.E2E_AUTOCONFIG_PORT ?? 3399);
+// ...and answers the check's DNS questions (NXDOMAIN, MX) from a DNS server on this UDP port.
+const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 3398);
 
 const launchOptions = CHROMIUM_LAUNCH_OPTIONS;
 
@@ -60,6 +62,7 @@ export default defineConfig({
           PROBE_ALLOW_LOOPBACK: "1",
           AUTOCONFIG_BASE_URL: `http://127.0.0.1:${AUTOCONFIG_PORT}`,
           AUTOCONFIG_TIMEOUT_MS: "5000",
+          CHECK_DNS_SERVER: `127.0.0.1:${DNS_PORT}`,
           PROBE_TIMEOUT_MS: "5000",
         },
         stdout: "pipe",

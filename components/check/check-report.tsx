@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Ref } from "react";
-import type { CheckReport, CheckVerdict } from "@/lib/check/types";
+import type { ReactNode, Ref } from "react";
+import type { CheckedServer, CheckReport, CheckVerdict } from "@/lib/check/types";
 import { format } from "@/lib/i18n/format";
 import { checkMessages } from "@/lib/i18n/messages/check";
 import { localePath, type Locale } from "@/lib/i18n/locales";
@@ -81,19 +81,221 @@ function verdictItems(v: CheckVerdict, locale: Locale): VerdictItem[] {
   ];
 }
 
-type CheckReportViewProps = { locale: Locale; report: CheckReport; headingRef?: Ref<HTMLHeadingElement> };
+type Messages = (typeof checkMessages)["ja"];
 
-export function CheckReportView({ locale, report, headingRef }: CheckReportViewProps) {
+// One failure in words a visitor can act on; the step and the error code pick the sentence.
+function describeFailure(failure: NonNullable<CheckedServer["failure"]>, t: Messages["servers"]): string {
+  const f = t.failures;
+  if (failure.code === "timeout" && failure.step === "connect") return f["connect-timeout"];
+  if (failure.code === "timeout" && failure.step === "greeting") return f["greeting-timeout"];
+  if (failure.code in f && failure.code !== "other") return f[failure.code as keyof typeof f];
+  if (failure.step === "handshake") return f.handshake;
+  const steps = t.steps as Record<string, string>;
+  return format(f.other, { step: steps[failure.step] ?? failure.step });
+}
+
+function groupByHost(servers: CheckedServer[]): Array<{ host: string; servers: CheckedServer[] }> {
+  const groups = new Map<string, CheckedServer[]>();
+  for (const s of servers) groups.set(s.host, [...(groups.get(s.host) ?? []), s]);
+  return [...groups].map(([host, list]) => ({ host, servers: list }));
+}
+
+type HostCardsProps = { locale: Locale; servers: CheckedServer[]; guessed: boolean };
+
+// One card per host, its ports inside: a host that refuses every port says so once, in words,
+// instead of repeating the same failure per port.
+function HostCards({ locale, servers, guessed }: HostCardsProps) {
   const t = checkMessages[locale];
   const s = t.servers;
-  const sources = t.result.sources as Record<string, string>;
+  return (
+    <ul className="check-hosts">
+      {groupByHost(servers).map(({ host, servers: ports }) => (
+        <li key={host} className="check-host" data-host={host}>
+          <h4 className="check-host__name">
+            <code>{host}</code>
+            {guessed ? <span className="check-host__badge">{s.guessedBadge}</span> : null}
+          </h4>
+          <ul className="check-host__ports">
+            {ports.map((e) => {
+              const certOk = e.chainValid && e.hostnameMatches && !e.certExpired;
+              return (
+                <li
+                  key={`${e.port}-${e.security}-${e.protocol}`}
+                  className={`check-port check-port--${e.outcome}`}
+                  data-server={`${e.host}:${e.port}`}
+                  data-outcome={e.outcome}
+                >
+                  <p className="check-port__head">
+                    <strong>{format(s.port, { protocol: e.protocol.toUpperCase(), port: e.port })}</strong>
+                    <span className="check-port__meta">
+                      {s.directions[e.direction]} · {s.declared}: {s.declaredValues[e.declared]}
+                    </span>
+                  </p>
+                  <p className="check-port__result">
+                    {e.failure && e.outcome === "unknown" ? describeFailure(e.failure, s) : s.outcomes[e.outcome]}
+                  </p>
+                  {e.tlsVersion || e.authBeforeTls !== null ? (
+                    <dl className="check-port__facts">
+                      {e.tlsVersion ? (
+                        <>
+                          <dt>{s.tls}</dt>
+                          <dd>
+                            {e.tlsVersion} {e.cipher ?? ""}
+                          </dd>
+                          <dt>{s.certificate}</dt>
+                          <dd>
+                            {certOk ? format(s.certificateOk, { days: e.certDaysLeft ?? "?" }) : s.certificateBad}
+                          </dd>
+                        </>
+                      ) : null}
+                      {e.authBeforeTls !== null ? (
+                        <>
+                          <dt>{s.authBefore}</dt>
+                          <dd>{e.authBeforeTls.length > 0 ? e.authBeforeTls.join(" ") : s.none}</dd>
+                        </>
+                      ) : null}
+                    </dl>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Verdict({ locale, report }: { locale: Locale; report: CheckReport }) {
+  const t = checkMessages[locale];
   const v = report.verdict;
   return (
-    <section className="check-result" aria-labelledby="check-result-heading" data-check-domain={report.domain}>
+    <>
+      <h3>{t.result.verdictHeading}</h3>
+      <ul className="verdict">
+        {verdictItems(v, locale).map((item) => (
+          <li
+            key={item.key}
+            className={`verdict__item verdict__item--${item.tone}`}
+            data-verdict={item.key}
+            data-value={item.value}
+          >
+            <p className="verdict__label">{item.label}</p>
+            <p className="verdict__answer">{item.answer}</p>
+            {item.details.length > 0 ? (
+              <ul className="verdict__details">
+                {item.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="verdict__links">
+              {t.result.learnMore}:{" "}
+              {item.articles.map((slug, i) => (
+                <span key={slug}>
+                  {i > 0 ? " / " : null}
+                  <Link href={localePath(locale, `/articles/${slug}`)}>{t.articles[slug]}</Link>
+                </span>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {v.plainSettings.length > 0 ? (
+        <p className="notice" data-verdict="plain-settings">
+          {format(t.verdict.plainSettings, {
+            servers: v.plainSettings.map((p) => `${p.protocol.toUpperCase()} ${p.host}:${p.port}`).join(", "),
+          })}
+        </p>
+      ) : null}
+      <p>
+        {t.verdict.received}{" "}
+        <Link href={localePath(locale, "/articles/received-headers")}>{t.articles["received-headers"]}</Link>
+      </p>
+    </>
+  );
+}
+
+function Headline({ locale, report }: { locale: Locale; report: CheckReport }) {
+  const t = checkMessages[locale];
+  const sources = t.result.sources as Record<string, string>;
+  const source = sources[report.answeredBy] ?? report.answeredBy;
+  const o = t.outcomes;
+  const values = { domain: report.domain, source, code: report.dnsError ?? "?" };
+  const lines: string[] = [];
+  let title: string;
+  switch (report.outcome) {
+    case "checked":
+      title = o.checked.title;
+      lines.push(format(o.checked.body, values));
+      break;
+    case "no-such-domain":
+      title = format(o["no-such-domain"].title, values);
+      lines.push(o["no-such-domain"].body, o["no-such-domain"].next);
+      break;
+    case "no-settings":
+      title = format(o["no-settings"].title, values);
+      lines.push(
+        o["no-settings"].body,
+        report.mxHosts.length > 0
+          ? format(o["no-settings"].mx, { hosts: report.mxHosts.join(", ") })
+          : o["no-settings"].noMx,
+        o["no-settings"].next,
+      );
+      break;
+    case "unreachable":
+      title = o.unreachable.title;
+      lines.push(
+        format(o.unreachable.body, {
+          ...values,
+          servers: report.servers.map((s) => `${s.host}:${s.port}`).join(", "),
+        }),
+        o.unreachable.next,
+      );
+      break;
+    case "network-failed":
+      title = o["network-failed"].title;
+      lines.push(format(o["network-failed"].body, values), o["network-failed"].next);
+      break;
+    case "dns-failed":
+      title = format(o["dns-failed"].title, values);
+      lines.push(format(o["dns-failed"].body, values), o["dns-failed"].next);
+      break;
+  }
+  const tone = report.outcome === "checked" ? "info" : report.outcome === "network-failed" ? "unknown" : "bad";
+  return (
+    <div className={`check-outcome check-outcome--${tone}`} data-check-outcome={report.outcome}>
+      <p className="check-outcome__title">{title}</p>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
+
+type CheckReportViewProps = {
+  locale: Locale;
+  report: CheckReport;
+  headingRef?: Ref<HTMLHeadingElement>;
+  // shown above the headline for a stored result: when it was checked, its link, "run again"
+  children?: ReactNode;
+};
+
+export function CheckReportView({ locale, report, headingRef, children }: CheckReportViewProps) {
+  const t = checkMessages[locale];
+  const s = t.servers;
+  return (
+    <section
+      id="check-result"
+      className="check-result"
+      aria-labelledby="check-result-heading"
+      data-check-domain={report.domain}
+    >
       <h2 id="check-result-heading" tabIndex={-1} ref={headingRef}>
         {format(t.result.heading, { domain: report.domain })}
       </h2>
-      <p>{format(t.result.foundBy, { source: sources[report.answeredBy] ?? report.answeredBy })}</p>
+      <Headline locale={locale} report={report} />
+      {children}
       {report.providers.map((p) => {
         const name = locale === "en" && p.nameEn ? p.nameEn : p.name;
         return (
@@ -103,114 +305,21 @@ export function CheckReportView({ locale, report, headingRef }: CheckReportViewP
           </p>
         );
       })}
-      {report.guessed ? <p className="notice">{t.result.guessed}</p> : null}
-      {report.servers.length === 0 ? (
-        <p>{t.result.noServers}</p>
-      ) : (
+      {report.outcome === "checked" && report.servers.length === 0 ? <p>{t.result.noServers}</p> : null}
+      {report.outcome === "checked" && report.servers.length > 0 ? <Verdict locale={locale} report={report} /> : null}
+      {report.servers.length > 0 && report.guessed ? (
         <>
-          <h3>{t.result.verdictHeading}</h3>
-          <ul className="verdict">
-            {verdictItems(v, locale).map((item) => (
-              <li
-                key={item.key}
-                className={`verdict__item verdict__item--${item.tone}`}
-                data-verdict={item.key}
-                data-value={item.value}
-              >
-                <p className="verdict__label">{item.label}</p>
-                <p className="verdict__answer">{item.answer}</p>
-                {item.details.length > 0 ? (
-                  <ul className="verdict__details">
-                    {item.details.map((d) => (
-                      <li key={d}>{d}</li>
-                    ))}
-                  </ul>
-                ) : null}
-                <p className="verdict__links">
-                  {t.result.learnMore}:{" "}
-                  {item.articles.map((slug, i) => (
-                    <span key={slug}>
-                      {i > 0 ? " / " : null}
-                      <Link href={localePath(locale, `/articles/${slug}`)}>{t.articles[slug]}</Link>
-                    </span>
-                  ))}
-                </p>
-              </li>
-            ))}
-          </ul>
-          {v.plainSettings.length > 0 ? (
-            <p className="notice" data-verdict="plain-settings">
-              {format(t.verdict.plainSettings, {
-                servers: v.plainSettings.map((p) => `${p.protocol.toUpperCase()} ${p.host}:${p.port}`).join(", "),
-              })}
-            </p>
-          ) : null}
-          <p>
-            {t.verdict.received}{" "}
-            <Link href={localePath(locale, "/articles/received-headers")}>{t.articles["received-headers"]}</Link>
-          </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={s.caption}>
-            <table className="check-servers">
-              <caption>{s.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.direction}</th>
-                  <th scope="col">{s.server}</th>
-                  <th scope="col">{s.declared}</th>
-                  <th scope="col">{s.result}</th>
-                  <th scope="col">{s.tls}</th>
-                  <th scope="col">{s.certificate}</th>
-                  <th scope="col">{s.authBefore}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.servers.map((e) => {
-                  const certOk = e.chainValid && e.hostnameMatches && !e.certExpired;
-                  return (
-                    <tr
-                      key={`${e.host}-${e.port}-${e.security}`}
-                      data-server={`${e.host}:${e.port}`}
-                      data-outcome={e.outcome}
-                    >
-                      <td>{s.directions[e.direction]}</td>
-                      <th scope="row">
-                        <code>
-                          {e.protocol.toUpperCase()} {e.host}:{e.port}
-                        </code>
-                      </th>
-                      <td>{s.declaredValues[e.declared]}</td>
-                      <td>
-                        {s.outcomes[e.outcome]}
-                        {e.outcome === "unknown" && e.failure ? (
-                          <span className="muted">
-                            {" "}
-                            ({format(s.failure, { step: e.failure.step, code: e.failure.code })})
-                          </span>
-                        ) : null}
-                      </td>
-                      <td>{e.tlsVersion ? `${e.tlsVersion} ${e.cipher ?? ""}` : s.notApplicable}</td>
-                      <td>
-                        {e.tlsVersion
-                          ? certOk
-                            ? format(s.certificateOk, { days: e.certDaysLeft ?? "?" })
-                            : s.certificateBad
-                          : s.notApplicable}
-                      </td>
-                      <td>
-                        {e.authBeforeTls === null
-                          ? s.notApplicable
-                          : e.authBeforeTls.length > 0
-                            ? e.authBeforeTls.join(" ")
-                            : s.none}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <h3>{t.outcomes["no-settings"].guessesHeading}</h3>
+          <p className="notice">{t.outcomes["no-settings"].guesses}</p>
+          <HostCards locale={locale} servers={report.servers} guessed />
         </>
-      )}
+      ) : null}
+      {report.servers.length > 0 && !report.guessed ? (
+        <>
+          <h3>{s.hostsHeading}</h3>
+          <HostCards locale={locale} servers={report.servers} guessed={false} />
+        </>
+      ) : null}
       {report.skipped > 0 ? <p className="hint">{format(t.result.skipped, { count: report.skipped })}</p> : null}
       <p className="hint">{format(t.result.elapsed, { seconds: (report.ms / 1000).toFixed(1) })}</p>
     </section>

@@ -6,7 +6,9 @@ import { probeEndpoints } from "@/lib/probe/probe-service";
 import { transportOutcome } from "@/lib/probe/properties";
 import type { ProbeOptions, ProbeTarget } from "@/lib/probe/types";
 import type { Identified } from "@/lib/catalogue/identify";
-import type { CheckedServer, CheckReport } from "./types";
+import { classifyDns, classifyServers } from "./classify";
+import type { CheckDns, DomainDns } from "./dns";
+import type { CheckedServer, CheckReport, StoredReport } from "./types";
 import { computeVerdict } from "./verdict";
 
 // A settings file lists a handful of servers; more than this is not worth a visitor's wait
@@ -43,39 +45,71 @@ export function plannedServers(config: IspdbProvider, domain: string): { planned
 }
 
 export type RunCheckDeps = {
+  // finds the settings; dns is the check's own answer about the domain, for the MX step
   lookup: (
     domain: string,
+    dns?: DomainDns,
   ) => Promise<Pick<AutoconfigResult, "domain" | "answeredBy" | "guessed" | "config"> & { mxHosts?: string[] }>;
   probe: ProbeOptions;
   // names the catalogued provider from the domain's MX hosts (the lookup's, when it asked DNS)
   identify?: (domain: string, knownMxHosts: string[]) => Promise<Identified[]>;
+  // asks whether the domain exists before anything is fetched; without it the check assumes so
+  dns?: CheckDns;
 };
+
+function finish(started: number, report: Omit<StoredReport, "ms">): CheckReport {
+  return { ...report, verdict: computeVerdict(report.servers), ms: Math.round(performance.now() - started) };
+}
 
 export async function runMailCheck(domain: string, deps: RunCheckDeps): Promise<CheckReport> {
   const started = performance.now();
-  const found = await deps.lookup(domain);
+  const dns = deps.dns ? await deps.dns.inspect(domain) : undefined;
+  const early = dns ? classifyDns(dns) : "continue";
+  const dnsError = dns?.domain.kind === "failed" ? dns.domain.code : null;
+  // Nothing to look for on a domain that does not exist, nor with our own resolver down: the
+  // settings fetches would only fail the same way, more slowly.
+  if (early === "no-such-domain" || early === "network-failed") {
+    return finish(started, {
+      domain,
+      outcome: early,
+      answeredBy: "none",
+      guessed: false,
+      mxHosts: [],
+      dnsError,
+      servers: [],
+      skipped: 0,
+      providers: [],
+    });
+  }
+  const found = await deps.lookup(domain, dns?.domain);
   const { planned, skipped } = plannedServers(found.config, found.domain);
+  const mxHosts = dns?.domain.kind === "exists" ? dns.domain.mxHosts : (found.mxHosts ?? []);
   // Naming the provider is a courtesy: a DNS failure there must not fail the check itself.
   const [run, providers] = await Promise.all([
     probeEndpoints(
       planned.map((p) => p.target),
       { ...deps.probe, sequential: false },
     ),
-    deps.identify ? deps.identify(found.domain, found.mxHosts ?? []).catch(() => []) : Promise.resolve([]),
+    deps.identify ? deps.identify(found.domain, mxHosts).catch(() => []) : Promise.resolve([]),
   ]);
-  const servers: CheckedServer[] = run.results.map((r, i) => ({
+  const probed: CheckedServer[] = run.results.map((r, i) => ({
     ...toEndpointEvidence(r, transportOutcome(r)),
     direction: planned[i]!.direction,
     declared: planned[i]!.declared,
   }));
-  return {
+  // A guessed name that does not resolve is not a server that failed: it was never there.
+  const servers = found.guessed
+    ? probed.filter((s) => !(s.failure?.step === "resolve" && s.failure.code === "unresolvable"))
+    : probed;
+  return finish(started, {
     domain: found.domain,
+    outcome: classifyServers({ guessed: found.guessed, dnsFailed: early === "dns-failed", servers }),
     answeredBy: found.answeredBy,
     guessed: found.guessed,
+    mxHosts,
+    dnsError,
     servers,
     skipped,
     providers,
-    verdict: computeVerdict(servers),
-    ms: Math.round(performance.now() - started),
-  };
+  });
 }

@@ -1,17 +1,21 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { autoconfigDomainSchema, lookupAutoconfig } from "@/lib/autoconfig/lookup";
 import { readCheckConfig } from "@/lib/check/config";
+import { createCheckDns, type DomainDns } from "@/lib/check/dns";
 import { guardedFetch } from "@/lib/check/guarded-fetch";
 import { clientKey, getCheckRateLimiter } from "@/lib/check/rate-limit";
 import { runMailCheck } from "@/lib/check/run-check";
-import { systemResolveMx } from "@/lib/autoconfig/network";
-import { mxHostsByPreference } from "@/lib/autoconfig/rules";
+import { saveCheckResult } from "@/lib/check/store";
+import { checkPath, RESULT_FRAGMENT } from "@/lib/check/url";
 import { identifyByMx } from "@/lib/catalogue/identify";
+import { getDb } from "@/lib/db";
+import { LOCALES } from "@/lib/i18n/locales";
 import { getIdentifiableServices } from "@/lib/queries/catalogue";
-import type { CheckState } from "@/lib/check/types";
+import type { CheckReport, CheckState } from "@/lib/check/types";
 
 const MAX_INPUT = 320;
 
@@ -21,42 +25,58 @@ const checkFormSchema = z.object({
     (v) => (typeof v === "string" ? v.slice(0, MAX_INPUT).replace(/^.*@/, "") : v),
     autoconfigDomainSchema,
   ),
+  locale: z.enum(LOCALES).catch("ja"),
 });
 
+// The lookup's MX step asks nothing again: the check's own DNS answer stands in for it, so one
+// resolver (CHECK_DNS_SERVER when set) answers every question about the domain.
+function mxFrom(dns: DomainDns) {
+  return () =>
+    dns.kind === "exists"
+      ? Promise.resolve(dns.mxHosts.map((exchange, priority) => ({ exchange, priority })))
+      : Promise.reject(
+          Object.assign(new Error(`DNS: ${dns.kind}`), { code: dns.kind === "failed" ? dns.code : "ENOTFOUND" }),
+        );
+}
+
 export async function checkMailDomain(_previous: CheckState, formData: FormData): Promise<CheckState> {
-  const raw = formData.get("domain");
+  // "run again" on a stored result submits its domain as the button's value
+  const raw = formData.get("rerun") ?? formData.get("domain");
   const typed = typeof raw === "string" ? raw.trim().slice(0, MAX_INPUT) : "";
-  const parsed = checkFormSchema.safeParse({ domain: raw });
+  const parsed = checkFormSchema.safeParse({ domain: raw, locale: formData.get("locale") });
   if (!parsed.success) return { status: "invalid", domain: typed };
-  const domain = parsed.data.domain;
+  const { domain, locale } = parsed.data;
 
   const decision = getCheckRateLimiter().hit(clientKey(await headers()));
   if (!decision.allowed)
     return { status: "rate-limited", domain: typed, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
 
   const config = readCheckConfig();
+  let report: CheckReport;
   try {
-    const report = await runMailCheck(domain, {
-      lookup: (d) =>
+    report = await runMailCheck(domain, {
+      dns: createCheckDns({
+        server: config.dnsServer,
+        timeoutMs: config.dnsTimeoutMs,
+        controlName: config.dnsControlName,
+      }),
+      lookup: (d, dns) =>
         lookupAutoconfig(d, {
           urlsFor: config.urlsFor,
           fetch: guardedFetch({ allowLoopback: config.allowLoopback }),
           timeoutMs: config.lookupTimeoutMs,
+          resolveMx: dns ? mxFrom(dns) : undefined,
         }),
       probe: { allowLoopback: config.allowLoopback, timeoutMs: config.timeoutMs },
-      identify: async (d, known) => {
-        const mxHosts =
-          known.length > 0
-            ? known
-            : mxHostsByPreference(
-                await systemResolveMx(config.lookupTimeoutMs)(d, AbortSignal.timeout(config.lookupTimeoutMs)),
-              );
-        return identifyByMx(mxHosts, await getIdentifiableServices());
-      },
+      identify: async (_d, mxHosts) => identifyByMx(mxHosts, await getIdentifiableServices()),
     });
-    return { status: "done", domain: typed, report };
   } catch (error) {
     console.error(`server check of ${domain} failed`, error);
     return { status: "failed", domain: typed };
   }
+  // Our own outage says nothing about the domain: shown once, never stored over a real result.
+  if (report.outcome === "network-failed") return { status: "done", domain: typed, report };
+  await saveCheckResult(getDb(), report);
+  // Post/redirect/get: the result now has its own URL, to reload, bookmark or share.
+  redirect(`${checkPath(locale, domain)}#${RESULT_FRAGMENT}`);
 }
