@@ -44,6 +44,11 @@ export const serviceMessages = defineMessages({
       placeholder: "「{host}」の <domain> はご自分のメールドメインに置き換えてください。",
       none: "出典に設定の記載がありません。",
       change: "今の設定が「{from}」なら、「{to}」に変更してください。パスワードが暗号化されずに送られています。",
+      unencryptedAll: "出典に載っている設定は、どれも暗号化なしです。",
+      unencryptedSome: "次の向きについては、出典に暗号化なしの設定しか載っていません。",
+      unencryptedItem: "ポート {port} ({protocol}、暗号化なし)",
+      unencryptedAdvice:
+        "この設定ではパスワードとメールが暗号化されずに流れます。暗号化した接続先がないか、サービスに確認してください。",
     },
     property: "項目",
     current: "現在",
@@ -135,6 +140,11 @@ export const serviceMessages = defineMessages({
       placeholder: "Replace <domain> in “{host}” with your own mail domain.",
       none: "No source gives settings.",
       change: "If your app uses “{from}”, change it to “{to}”: your password is currently sent unencrypted.",
+      unencryptedAll: "Every setting the sources list is unencrypted.",
+      unencryptedSome: "For this direction the sources list only unencrypted settings.",
+      unencryptedItem: "port {port} ({protocol}, unencrypted)",
+      unencryptedAdvice:
+        "With these settings your password and your mail travel without encryption. Ask the service whether it offers an encrypted server.",
     },
     property: "Feature",
     current: "Current",
