@@ -68,6 +68,7 @@ export const serviceMessages = defineMessages({
     compare: "比較に追加",
     compareHint: "比較ページで、ほかのサービスと並べて見られます。",
     correction: {
+      title: "誤りを見つけたら",
       link: "訂正を報告",
       linkService: "このページの誤りを報告する",
       linkProperty: "{property} の訂正を報告",
@@ -181,6 +182,7 @@ export const serviceMessages = defineMessages({
     compare: "Add to comparison",
     compareHint: "See it side by side with other services on the comparison page.",
     correction: {
+      title: "Spotted a mistake?",
       link: "Report a correction",
       linkService: "Report a mistake on this page",
       linkProperty: "Report a correction to {property}",
