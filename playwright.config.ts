@@ -61,6 +61,8 @@ export default defineConfig({
           AUTOCONFIG_BASE_URL: `http://127.0.0.1:${AUTOCONFIG_PORT}`,
           AUTOCONFIG_TIMEOUT_MS: "5000",
           PROBE_TIMEOUT_MS: "5000",
+          // service pages offer correction links and /.well-known/security.txt answers only with a contact
+          CORRECTIONS_CONTACT: "corrections@example.jp",
         },
         stdout: "pipe",
         stderr: "pipe",
