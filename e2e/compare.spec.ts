@@ -23,7 +23,9 @@ test.describe("without JavaScript", () => {
   test("searching adds services while keeping the ones already chosen", async ({ page }) => {
     await page.goto("/ja/compare?s=cpi");
     await expect(page.getByText("選択中: 1 / 4 件")).toBeVisible();
-    await expect(page.locator("[data-state]")).toHaveText("あと 1 件以上追加すると比較できます (最大 4 件)。");
+    await expect(page.locator("[data-state]")).toHaveText(
+      "比較には 2〜4 件が必要です。あと 1 件以上追加してください。",
+    );
 
     await page.getByLabel("サービス名またはメールアドレス").fill("Drive");
     await page.getByRole("button", { name: "探す" }).click();

@@ -7,7 +7,7 @@ export const compareMessages = defineMessages({
     description: "選んだサービスの暗号化への対応を並べて比べます。",
     counter: "選択中: {count} / {max} 件",
     stateNone: "比較するサービスを、下の検索から追加してください。2 件から比べられます。",
-    stateOne: "あと 1 件以上追加すると比較できます (最大 4 件)。",
+    stateOne: "比較には 2〜4 件が必要です。あと 1 件以上追加してください。",
     stateSome: "あと {count} 件まで追加できます。",
     stateFull:
       "上限の 4 件を選んでいます。これ以上は追加できません。1 つの画面で読める表に収めるためです。別のサービスを加えるときは、どれかを外してください。",
@@ -42,7 +42,7 @@ export const compareMessages = defineMessages({
     description: "The encryption support of the services you chose, side by side.",
     counter: "Selected: {count} of {max}",
     stateNone: "Add services to compare with the search below. You can compare from 2 services.",
-    stateOne: "Add at least one more service to compare (up to 4).",
+    stateOne: "Choose 2 to 4 services to compare: add at least one more.",
     stateSome: "You can add {count} more.",
     stateFull:
       "You have chosen the maximum of 4 services, so no more can be added: more columns would not fit a readable table. To add another, remove one first.",
