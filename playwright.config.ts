@@ -64,6 +64,8 @@ export default defineConfig({
           AUTOCONFIG_TIMEOUT_MS: "5000",
           CHECK_DNS_SERVER: `127.0.0.1:${DNS_PORT}`,
           PROBE_TIMEOUT_MS: "5000",
+          // service pages offer correction links and /.well-known/security.txt answers only with a contact
+          CORRECTIONS_CONTACT: "corrections@example.jp",
         },
         stdout: "pipe",
         stderr: "pipe",

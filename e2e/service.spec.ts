@@ -132,3 +132,76 @@ test("notes from the sources name each source by its title", async ({ page }) =>
     }
   }
 });
+
+test("when the sources list only unencrypted settings, the settings box says so and lists them", async ({ page }) => {
+  // CLIO: the dataset lists POP3 on 110 and SMTP on 587, neither with TLS; "no settings listed"
+  // would hide that a reader's app is probably set up that way
+  await page.goto("/ja/providers/clio");
+  const box = page.getByRole("region", { name: SETTINGS_JA });
+  await expect(box).not.toContainText("出典に設定の記載がありません");
+  await expect(box).toContainText("出典に載っている設定は、どれも暗号化なしです。");
+  await expect(box.locator("[data-unencrypted] li")).toHaveText([
+    "受信: mail.clio.ne.jp ポート 110 (POP3、暗号化なし)",
+    "送信: mail.clio.ne.jp ポート 587 (SMTP、暗号化なし)",
+  ]);
+  await expectNoAxeViolations(page);
+
+  await page.goto("/en/providers/nifty");
+  await expect(page.locator("[data-unencrypted]")).toContainText("Every setting the sources list is unencrypted.");
+  await expect(page.locator("[data-unencrypted] li")).toHaveText([
+    "Incoming: pop.nifty.com port 110 (POP3, unencrypted)",
+    "Outgoing: smtp.nifty.com port 587 (SMTP, unencrypted)",
+  ]);
+});
+
+test("add to compare opens the comparison with this service", async ({ page }) => {
+  await page.goto("/ja/providers/onamae-rs");
+  const add = page.getByRole("link", { name: "比較に追加" });
+  expect((await add.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+  await add.click();
+  await expect(page).toHaveURL(/\/ja\/compare\?s=onamae-rs$/);
+  await expect(page.locator(".compare-table thead th[data-slug]")).toHaveText([/^お名前\.com レンタルサーバー/]);
+  await expect(page.getByText("選択中: 1 / 4 件")).toBeVisible();
+});
+
+// The e2e server is started with CORRECTIONS_CONTACT=corrections@example.jp (playwright.config.ts).
+test("a correction report names the service and the feature", async ({ page, request }) => {
+  await page.goto("/ja/providers/onamae-rs");
+  const link = page.locator('tr[data-property="smtps"] [data-correction]');
+  await expect(link).toHaveAccessibleName(/^訂正を報告\s*: SMTP over SSL \(465番\)$/);
+  const href = (await link.getAttribute("href")) ?? "";
+  expect(href).toMatch(/^mailto:corrections@example\.jp\?/);
+  const params = new URLSearchParams(href.split("?")[1]?.replace(/\+/g, "%2B"));
+  expect(params.get("subject")).toMatch(/^訂正の報告: お名前\.com レンタルサーバー の SMTP over SSL/);
+  expect(params.get("body")).toContain("サービス: お名前.com レンタルサーバー (onamae-rs)");
+  expect(params.get("body")).toContain("(smtps)");
+  expect(params.get("body")).not.toContain("localhost");
+
+  const whole = page.getByRole("link", { name: "このページの誤りを報告する" });
+  await expect(whole).toHaveAttribute("href", /^mailto:corrections@example\.jp\?subject=/);
+
+  const txt = await request.get("/.well-known/security.txt");
+  expect(txt.status()).toBe(200);
+  const body = await txt.text();
+  expect(body).toMatch(/^Contact: mailto:corrections@example\.jp$/m);
+  expect(body).toMatch(/^Preferred-Languages: ja, en$/m);
+  expect(body).toMatch(/^Expires: \d{4}-\d\d-\d\dT00:00:00Z$/m);
+});
+
+test("on a phone the service page does not scroll sideways and its tables become cards", async ({ page }, info) => {
+  test.skip(info.project.name !== "mobile", "phone layout");
+  for (const slug of ["onamae-rs", "gmail", "clio"]) {
+    await page.goto(`/ja/providers/${slug}`);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, slug).toBeLessThanOrEqual(innerWidth);
+  }
+  await page.goto("/ja/providers/onamae-rs");
+  // a server row shows each value beside its name, inside the screen
+  const row = page.locator(".endpoint-table tbody tr").first();
+  const rowBox = await row.boundingBox();
+  expect(rowBox!.x + rowBox!.width).toBeLessThanOrEqual(390);
+  await expect(row.locator('td[data-label="ポート"]')).toHaveText("110");
+});

@@ -33,6 +33,17 @@ const envSchema = z.object({
       .optional(),
   ),
   AUTOCONFIG_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  // Where readers send corrections: an e-mail address (optionally "mailto:") or an https form
+  // URL. Shown on service pages, the about page and /.well-known/security.txt; empty means unset,
+  // and then none of them offers a contact.
+  CORRECTIONS_CONTACT: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(/^mailto:/i, "") || undefined : v),
+    z
+      .union([z.email(), z.url({ protocol: /^https$/ })], {
+        error: "CORRECTIONS_CONTACT must be an e-mail address or an https URL, e.g. corrections@example.jp",
+      })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

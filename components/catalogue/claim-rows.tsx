@@ -24,16 +24,25 @@ type ClaimRowsProps = {
   probes?: Record<string, ProbeEvidenceInfo>;
   // properties whose sources disagree
   disagreements?: string[];
+  // per property key, a link that opens a correction report naming the service and the property
+  corrections?: Record<string, string>;
 };
 
 // One row per property: the current claim with its source, and older or overridden claims
 // folded into a history list.
-export function ClaimRows({ locale, properties, claimsByProperty, probes = {}, disagreements = [] }: ClaimRowsProps) {
+export function ClaimRows({
+  locale,
+  properties,
+  claimsByProperty,
+  probes = {},
+  disagreements = [],
+  corrections = {},
+}: ClaimRowsProps) {
   const t = serviceMessages[locale];
   const explain = catalogueMessages[locale].legend.explain;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t.support}>
-      <table className="claims-table">
+      <table className="claims-table stack-table">
         <thead>
           <tr>
             <th scope="col">{t.property}</th>
@@ -63,7 +72,7 @@ export function ClaimRows({ locale, properties, claimsByProperty, probes = {}, d
                     </>
                   ) : null}
                 </th>
-                <td>
+                <td data-label={t.current}>
                   <SupportMark
                     value={current?.value ?? "unknown"}
                     locale={locale}
@@ -76,7 +85,7 @@ export function ClaimRows({ locale, properties, claimsByProperty, probes = {}, d
                     </p>
                   ) : null}
                 </td>
-                <td>
+                <td data-label={t.source}>
                   {current ? (
                     <>
                       <SourceCitation
@@ -104,6 +113,14 @@ export function ClaimRows({ locale, properties, claimsByProperty, probes = {}, d
                         ))}
                       </ul>
                     </details>
+                  ) : null}
+                  {corrections[p.key] ? (
+                    <p className="claim-correction">
+                      <a href={corrections[p.key]} data-correction={p.key}>
+                        {t.correction.link}
+                        <span className="sr-only">: {propertyLabel(p, locale)}</span>
+                      </a>
+                    </p>
                   ) : null}
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 import { SourceCitation } from "@/components/ui/source-citation";
+import { displayHost } from "@/lib/catalogue/recommended-settings";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import type { Locale } from "@/lib/i18n/locales";
 import type { EndpointInfo } from "@/lib/queries/catalogue";
@@ -8,7 +9,7 @@ export function EndpointTable({ locale, endpoints }: { locale: Locale; endpoints
   if (endpoints.length === 0) return <p className="muted">{t.endpointsNone}</p>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t.endpoints}>
-      <table className="endpoint-table">
+      <table className="endpoint-table stack-table">
         <thead>
           <tr>
             <th scope="col">{t.protocol}</th>
@@ -22,16 +23,16 @@ export function EndpointTable({ locale, endpoints }: { locale: Locale; endpoints
         <tbody>
           {endpoints.map((e) => (
             <tr key={`${e.protocol}-${e.host}-${e.port}-${e.source.key}`}>
-              <td>
+              <td data-label={t.protocol}>
                 {t.direction[e.direction]} · {e.protocol.toUpperCase()}
               </td>
-              <td>
-                <code>{e.host}</code>
+              <td data-label={t.host}>
+                <code>{displayHost(e.host)}</code>
               </td>
-              <td>{e.port}</td>
-              <td>{t.securityValues[e.security]}</td>
-              <td>{e.authMethods.join(", ") || "—"}</td>
-              <td>
+              <td data-label={t.port}>{e.port}</td>
+              <td data-label={t.security}>{t.securityValues[e.security]}</td>
+              <td data-label={t.auth}>{e.authMethods.join(", ") || "—"}</td>
+              <td data-label={t.source}>
                 <SourceCitation source={e.source} asOf={e.asOf} locale={locale} />
               </td>
             </tr>

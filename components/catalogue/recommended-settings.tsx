@@ -12,11 +12,42 @@ function describe(e: EndpointInfo, locale: Locale): string {
   return `${PROTOCOL[e.protocol]} ${displayHost(e.host)}:${e.port} (${security})`;
 }
 
+// The settings the sources list for a direction that has no encrypted one: named plainly, so
+// "nothing listed" is never said when something unsafe is.
+function UnencryptedList({ locale, endpoints, all }: { locale: Locale; endpoints: EndpointInfo[]; all: boolean }) {
+  const t = serviceMessages[locale];
+  const s = t.settings;
+  return (
+    <div className="notice settings-box__unencrypted" data-unencrypted>
+      <p>{all ? s.unencryptedAll : s.unencryptedSome}</p>
+      <ul>
+        {endpoints.map((e) => (
+          <li key={`${e.direction}-${e.protocol}-${e.host}-${e.port}`}>
+            {t.direction[e.direction]}: <code>{displayHost(e.host)}</code>{" "}
+            <span className="nowrap">
+              {format(s.unencryptedItem, { port: e.port, protocol: PROTOCOL[e.protocol] })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>{s.unencryptedAdvice}</p>
+    </div>
+  );
+}
+
 // What a person types into a mail app, from the best-secured setting any source gives.
 export function RecommendedSettings({ locale, endpoints }: { locale: Locale; endpoints: EndpointInfo[] }) {
   const t = serviceMessages[locale];
   const s = t.settings;
-  const { incoming, outgoing, changes } = recommendSettings(endpoints);
+  const { incoming, outgoing, changes, unencrypted } = recommendSettings(endpoints);
+  if (!incoming && !outgoing && unencrypted.length > 0) {
+    return (
+      <section className="settings-box" aria-labelledby="settings-heading" data-settings-unencrypted>
+        <h2 id="settings-heading">{s.title}</h2>
+        <UnencryptedList locale={locale} endpoints={unencrypted} all />
+      </section>
+    );
+  }
   if (!incoming && !outgoing) {
     return (
       <section className="settings-box" aria-labelledby="settings-heading">
@@ -78,6 +109,7 @@ export function RecommendedSettings({ locale, endpoints }: { locale: Locale; end
           {format(s.placeholder, { host: displayHost(e!.host) })}
         </p>
       ))}
+      {unencrypted.length > 0 ? <UnencryptedList locale={locale} endpoints={unencrypted} all={false} /> : null}
       {changes.map(({ from, to }) => (
         <p key={`${from.protocol}-${from.port}`} className="notice" data-change>
           {format(s.change, { from: describe(from, locale), to: describe(to, locale) })}

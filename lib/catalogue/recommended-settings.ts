@@ -20,6 +20,9 @@ export type Recommendation<E extends SettingEndpoint> = {
   outgoing: E | null;
   // an insecure listed setting and the recommended one of the same direction
   changes: Array<{ from: E; to: E }>;
+  // for a direction with nothing secure to recommend, the unencrypted settings the sources do
+  // list (one per protocol, host and port): "no settings" would hide that they exist
+  unencrypted: E[];
 };
 
 const SOURCE_RANK = { probe: 4, documentation: 3, dataset: 2, page: 1 } as const;
@@ -59,7 +62,15 @@ export function recommendSettings<E extends SettingEndpoint>(endpoints: readonly
     seen.add(key);
     changes.push({ from: e, to });
   }
-  return { incoming, outgoing, changes };
+  const unencrypted: E[] = [];
+  const listed = new Set<string>();
+  for (const e of endpoints) {
+    const key = `${e.direction} ${e.protocol} ${e.host} ${e.port}`;
+    if (e.security !== "none" || (e.direction === "incoming" ? incoming : outgoing) || listed.has(key)) continue;
+    listed.add(key);
+    unencrypted.push(e);
+  }
+  return { incoming, outgoing, changes, unencrypted };
 }
 
 // "%EMAILDOMAIN%" (ISPDB) and "{domain}" read as the user's own domain.

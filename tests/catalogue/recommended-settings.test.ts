@@ -45,6 +45,27 @@ describe("recommendSettings", () => {
     expect(r.incoming?.source.kind).toBe("documentation");
   });
 
+  it("lists the unencrypted settings when the sources give nothing else", () => {
+    // clio, nifty and hal: the sources list POP3 on 110 and SMTP on 587, both without TLS
+    const r = recommendSettings([
+      e("pop3", 110, "none"),
+      e("smtp", 587, "none", "dataset", ["password-encrypted"]),
+      e("pop3", 110, "none", "documentation"),
+    ]);
+    expect(r.incoming).toBeNull();
+    expect(r.outgoing).toBeNull();
+    expect(r.unencrypted.map((u) => [u.protocol, u.host, u.port])).toEqual([
+      ["pop3", "pop3.example.jp", 110],
+      ["smtp", "smtp.example.jp", 587],
+    ]);
+  });
+
+  it("lists unencrypted settings only for a direction with no secure one", () => {
+    const r = recommendSettings([e("pop3", 110, "none"), e("pop3", 995, "tls"), e("smtp", 587, "none")]);
+    expect(r.unencrypted.map((u) => [u.protocol, u.port])).toEqual([["smtp", 587]]);
+    expect(recommendSettings([]).unencrypted).toEqual([]);
+  });
+
   it("shows the user's own domain where the source has a placeholder", () => {
     expect(displayHost("mail.%EMAILDOMAIN%")).toBe("mail.<domain>");
   });

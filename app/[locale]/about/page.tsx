@@ -1,6 +1,6 @@
 import { STALE_AFTER_MONTHS } from "@/lib/catalogue/freshness";
 import { EVIDENCE_TIERS, type EvidenceKind } from "@/lib/catalogue/claim-rank";
-import { getCorrectionContact } from "@/lib/corrections";
+import { getCorrectionsContact } from "@/lib/corrections";
 import { format } from "@/lib/i18n/format";
 import { aboutMessages } from "@/lib/i18n/messages/about";
 import { formatNumber, formatPartialDate, type Locale } from "@/lib/i18n/locales";
@@ -27,7 +27,7 @@ export default async function AboutPage({ params }: AboutPageProps) {
   const locale = await getLocale(params);
   const t = aboutMessages[locale];
   const sources = await getSourceListing();
-  const contact = getCorrectionContact();
+  const contact = getCorrectionsContact();
   const datasets = sources.filter((s) => s.kind === "dataset");
 
   return (
@@ -59,11 +59,11 @@ export default async function AboutPage({ params }: AboutPageProps) {
           <p data-contact="none">{t.corrections.none}</p>
         ) : contact.kind === "email" ? (
           <p data-contact="email">
-            <a href={`mailto:${contact.value}`}>{format(t.corrections.email, { value: contact.value })}</a>
+            <a href={contact.href}>{format(t.corrections.email, { value: contact.address })}</a>
           </p>
         ) : (
           <p data-contact="url">
-            <a href={contact.value}>{t.corrections.url}</a>
+            <a href={contact.href}>{t.corrections.url}</a>
           </p>
         )}
         <p>{t.corrections.include}</p>

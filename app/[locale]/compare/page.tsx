@@ -1,32 +1,49 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
+import { z } from "zod";
 import { serviceName } from "@/components/catalogue/catalogue-table";
-import { SupportMark } from "@/components/ui/support-mark";
-import { compareQuery, MIN_COMPARE, parseCompareParams } from "@/lib/catalogue/compare-params";
-import type { RawSearchParams } from "@/lib/catalogue/filters";
+import { CompareSearch } from "@/components/compare/compare-search";
+import { CompareTable } from "@/components/compare/compare-table";
+import { compareQuery, MAX_COMPARE, MIN_COMPARE, parseCompareParams } from "@/lib/catalogue/compare-params";
+import { DEFAULT_FILTERS, MAX_QUERY_LENGTH, type RawSearchParams } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
-import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { formatList } from "@/lib/i18n/labels";
 import { compareMessages } from "@/lib/i18n/messages/compare";
 import { localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
-import { getServicesBySlugs } from "@/lib/queries/catalogue";
+import { getServices, getServicesBySlugs } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 import { getLocale } from "@/lib/i18n/page-locale";
+import "../../compare.css";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
 
+// A search lists this many services; more means the name typed is too short to be useful.
+const SEARCH_RESULTS = 10;
+
 type ComparePageProps = { params: Promise<{ locale: string }>; searchParams: Promise<RawSearchParams> };
 
-export async function generateMetadata({ params }: ComparePageProps): Promise<Metadata> {
+const querySchema = z
+  .preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : v), z.string().trim().max(MAX_QUERY_LENGTH))
+  .catch("");
+
+// Metadata and the page both need the chosen services; one query per request.
+const loadServices = cache((key: string) => getServicesBySlugs(key ? key.split(",") : []));
+
+export async function generateMetadata({ params, searchParams }: ComparePageProps): Promise<Metadata> {
   const locale = await getLocale(params);
+  const t = compareMessages[locale];
+  const { slugs } = parseCompareParams(await searchParams);
+  const services = await loadServices(slugs.join(","));
+  const names = services.map((s) => serviceName(s, locale));
   return {
     ...pageMetadata({
       locale,
       path: "/compare",
-      title: compareMessages[locale].title,
-      description: compareMessages[locale].description,
+      title: names.length > 0 ? format(t.titleWith, { names: formatList(locale, names) }) : t.title,
+      description: t.description,
     }),
     robots: { index: false },
   };
@@ -35,73 +52,56 @@ export async function generateMetadata({ params }: ComparePageProps): Promise<Me
 export default async function ComparePage({ params, searchParams }: ComparePageProps) {
   const locale = await getLocale(params);
   const t = compareMessages[locale];
-  const c = catalogueMessages[locale];
-  const { slugs, truncated } = parseCompareParams(await searchParams);
-  const [providers, properties] = await Promise.all([getServicesBySlugs(slugs), getServiceProperties()]);
-  const found = providers.map((p) => p.slug);
+  const raw = await searchParams;
+  const { slugs, truncated } = parseCompareParams(raw);
+  const query = querySchema.parse(raw.q);
+  const [services, properties, search] = await Promise.all([
+    loadServices(slugs.join(",")),
+    getServiceProperties(),
+    query ? getServices({ ...DEFAULT_FILTERS, q: query, sort: "name" }) : Promise.resolve({ items: [], total: 0 }),
+  ]);
+  const chosen = services.map((s) => s.slug);
+  const count = chosen.length;
+  const state =
+    count === 0
+      ? t.stateNone
+      : count < MIN_COMPARE
+        ? t.stateOne
+        : count < MAX_COMPARE
+          ? format(t.stateSome, { count: MAX_COMPARE - count })
+          : t.stateFull;
+
+  const searchBox = (
+    <CompareSearch
+      locale={locale}
+      selected={chosen}
+      query={query}
+      results={search.items.slice(0, SEARCH_RESULTS)}
+      total={search.total}
+    />
+  );
 
   return (
     <div className="page compare">
       <h1>{t.title}</h1>
       <p className="lead">{t.description}</p>
       {truncated ? <p className="notice">{t.truncated}</p> : null}
-      {found.length < slugs.length ? <p className="notice">{t.missing}</p> : null}
-      {providers.length < MIN_COMPARE ? (
-        <p className="notice">
-          {t.chooseMore} <Link href={localePath(locale, "/providers")}>{t.chooseLink}</Link>
+      {chosen.length < slugs.length ? <p className="notice">{t.missing}</p> : null}
+      <div className="compare-status" data-count={count}>
+        <p className="compare-status__count">{format(t.counter, { count, max: MAX_COMPARE })}</p>
+        <p className={count < MIN_COMPARE || count >= MAX_COMPARE ? "notice" : "hint"} data-state>
+          {state}
         </p>
+        <p>
+          <Link href={localePath(locale, `/providers${compareQuery(chosen)}`)}>{t.fromCatalogue}</Link>
+        </p>
+      </div>
+      {/* Until there is something to compare, adding is the task: the search comes first. */}
+      {count < MIN_COMPARE ? searchBox : null}
+      {services.length > 0 ? (
+        <CompareTable locale={locale} services={services} properties={properties} query={query} />
       ) : null}
-      {providers.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
-          <table className="support-table compare-table">
-            <caption id="compare-caption">{t.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.property}</th>
-                {providers.map((p) => (
-                  <th scope="col" key={p.slug}>
-                    <Link href={localePath(locale, `/providers/${p.slug}`)}>{serviceName(p, locale)}</Link>
-                    <br />
-                    <Link
-                      className="remove-link"
-                      href={localePath(locale, `/compare${compareQuery(found.filter((s) => s !== p.slug))}`)}
-                      aria-label={format(t.remove, { name: serviceName(p, locale) })}
-                    >
-                      ×
-                    </Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{c.catalogue.segmentColumn}</th>
-                {providers.map((p) => (
-                  <td key={p.slug}>{segmentLabel(locale, p.segment)}</td>
-                ))}
-              </tr>
-              {properties.map((prop) => (
-                <tr key={prop.key} data-property={prop.key}>
-                  <th scope="row">
-                    {prop.articleSlug ? (
-                      <Link href={localePath(locale, `/articles/${prop.articleSlug}`)}>
-                        {propertyLabel(prop, locale)}
-                      </Link>
-                    ) : (
-                      propertyLabel(prop, locale)
-                    )}
-                  </th>
-                  {providers.map((p) => (
-                    <td key={p.slug}>
-                      <SupportMark value={p.support[prop.key]?.value ?? "unknown"} locale={locale} showLabel />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {count >= MIN_COMPARE && count < MAX_COMPARE ? searchBox : null}
       <p className="hint">{t.sourceNote}</p>
     </div>
   );

@@ -15,6 +15,10 @@ import { getServiceProperties } from "@/lib/queries/properties";
 import { getServiceBySlug, getSourceTitles } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../check.css";
+import "../../../service.css";
+import { compareQuery } from "@/lib/catalogue/compare-params";
+import { correctionHref, getCorrectionsContact, publicSiteUrl } from "@/lib/corrections";
+import { getEnv } from "@/lib/env";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 import { getLocaleParams } from "@/lib/i18n/page-locale";
 
@@ -50,6 +54,18 @@ export default async function ServicePage({ params }: ServicePageProps) {
   const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
   const homepage = provider.homepage ?? provider.company.homepage;
   const sources = await getSourceTitles([...new Set(provider.notices.map((n) => n.source))]);
+  // Without a configured contact the page offers no report link: there is nobody to send it to.
+  const contact = getCorrectionsContact();
+  const siteUrl = publicSiteUrl(getEnv().SITE_URL);
+  const subject = { locale, service: { slug: provider.slug, name } };
+  const corrections = contact
+    ? Object.fromEntries(
+        properties.map((p) => [
+          p.key,
+          correctionHref(contact, { ...subject, property: { key: p.key, label: propertyLabel(p, locale) } }, siteUrl),
+        ]),
+      )
+    : undefined;
 
   return (
     <article className="page provider">
@@ -60,6 +76,20 @@ export default async function ServicePage({ params }: ServicePageProps) {
         {name}
         {provider.editorsPick ? <span className="badge badge--pick">{c.catalogue.editorsPick}</span> : null}
       </h1>
+      <div className="service-actions">
+        {/* One service to start from; the comparison page searches for and adds the others. */}
+        <Link
+          className="button"
+          href={localePath(locale, `/compare${compareQuery([provider.slug])}`)}
+          data-add-compare
+          aria-describedby="compare-hint"
+        >
+          {t.compare}
+        </Link>
+        <span id="compare-hint" className="hint">
+          {t.compareHint}
+        </span>
+      </div>
       <dl className="facts">
         <div>
           <dt>{t.company}</dt>
@@ -155,6 +185,7 @@ export default async function ServicePage({ params }: ServicePageProps) {
           claimsByProperty={provider.claimsByProperty}
           probes={provider.probes}
           disagreements={provider.disagreements}
+          corrections={corrections}
         />
       </section>
 
@@ -165,9 +196,17 @@ export default async function ServicePage({ params }: ServicePageProps) {
         <EndpointTable locale={locale} endpoints={provider.endpoints} />
       </section>
 
-      <p>
-        <Link href={localePath(locale, `/compare?s=${encodeURIComponent(provider.slug)}`)}>{t.compare}</Link>
-      </p>
+      {contact ? (
+        <section aria-labelledby="correction-heading" data-corrections>
+          <h2 id="correction-heading">{t.correction.title}</h2>
+          <p>{t.correction.lead}</p>
+          <p>
+            <a className="button button--secondary" href={correctionHref(contact, subject, siteUrl)}>
+              {t.correction.linkService}
+            </a>
+          </p>
+        </section>
+      ) : null}
     </article>
   );
 }
