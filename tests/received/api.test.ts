@@ -31,6 +31,7 @@ const API_HOP_KEYS = [
   "authenticated",
   "by",
   "cipher",
+  "clientCertificate",
   "date",
   "delaySeconds",
   "from",
@@ -80,7 +81,7 @@ describe("POST /api/received", () => {
   it("returns exactly the documented hop fields", async () => {
     const res = await post(readFixture("postfix-dovecot.eml"), { "content-type": "text/plain" });
     const json = (await res.json()) as { hops: Record<string, unknown>[] };
-    expect(Object.keys(json).sort()).toEqual(["firstPlainHop", "hops", "verdict"]);
+    expect(Object.keys(json).sort()).toEqual(["findings", "firstPlainHop", "hops", "level", "verdict"]);
     for (const hop of json.hops) expect(Object.keys(hop).sort()).toEqual(API_HOP_KEYS);
   });
 
@@ -97,7 +98,7 @@ describe("POST /api/received", () => {
   it("answers none for an empty text body", async () => {
     const res = await post("", { "content-type": "text/plain" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ verdict: "none", firstPlainHop: null, hops: [] });
+    expect(await res.json()).toEqual({ verdict: "none", level: "none", findings: [], firstPlainHop: null, hops: [] });
   });
 
   it.each([
