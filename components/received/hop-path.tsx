@@ -49,6 +49,11 @@ export function HopPath({ locale, hops, firstPlainHop }: HopPathProps) {
                     {t.path.evidence} <code className="hop-path__evidence">{hop.tlsEvidence}</code>
                   </p>
                 ) : null}
+                {hop.clientCertificate ? (
+                  <p className="hop-path__meta" data-certificate={hop.clientCertificate}>
+                    {format(t.path.certificate, { state: t.certificate[hop.clientCertificate] })}
+                  </p>
+                ) : null}
                 {hop.weak ? (
                   <p className="hop-path__weak">
                     <a href="#weak-warnings">{t.path.weak}</a>

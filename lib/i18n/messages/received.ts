@@ -60,6 +60,71 @@ export const receivedMessages = defineMessages({
       trustLink: "どの行を信頼できるか",
       plainLink: "暗号化されない区間が残る理由 (STARTTLS)",
     },
+    level: {
+      good: "記録されているすべての区間が暗号化されていました。",
+      weak: "暗号化されていましたが、弱い点があります: {reasons}。",
+      weakPartial: "暗号化された区間に弱い点があります: {reasons}。",
+      "not-encrypted": "区間 {hop} から暗号化されていません。",
+      unknown: "暗号化されていたかどうか判断できません。",
+      none: "Received フィールドが見つかりません。",
+    },
+    levelMarks: {
+      good: "良好",
+      weak: "弱い",
+      "not-encrypted": "暗号化なし",
+      unknown: "不明",
+      none: "記録なし",
+    },
+    levelDetail: {
+      good: "ネットワークを通る区間はすべて TLS を使ったと記録されており、古い TLS や弱い暗号の記録はありません (サーバー内部の受け渡しは数えていません)。",
+      weak: "ネットワークを通る区間は TLS を使ったと記録されていますが、次の点で今の基準を満たしていません。",
+    },
+    // short names for the headline; {versions} is e.g. "TLS 1.0"
+    short: {
+      "tls-below-1.2": "{versions} (古いバージョン)",
+      "anonymous-key-exchange": "匿名の鍵交換",
+      "export-cipher": "輸出グレードの暗号",
+      rc4: "RC4 暗号",
+      "3des": "3DES 暗号",
+      "single-des": "DES 暗号",
+      "null-cipher": "NULL 暗号",
+      "md5-mac": "MD5 による改ざん検出",
+      "certificate-failed": "証明書の検証に失敗",
+      "certificate-not-verified": "証明書の確認なし",
+    },
+    findings: {
+      label: "判定の理由",
+      more: "{hops} ほか {count} 区間",
+      codes: {
+        "not-encrypted":
+          "{hops}: TLS を使わずに送られたと記録されています。この区間では、経路上の第三者がメールの内容を読めた可能性があります。",
+        "tls-below-1.2":
+          "{hops}: {versions} で暗号化されていました。TLS 1.2 より古く、すでに廃止されたバージョンです。",
+        "anonymous-key-exchange": "{hops}: 相手を確かめない匿名の鍵交換で、なりすましを防げません。",
+        "export-cipher": "{hops}: わざと弱められた輸出グレードの暗号で、短時間で解読できます。",
+        rc4: "{hops}: TLS での使用が禁止されている RC4 暗号です。",
+        "3des": "{hops}: 3DES 暗号です。長い通信を解読する攻撃 (Sweet32) が知られています。",
+        "single-des": "{hops}: 鍵が 56 ビットしかない DES 暗号です。",
+        "null-cipher": "{hops}: 暗号化しない NULL 暗号です。TLS を使っていても内容は読めます。",
+        "md5-mac": "{hops}: 改ざんの検出に MD5 を使う古い方式です。",
+        "certificate-failed":
+          "{hops}: 受け取ったサーバーは送り元サーバーの証明書を確かめようとして、確認できませんでした。それでも受け取っているので、送り元が本物かどうかは確かめられていません。",
+        "certificate-not-verified":
+          "{hops}: 受け取ったサーバーは送り元サーバーの証明書を確かめていません ({states})。暗号化されていても、途中に入り込んだ第三者と本物の送り元を区別できません。",
+        "no-tls-record":
+          "{hops}: TLS を使ったかどうかの記録がありません。サーバーによっては、暗号化していても記録しません。",
+        "version-not-recorded": "{hops}: 暗号化されていましたが、TLS のバージョンは記録されていません。",
+      },
+      certificateNote:
+        "Received フィールドに残るのは、受け取った側が送り元の証明書を確かめたかどうかだけです。送り元が受け取る側の証明書を確かめたかどうかは記録されません。ログインして送った区間 (メールソフトからの送信) では、証明書の代わりにパスワードで送り手を確かめるため、理由に含めていません。",
+    },
+    certificate: {
+      verified: "確認済み",
+      failed: "検証に失敗",
+      "not-verified": "確認していない",
+      "not-presented": "提示されなかった",
+      "not-requested": "求めていない",
+    },
     path: {
       heading: "経路 (送信者から受信者へ)",
       description:
@@ -71,7 +136,8 @@ export const receivedMessages = defineMessages({
       unnamed: "(名前の記録なし)",
       with: "方式: {with}",
       evidence: "根拠:",
-      weak: "弱い暗号 (下の警告を参照)",
+      weak: "弱い暗号 (上の警告を参照)",
+      certificate: "送り元の証明書: {state}",
     },
     marks: {
       yes: "暗号化 (TLS)",
@@ -96,6 +162,7 @@ export const receivedMessages = defineMessages({
       version: "バージョン",
       cipher: "暗号スイート",
       authenticated: "認証",
+      certificate: "送り元の証明書",
       date: "日時",
       delay: "前の区間から",
       authenticatedYes: "認証あり",
@@ -199,6 +266,69 @@ export const receivedMessages = defineMessages({
       trustLink: "Which lines you can trust",
       plainLink: "Why some hops are still unencrypted (STARTTLS)",
     },
+    level: {
+      good: "Every recorded hop was encrypted.",
+      weak: "Encrypted, but weak: {reasons}.",
+      weakPartial: "The encrypted hops are weak: {reasons}.",
+      "not-encrypted": "Not encrypted from hop {hop}.",
+      unknown: "Cannot tell whether the message was encrypted.",
+      none: "No Received fields were found.",
+    },
+    levelMarks: {
+      good: "Good",
+      weak: "Weak",
+      "not-encrypted": "Not encrypted",
+      unknown: "Unknown",
+      none: "No record",
+    },
+    levelDetail: {
+      good: "Every hop across a network is recorded as using TLS, with no old TLS version or weak cipher on record (hand-overs inside one server are not counted).",
+      weak: "Every hop across a network is recorded as using TLS, but some fall short of today's standards:",
+    },
+    short: {
+      "tls-below-1.2": "{versions} (outdated)",
+      "anonymous-key-exchange": "anonymous key exchange",
+      "export-cipher": "an export-grade cipher",
+      rc4: "the RC4 cipher",
+      "3des": "the 3DES cipher",
+      "single-des": "the DES cipher",
+      "null-cipher": "a NULL cipher",
+      "md5-mac": "MD5 integrity checks",
+      "certificate-failed": "certificate verification failed",
+      "certificate-not-verified": "certificate not verified",
+    },
+    findings: {
+      label: "Why",
+      more: "{hops} and {count} more hops",
+      codes: {
+        "not-encrypted":
+          "{hops}: recorded as sent without TLS. On this hop, anyone on the network path could have read the message.",
+        "tls-below-1.2": "{hops}: encrypted with {versions}, a version older than TLS 1.2 and since retired.",
+        "anonymous-key-exchange": "{hops}: an anonymous key exchange, which cannot stop impersonation.",
+        "export-cipher": "{hops}: an export-grade cipher, weakened on purpose and quickly broken.",
+        rc4: "{hops}: the RC4 cipher, which TLS prohibits.",
+        "3des": "{hops}: the 3DES cipher, open to an attack on long connections (Sweet32).",
+        "single-des": "{hops}: the DES cipher, with a key of only 56 bits.",
+        "null-cipher": "{hops}: a NULL cipher, which does not encrypt at all.",
+        "md5-mac": "{hops}: an old suite that detects tampering with MD5.",
+        "certificate-failed":
+          "{hops}: the receiving server tried to check the sending server's certificate and could not, yet accepted the message, so the sender's identity was not confirmed.",
+        "certificate-not-verified":
+          "{hops}: the receiving server did not check the sending server's certificate ({states}). Encrypted or not, it could not tell the real sender from someone in between.",
+        "no-tls-record":
+          "{hops}: no record of whether TLS was used. Some servers do not record it even when they encrypt.",
+        "version-not-recorded": "{hops}: encrypted, but the TLS version is not recorded.",
+      },
+      certificateNote:
+        "A Received field only tells whether the receiving side checked the sender's certificate; whether the sender checked the receiver's is never recorded. Hops where a mail program logged in are left out: there a password, not a certificate, identifies the sender.",
+    },
+    certificate: {
+      verified: "verified",
+      failed: "verification failed",
+      "not-verified": "not verified",
+      "not-presented": "none presented",
+      "not-requested": "not requested",
+    },
     path: {
       heading: "Path (from sender to recipient)",
       description:
@@ -210,7 +340,8 @@ export const receivedMessages = defineMessages({
       unnamed: "(no name recorded)",
       with: "Protocol: {with}",
       evidence: "Evidence:",
-      weak: "Weak encryption (see the warnings below)",
+      weak: "Weak encryption (see the warnings above)",
+      certificate: "Sender's certificate: {state}",
     },
     marks: {
       yes: "Encrypted (TLS)",
@@ -235,6 +366,7 @@ export const receivedMessages = defineMessages({
       version: "Version",
       cipher: "Cipher suite",
       authenticated: "Authenticated",
+      certificate: "Sender's certificate",
       date: "Date",
       delay: "Since previous hop",
       authenticatedYes: "Yes",
