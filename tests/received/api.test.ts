@@ -85,6 +85,16 @@ describe("POST /api/received", () => {
     for (const hop of json.hops) expect(Object.keys(hop).sort()).toEqual(API_HOP_KEYS);
   });
 
+  it("gives the page's level and reasons, with the certificate per hop", async () => {
+    const res = await post(readFixture("sendmail-verify.eml"), { "content-type": "text/plain" });
+    const json = receivedApiResponseSchema.parse(await res.json());
+    // the old verdict stays as it was for existing callers
+    expect(json.verdict).toBe("encrypted");
+    expect(json.level).toBe("weak");
+    expect(json.findings).toEqual([{ code: "certificate-failed", hops: [2] }]);
+    expect(json.hops.map((h) => h.clientCertificate)).toEqual(["not-presented", "failed", "verified"]);
+  });
+
   it("analyzes a JSON body", async () => {
     const res = await post(JSON.stringify({ headers: readFixture("office365.eml") }), {
       "content-type": "application/json",
