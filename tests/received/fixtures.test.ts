@@ -387,6 +387,23 @@ const EXPECTED: Record<string, FixtureExpectation> = {
       { with: "esmtps", tls: "yes", tlsVersion: "1.2", cipher: "ECDHE_RSA_AES_256_GCM_SHA384", delaySeconds: 20 },
     ],
   },
+  "zoho-halon.eml": {
+    verdict: "encrypted",
+    level: "good",
+    findings: [{ code: "version-not-recorded", hops: [2] }],
+    firstPlainHop: null,
+    hops: [
+      { from: null, by: "mx.zohomail.com", with: "SMTPS", tls: "local", localReason: "no-from-clause" },
+      {
+        by: "mx-in.example.net",
+        with: "ESMTPS",
+        id: "ca65b530-7c1e-11ef-99a2-01e77a169b0f",
+        tls: "yes",
+        tlsVersion: null,
+        delaySeconds: 9,
+      },
+    ],
+  },
   "gmail-tls13.eml": {
     verdict: "encrypted",
     level: "good",
