@@ -116,6 +116,10 @@ test.describe("with JavaScript", () => {
     await expect(
       page.getByRole("list", { name: "経路 (送信者から受信者へ)" }).locator('li[data-hop="2"] [data-certificate]'),
     ).toContainText("送り元の証明書: 求めていない");
+    // the weak hop's mark says so in words, not only in colour
+    await expect(
+      page.getByRole("list", { name: "経路 (送信者から受信者へ)" }).locator('li[data-hop="2"] .hop-mark'),
+    ).toHaveText("暗号化 (弱い)");
 
     const warnings = page.getByRole("region", { name: "弱い暗号の警告" });
     await expect(warnings).toBeVisible();

@@ -58,14 +58,17 @@ function MarkIcon({ tls }: { tls: IconName }) {
   }
 }
 
-type HopMarkProps = { tls: TlsState; locale: Locale };
+type HopMarkProps = { tls: TlsState; locale: Locale; weak?: boolean };
 
 // The symbol is decoration; the text beside it carries the meaning, so colour is never the only cue.
-export function HopMark({ tls, locale }: HopMarkProps) {
+// An encrypted hop with an old version or a weak cipher gets the warning lock and says so.
+export function HopMark({ tls, locale, weak = false }: HopMarkProps) {
+  const t = receivedMessages[locale].marks;
+  const isWeak = weak && tls === "yes";
   return (
-    <span className={`hop-mark hop-mark--${tls}`} data-tls={tls}>
-      <MarkIcon tls={tls} />
-      <span className="hop-mark__label">{receivedMessages[locale].marks[tls]}</span>
+    <span className={`hop-mark hop-mark--${isWeak ? "weak" : tls}`} data-tls={tls}>
+      <MarkIcon tls={isWeak ? "weak" : tls} />
+      <span className="hop-mark__label">{isWeak ? t.weak : t[tls]}</span>
     </span>
   );
 }

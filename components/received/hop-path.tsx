@@ -28,7 +28,7 @@ export function HopPath({ locale, hops, firstPlainHop }: HopPathProps) {
               data-hop={hop.hop}
               data-tls={hop.tls}
             >
-              <HopMark tls={hop.tls} locale={locale} />
+              <HopMark tls={hop.tls} locale={locale} weak={hop.weak} />
               <div className="hop-path__body">
                 <p className="hop-path__title">
                   <strong>{format(t.path.hop, { hop: hop.hop })}</strong>{" "}

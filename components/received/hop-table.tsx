@@ -41,7 +41,7 @@ export function HopTable({ locale, hops }: HopTableProps) {
                 <td className="hop-table__host">{hop.by ?? none}</td>
                 <td>{hop.with ?? none}</td>
                 <td>
-                  <HopMark tls={hop.tls} locale={locale} />
+                  <HopMark tls={hop.tls} locale={locale} weak={hop.weak} />
                 </td>
                 <td className="hop-table__nowrap">
                   {hop.tlsVersion ? tlsVersionLabel(hop.tlsVersion) : none}

@@ -128,7 +128,7 @@ export const receivedMessages = defineMessages({
     path: {
       heading: "経路 (送信者から受信者へ)",
       description:
-        "古い区間から順に並べています。錠の印は TLS で暗号化された区間、開いた錠は暗号化されていない区間、家の印はサーバー内部の受け渡し、「?」は記録から判断できない区間です。",
+        "古い区間から順に並べています。錠の印は TLS で暗号化された区間、「!」付きの錠は古い TLS や弱い暗号で暗号化された区間、開いた錠は暗号化されていない区間、家の印はサーバー内部の受け渡し、「?」は記録から判断できない区間です。",
       sender: "送信者",
       recipient: "受信者 (このメールを受け取ったメールボックス)",
       hop: "区間 {hop}",
@@ -141,6 +141,7 @@ export const receivedMessages = defineMessages({
     },
     marks: {
       yes: "暗号化 (TLS)",
+      weak: "暗号化 (弱い)",
       no: "暗号化なし",
       local: "サーバー内部",
       unknown: "不明",
@@ -332,7 +333,7 @@ export const receivedMessages = defineMessages({
     path: {
       heading: "Path (from sender to recipient)",
       description:
-        "Oldest hop first. A closed lock marks a hop encrypted with TLS, an open lock an unencrypted hop, a house a hand-over inside one server, and “?” a hop the record does not settle.",
+        "Oldest hop first. A closed lock marks a hop encrypted with TLS, a lock with “!” one encrypted with old TLS or a weak cipher, an open lock an unencrypted hop, a house a hand-over inside one server, and “?” a hop the record does not settle.",
       sender: "Sender",
       recipient: "Recipient (the mailbox that received this message)",
       hop: "Hop {hop}",
@@ -345,6 +346,7 @@ export const receivedMessages = defineMessages({
     },
     marks: {
       yes: "Encrypted (TLS)",
+      weak: "Encrypted (weak)",
       no: "Not encrypted",
       local: "Inside the server",
       unknown: "Unknown",
