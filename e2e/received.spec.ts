@@ -80,16 +80,46 @@ test.describe("with JavaScript", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a TLS 1.0 sample gets weak-TLS warnings with the reasons explained", async ({ page }) => {
+  test("the 2006 sample's headline says weak and names TLS 1.0, 3DES and the unverified certificate", async ({
+    page,
+  }) => {
     await page.goto(PAGE_JA);
     await page.getByLabel("見本のヘッダー").selectOption({ label: "Sendmail (2006 年、TLS 1.0 で暗号化)" });
     await page.getByRole("button", { name: "見本を解析する" }).click();
 
     await expect(page.getByText("見本「Sendmail (2006 年、TLS 1.0 で暗号化)」を解析しました。")).toBeVisible();
     await expect(page.getByLabel("メールのヘッダー")).toHaveValue(/Fri, 10 Mar 2006 10:38:12 \+0900/);
-    await expect(page.getByTestId("received-verdict")).toContainText(
-      "記録されているすべての区間が暗号化されていました。",
-    );
+    const verdict = page.getByTestId("received-verdict");
+    // never the green "every hop encrypted" any more
+    await expect(verdict).not.toContainText("記録されているすべての区間が暗号化されていました");
+    await expect(verdict.locator("[data-level]")).toHaveAttribute("data-level", "weak");
+    const headline = verdict.locator(".received-verdict__answer");
+    await expect(headline).toContainText("弱い");
+    await expect(headline).toContainText("TLS 1.0");
+    await expect(headline).toContainText("3DES");
+    await expect(headline).toContainText("証明書の確認なし");
+    // the reasons sit in the headline box, each naming its hops
+    const reasons = verdict.getByRole("list", { name: "判定の理由" });
+    await expect(reasons.locator('[data-code="tls-below-1.2"]')).toContainText("区間 1");
+    await expect(reasons.locator('[data-code="tls-below-1.2"]')).toContainText("区間 2");
+    await expect(reasons.locator('[data-code="3des"]')).toContainText("区間 2");
+    await expect(reasons.locator('[data-code="certificate-not-verified"]')).toContainText("区間 2");
+    await expect(reasons.locator('[data-code="certificate-not-verified"]')).toContainText("求めていない");
+    // the logged-in submission hop is not blamed for having no client certificate
+    await expect(reasons.locator('[data-code="certificate-not-verified"]')).not.toContainText("区間 1");
+    // the weak-cipher details come straight after the headline, before the path
+    const order = await page.evaluate(() => {
+      const ids = ["weak-warnings", "hop-path-heading"].map((id) => document.getElementById(id));
+      return ids[0] && ids[1] ? ids[0].compareDocumentPosition(ids[1]) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+    });
+    expect(order).toBeTruthy();
+    await expect(
+      page.getByRole("list", { name: "経路 (送信者から受信者へ)" }).locator('li[data-hop="2"] [data-certificate]'),
+    ).toContainText("送り元の証明書: 求めていない");
+    // the weak hop's mark says so in words, not only in colour
+    await expect(
+      page.getByRole("list", { name: "経路 (送信者から受信者へ)" }).locator('li[data-hop="2"] .hop-mark'),
+    ).toHaveText("暗号化 (弱い)");
 
     const warnings = page.getByRole("region", { name: "弱い暗号の警告" });
     await expect(warnings).toBeVisible();
@@ -99,6 +129,7 @@ test.describe("with JavaScript", () => {
     await expect(warnings.locator('li[data-hop="1"] [data-reason="tls-below-1.2"]')).toContainText("RFC 8996");
     await expect(warnings.locator('li[data-hop="2"] [data-reason="3des"]')).toContainText("3DES");
     await expect(page.getByRole("table").locator('tr[data-hop="2"]')).toContainText("弱い");
+    await expect(page.getByRole("table").locator('tr[data-hop="2"]')).toContainText("求めていない");
     await expectNoAxeViolations(page);
     // nothing but the hop table's own scroller is wider than a phone
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -108,6 +139,49 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(/\/ja\/articles\/since-2006#/);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
     await expect(page.locator(`[id="${id}"]`)).toContainText("RFC 8996");
+  });
+
+  test("a modern header, TLS 1.3 on every hop, is good", async ({ page }) => {
+    await pasteAndAnalyzeAt(page, PAGE_JA, readFileSync(path.join(FIXTURES, "gmail-tls13.eml"), "utf8"));
+    const verdict = page.getByTestId("received-verdict");
+    await expect(verdict.locator("[data-level]")).toHaveAttribute("data-level", "good");
+    await expect(verdict).toContainText("良好");
+    await expect(verdict).toContainText("記録されているすべての区間が暗号化されていました。");
+    await expect(verdict).toContainText("古い TLS や弱い暗号の記録はありません");
+    await expect(verdict).not.toContainText("弱い点");
+    await expect(page.getByRole("region", { name: "弱い暗号の警告" })).toHaveCount(0);
+  });
+
+  test("a plain hop is named as where encryption stops", async ({ page }) => {
+    await page.goto(PAGE_JA);
+    await page.getByLabel("見本のヘッダー").selectOption("plain-hop");
+    await page.getByRole("button", { name: "見本を解析する" }).click();
+    const verdict = page.getByTestId("received-verdict");
+    await expect(verdict.locator("[data-level]")).toHaveAttribute("data-level", "not-encrypted");
+    await expect(verdict.locator(".received-verdict__answer")).toHaveText("区間 2 から暗号化されていません。");
+    await expect(verdict).toContainText("relay.example.org から mx1.example.net へ");
+    await expect(
+      verdict.getByRole("list", { name: "判定の理由" }).locator('[data-code="not-encrypted"]'),
+    ).toContainText("区間 2");
+    await expectNoAxeViolations(page);
+  });
+
+  test("in English the 2006 sample is weak, with its reasons", async ({ page }) => {
+    await page.goto(PAGE_EN);
+    await page.getByLabel("Sample header").selectOption("sendmail-2006");
+    await page.getByRole("button", { name: "Analyze sample" }).click();
+    const headline = page.getByTestId("received-verdict").locator(".received-verdict__answer");
+    await expect(headline).toHaveText(
+      "Encrypted, but weak: TLS 1.0 (outdated), the 3DES cipher, and certificate not verified.",
+    );
+    const reasons = page.getByRole("list", { name: "Why" });
+    await expect(reasons.locator('[data-code="certificate-not-verified"]')).toContainText("Hop 2");
+    await expect(reasons.locator('[data-code="certificate-not-verified"]')).toContainText("not requested");
+    await expect(page.getByTestId("received-verdict")).toContainText(
+      "whether the sender checked the receiver's is never recorded",
+    );
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
   test("an empty paste and an oversized paste get clear messages", async ({ page }) => {

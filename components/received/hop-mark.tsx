@@ -1,8 +1,10 @@
 import { receivedMessages } from "@/lib/i18n/messages/received";
 import type { Locale } from "@/lib/i18n/locales";
-import type { TlsState } from "@/lib/received/types";
+import type { Level, TlsState } from "@/lib/received/types";
 
-function MarkIcon({ tls }: { tls: TlsState }) {
+type IconName = TlsState | "weak";
+
+function MarkIcon({ tls }: { tls: IconName }) {
   const common = {
     "aria-hidden": true,
     viewBox: "0 0 24 24",
@@ -26,6 +28,16 @@ function MarkIcon({ tls }: { tls: TlsState }) {
           <rect x="5" y="11" width="14" height="10" rx="2" fill="none" stroke="currentColor" strokeWidth="2.2" />
         </svg>
       );
+    case "weak":
+      // a closed lock with a warning sign: encrypted, but not to today's standard
+      return (
+        <svg {...common}>
+          <path d="M8 11V7a4 4 0 0 1 8 0v4" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          <rect x="5" y="11" width="14" height="10" rx="2" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          <path d="M12 13.5v3.5" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+          <circle cx="12" cy="19" r="1.2" fill="currentColor" />
+        </svg>
+      );
     case "local":
       return (
         <svg {...common}>
@@ -46,14 +58,37 @@ function MarkIcon({ tls }: { tls: TlsState }) {
   }
 }
 
-type HopMarkProps = { tls: TlsState; locale: Locale };
+type HopMarkProps = { tls: TlsState; locale: Locale; weak?: boolean };
 
 // The symbol is decoration; the text beside it carries the meaning, so colour is never the only cue.
-export function HopMark({ tls, locale }: HopMarkProps) {
+// An encrypted hop with an old version or a weak cipher gets the warning lock and says so.
+export function HopMark({ tls, locale, weak = false }: HopMarkProps) {
+  const t = receivedMessages[locale].marks;
+  const isWeak = weak && tls === "yes";
   return (
-    <span className={`hop-mark hop-mark--${tls}`} data-tls={tls}>
-      <MarkIcon tls={tls} />
-      <span className="hop-mark__label">{receivedMessages[locale].marks[tls]}</span>
+    <span className={`hop-mark hop-mark--${isWeak ? "weak" : tls}`} data-tls={tls}>
+      <MarkIcon tls={isWeak ? "weak" : tls} />
+      <span className="hop-mark__label">{isWeak ? t.weak : t[tls]}</span>
+    </span>
+  );
+}
+
+const LEVEL_ICON: Record<Level, IconName> = {
+  good: "yes",
+  weak: "weak",
+  "not-encrypted": "no",
+  unknown: "unknown",
+  none: "unknown",
+};
+
+type LevelMarkProps = { level: Level; locale: Locale };
+
+/** The headline's mark: an icon and the level in words. */
+export function LevelMark({ level, locale }: LevelMarkProps) {
+  return (
+    <span className={`hop-mark hop-mark--level-${level}`} data-level={level}>
+      <MarkIcon tls={LEVEL_ICON[level]} />
+      <span className="hop-mark__label">{receivedMessages[locale].levelMarks[level]}</span>
     </span>
   );
 }

@@ -28,7 +28,7 @@ export function HopPath({ locale, hops, firstPlainHop }: HopPathProps) {
               data-hop={hop.hop}
               data-tls={hop.tls}
             >
-              <HopMark tls={hop.tls} locale={locale} />
+              <HopMark tls={hop.tls} locale={locale} weak={hop.weak} />
               <div className="hop-path__body">
                 <p className="hop-path__title">
                   <strong>{format(t.path.hop, { hop: hop.hop })}</strong>{" "}
@@ -47,6 +47,11 @@ export function HopPath({ locale, hops, firstPlainHop }: HopPathProps) {
                 {hop.tlsEvidence ? (
                   <p className="hop-path__meta">
                     {t.path.evidence} <code className="hop-path__evidence">{hop.tlsEvidence}</code>
+                  </p>
+                ) : null}
+                {hop.clientCertificate ? (
+                  <p className="hop-path__meta" data-certificate={hop.clientCertificate}>
+                    {format(t.path.certificate, { state: t.certificate[hop.clientCertificate] })}
                   </p>
                 ) : null}
                 {hop.weak ? (

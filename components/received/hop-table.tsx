@@ -8,6 +8,7 @@ type HopTableProps = { locale: Locale; hops: ReceivedHopRow[] };
 
 export function HopTable({ locale, hops }: HopTableProps) {
   const t = receivedMessages[locale].table;
+  const certificate = receivedMessages[locale].certificate;
   const none = <span className="muted">{t.none}</span>;
   const weakTag = <span className="received-weak-tag">{t.weak}</span>;
   return (
@@ -24,6 +25,7 @@ export function HopTable({ locale, hops }: HopTableProps) {
             <th scope="col">{t.version}</th>
             <th scope="col">{t.cipher}</th>
             <th scope="col">{t.authenticated}</th>
+            <th scope="col">{t.certificate}</th>
             <th scope="col">{t.date}</th>
             <th scope="col">{t.delay}</th>
           </tr>
@@ -39,7 +41,7 @@ export function HopTable({ locale, hops }: HopTableProps) {
                 <td className="hop-table__host">{hop.by ?? none}</td>
                 <td>{hop.with ?? none}</td>
                 <td>
-                  <HopMark tls={hop.tls} locale={locale} />
+                  <HopMark tls={hop.tls} locale={locale} weak={hop.weak} />
                 </td>
                 <td className="hop-table__nowrap">
                   {hop.tlsVersion ? tlsVersionLabel(hop.tlsVersion) : none}
@@ -50,6 +52,9 @@ export function HopTable({ locale, hops }: HopTableProps) {
                   {weakCipher ? <> {weakTag}</> : null}
                 </td>
                 <td className="hop-table__nowrap">{hop.authenticated ? t.authenticatedYes : t.authenticatedNo}</td>
+                <td className="hop-table__nowrap">
+                  {hop.clientCertificate ? certificate[hop.clientCertificate] : none}
+                </td>
                 <td className="hop-table__date">
                   {hop.date ? <time dateTime={hop.date}>{formatHopDate(hop.date)}</time> : none}
                 </td>

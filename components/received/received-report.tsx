@@ -1,21 +1,14 @@
 import Link from "next/link";
 import type { Ref } from "react";
 import { hopNames, tlsVersionLabel } from "@/components/received/format";
-import { HopMark } from "@/components/received/hop-mark";
+import { LevelMark } from "@/components/received/hop-mark";
 import { HopPath } from "@/components/received/hop-path";
 import { HopTable } from "@/components/received/hop-table";
 import { format } from "@/lib/i18n/format";
 import { receivedMessages } from "@/lib/i18n/messages/received";
 import { formatNumber, localePath, type Locale } from "@/lib/i18n/locales";
-import type { ReceivedResult } from "@/lib/received/form";
-import type { TlsState, Verdict } from "@/lib/received/types";
-
-const VERDICT_MARK: Record<Verdict, TlsState> = {
-  encrypted: "yes",
-  "not-encrypted": "no",
-  unknown: "unknown",
-  none: "unknown",
-};
+import type { ReceivedFindingRow, ReceivedHopRow, ReceivedResult } from "@/lib/received/form";
+import type { FindingCode } from "@/lib/received/types";
 
 type ReceivedReportProps = {
   locale: Locale;
@@ -24,45 +17,96 @@ type ReceivedReportProps = {
   headingRef?: Ref<HTMLHeadingElement>;
 };
 
+type ShortCode = keyof (typeof receivedMessages)["ja"]["short"];
+
+function isShortCode(code: FindingCode, short: Record<ShortCode, string>): code is ShortCode {
+  return code in short;
+}
+
+function unique<T>(items: Array<T | null | undefined>): T[] {
+  return [...new Set(items.filter((i): i is T => i !== null && i !== undefined))];
+}
+
 export function ReceivedReport({ locale, result, sampleName, headingRef }: ReceivedReportProps) {
   const t = receivedMessages[locale];
-  const { verdict, hops, firstPlainHop, firstPlain, hopCount } = result;
+  const { level, findings, hops, firstPlainHop, firstPlain, hopCount } = result;
   const article = (slug: string, anchor?: string) =>
     `${localePath(locale, `/articles/${slug}`)}${anchor ? `#${anchor}` : ""}`;
-  const otherPlain = hops.filter((h) => !h.local && h.tls === "no" && h.hop !== firstPlainHop).map((h) => h.hop);
-  const unknownHops = hops.filter((h) => !h.local && h.tls === "unknown").map((h) => h.hop);
+  const list = (items: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+  const byNumber = new Map<number, ReceivedHopRow>(hops.map((h) => [h.hop, h]));
+  const versions = (f: ReceivedFindingRow) =>
+    list(unique(f.hops.map((n) => byNumber.get(n)?.tlsVersion)).map(tlsVersionLabel));
+  const states = (f: ReceivedFindingRow) =>
+    list(unique(f.hops.map((n) => byNumber.get(n)?.clientCertificate)).map((s) => t.certificate[s]));
+  const hopsText = (f: ReceivedFindingRow) =>
+    f.count > f.hops.length
+      ? format(t.findings.more, {
+          hops: hopNames(locale, f.hops),
+          count: formatNumber(locale, f.count - f.hops.length),
+        })
+      : hopNames(locale, f.hops);
   const weakHops = hops.filter((h) => h.weak);
+  const unknownFinding = findings.find((f) => f.code === "no-tls-record");
+
+  let headline: string;
+  if (level === "weak") {
+    const reasons = list(
+      findings
+        .filter((f) => f.weak)
+        .map((f) => (isShortCode(f.code, t.short) ? format(t.short[f.code], { versions: versions(f) }) : f.code)),
+    );
+    headline = format(unknownFinding ? t.level.weakPartial : t.level.weak, { reasons });
+  } else {
+    headline = format(t.level[level], { hop: firstPlainHop ?? "?" });
+  }
 
   let detail: string;
-  if (verdict === "not-encrypted") {
+  if (level === "not-encrypted") {
     detail = format(t.result.verdictDetail["not-encrypted"], {
       hop: firstPlainHop ?? "?",
       from: firstPlain?.from ?? t.path.unnamed,
       by: firstPlain?.by ?? t.path.unnamed,
     });
-  } else if (verdict === "unknown") {
-    detail = format(t.result.verdictDetail.unknown, { hops: hopNames(locale, unknownHops) });
+  } else if (level === "unknown") {
+    detail = format(t.result.verdictDetail.unknown, { hops: unknownFinding ? hopsText(unknownFinding) : "?" });
+  } else if (level === "none") {
+    detail = t.result.verdictDetail.none;
   } else {
-    detail = t.result.verdictDetail[verdict];
+    detail = t.levelDetail[level];
   }
+  // the unknown detail already names its hops; the list gives every other reason
+  const reasons = findings.filter((f) => !(level === "unknown" && f.code === "no-tls-record"));
+  const certificateFinding = findings.some(
+    (f) => f.code === "certificate-failed" || f.code === "certificate-not-verified",
+  );
 
   return (
-    <section className="received-result" aria-labelledby="received-result-heading" data-verdict={verdict}>
+    <section
+      className="received-result"
+      aria-labelledby="received-result-heading"
+      data-verdict={result.verdict}
+      data-level={level}
+    >
       <h2 id="received-result-heading" tabIndex={-1} ref={headingRef}>
         {t.result.heading}
       </h2>
       {sampleName ? <p className="hint">{format(t.result.sampleNote, { name: sampleName })}</p> : null}
-      <div className={`received-verdict received-verdict--${verdict}`} data-testid="received-verdict">
-        <HopMark tls={VERDICT_MARK[verdict]} locale={locale} />
-        <div>
-          <p className="received-verdict__answer">{format(t.result.verdict[verdict], { hop: firstPlainHop ?? "?" })}</p>
+      <div className={`received-verdict received-verdict--${level}`} data-testid="received-verdict">
+        <LevelMark level={level} locale={locale} />
+        <div className="received-verdict__body">
+          <p className="received-verdict__answer">{headline}</p>
           <p className="received-verdict__detail">{detail}</p>
-          {otherPlain.length > 0 ? (
-            <p className="received-verdict__detail">
-              {format(t.result.otherPlainHops, { hops: hopNames(locale, otherPlain) })}
-            </p>
+          {reasons.length > 0 ? (
+            <ul className="received-findings" aria-label={t.findings.label}>
+              {reasons.map((f) => (
+                <li key={f.code} data-code={f.code}>
+                  {format(t.findings.codes[f.code], { hops: hopsText(f), versions: versions(f), states: states(f) })}
+                </li>
+              ))}
+            </ul>
           ) : null}
-          {verdict === "not-encrypted" ? (
+          {certificateFinding ? <p className="hint">{t.findings.certificateNote}</p> : null}
+          {level === "not-encrypted" ? (
             <p className="received-verdict__link">
               <Link href={article("starttls")}>{t.result.plainLink}</Link>
             </p>
@@ -81,43 +125,44 @@ export function ReceivedReport({ locale, result, sampleName, headingRef }: Recei
         </div>
       </div>
 
+      {weakHops.length > 0 ? (
+        <section id="weak-warnings" className="received-weak" aria-labelledby="weak-warnings-heading">
+          <h3 id="weak-warnings-heading">{t.weak.heading}</h3>
+          <p>{t.weak.intro}</p>
+          <ul className="received-weak__list">
+            {weakHops.map((hop) => (
+              <li key={hop.hop} data-hop={hop.hop}>
+                <p className="received-weak__hop">
+                  {format(t.weak.hop, {
+                    hop: hop.hop,
+                    by: hop.by ?? t.path.unnamed,
+                    tls: [hop.tlsVersion ? tlsVersionLabel(hop.tlsVersion) : null, hop.cipher]
+                      .filter(Boolean)
+                      .join(" "),
+                  })}
+                </p>
+                <ul>
+                  {hop.weakReasons.map((reason) => (
+                    <li key={reason} data-reason={reason}>
+                      {t.weak.reasons[reason]}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={article("since-2006", t.anchors.tlsVersions)}>{t.weak.learnMore}</Link>
+          </p>
+        </section>
+      ) : null}
+
       {hops.length > 0 ? (
         <>
           <p className="hint received-trust">
             {t.result.trust} <Link href={article("received-headers", t.anchors.trust)}>{t.result.trustLink}</Link>
           </p>
           <HopPath locale={locale} hops={hops} firstPlainHop={firstPlainHop} />
-          {weakHops.length > 0 ? (
-            <section id="weak-warnings" className="received-weak" aria-labelledby="weak-warnings-heading">
-              <h3 id="weak-warnings-heading">{t.weak.heading}</h3>
-              <p>{t.weak.intro}</p>
-              <ul className="received-weak__list">
-                {weakHops.map((hop) => (
-                  <li key={hop.hop} data-hop={hop.hop}>
-                    <p className="received-weak__hop">
-                      {format(t.weak.hop, {
-                        hop: hop.hop,
-                        by: hop.by ?? t.path.unnamed,
-                        tls: [hop.tlsVersion ? tlsVersionLabel(hop.tlsVersion) : null, hop.cipher]
-                          .filter(Boolean)
-                          .join(" "),
-                      })}
-                    </p>
-                    <ul>
-                      {hop.weakReasons.map((reason) => (
-                        <li key={reason} data-reason={reason}>
-                          {t.weak.reasons[reason]}
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-              <p>
-                <Link href={article("since-2006", t.anchors.tlsVersions)}>{t.weak.learnMore}</Link>
-              </p>
-            </section>
-          ) : null}
           <HopTable locale={locale} hops={hops} />
         </>
       ) : null}

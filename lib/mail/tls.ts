@@ -126,3 +126,14 @@ export function weakTlsReasons(facts: TlsSessionFacts): WeakTlsReason[] {
 export function isWeakTls(facts: TlsSessionFacts): boolean {
   return weakTlsReasons(facts).length > 0;
 }
+
+// Suites that exist only in TLS 1.2 and later: every TLS 1.3 suite (TLS_AES_*, TLS_CHACHA20_*)
+// and the AEAD modes (GCM, CCM, ChaCha20-Poly1305), which RFC 5288 and later defined for 1.2.
+// A header that names such a cipher but not the version still tells that the version was current.
+const TLS13_SUITE_RE = /^TLS_(?:AES_(?:128|256)_(?:GCM|CCM)|CHACHA20_POLY1305)/i;
+const AEAD_RE = /(?:^|[-_])(?:GCM|CCM|CHACHA20|POLY1305)(?:[-_]|$)/i;
+
+export function cipherImpliesTls12OrLater(cipher: string | null): boolean {
+  if (!cipher || cipher.length > MAX_CIPHER_NAME) return false;
+  return TLS13_SUITE_RE.test(cipher) || AEAD_RE.test(cipher);
+}

@@ -1,4 +1,5 @@
 import { readHop, type ReadHop } from "./hop";
+import { judgePath } from "./level";
 import type { ReceivedAnalysis, ReceivedHop, Verdict } from "./types";
 import { forEachHeaderField } from "./unfold";
 
@@ -18,6 +19,7 @@ function unreadableHop(raw: string): ReadHop {
     cipher: null,
     weak: false,
     weakReasons: [],
+    clientCertificate: null,
     authenticated: false,
     local: false,
     localReason: null,
@@ -65,7 +67,8 @@ export function analyzeReceivedHeaders(raw: string): ReceivedAnalysis {
     hop.delaySeconds = Number.isNaN(delayMs) ? null : Math.round(delayMs / 1000);
   }
 
-  return { verdict: verdictFor(hops), firstPlainHop: firstPlainHop(hops), hops };
+  const { level, findings } = judgePath(hops);
+  return { verdict: verdictFor(hops), level, findings, firstPlainHop: firstPlainHop(hops), hops };
 }
 
 function firstPlainHop(hops: ReceivedHop[]): number | null {

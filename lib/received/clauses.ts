@@ -41,8 +41,9 @@ function keywordAt(value: string, start: number, end: number, current: Clause | 
       const c = lowerAt(value, start + 2);
       if (a === 0x66 && b === 0x6f && c === 0x72) return "for";
       if (a === 0x76 && b === 0x69 && c === 0x61) return "via";
-      // Exim's "tls CIPHER" clause, recognised only right after "with"
-      if (a === 0x74 && b === 0x6c && c === 0x73 && current?.name === "with") return "tls";
+      // Exim's "tls CIPHER" clause, recognised only right after "with"; Haraka writes it after
+      // its id and envelope-from ("with ESMTPS id UUID envelope-from <a@b> tls CIPHER")
+      if (a === 0x74 && b === 0x6c && c === 0x73 && (current?.name === "with" || current?.name === "id")) return "tls";
       return null;
     }
     case 4: {

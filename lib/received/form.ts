@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { analyzeReceivedHeaders } from "./analyze";
+import { isWeakFinding } from "./level";
 import { SAMPLE_IDS, SAMPLES, type SampleId } from "./samples";
-import type { ReceivedAnalysis, ReceivedHop } from "./types";
+import type { Finding, ReceivedAnalysis, ReceivedHop } from "./types";
 
 /** 1 MiB of UTF-8, the same limit as POST /api/received. */
 export const MAX_PASTE_BYTES = 1_048_576;
@@ -22,6 +23,7 @@ export type ReceivedHopRow = Pick<
   | "cipher"
   | "weak"
   | "weakReasons"
+  | "clientCertificate"
   | "authenticated"
   | "local"
   | "localReason"
@@ -35,7 +37,14 @@ export type ReceivedHopRow = Pick<
  */
 export const MAX_SHOWN_HOPS = 100;
 
-export type ReceivedResult = Pick<ReceivedAnalysis, "verdict" | "firstPlainHop"> & {
+/** At most this many hops are named per finding; the rest are counted. */
+export const MAX_FINDING_HOPS = 12;
+
+/** A finding as the page shows it: the first hops it concerns, and how many there are in all. */
+export type ReceivedFindingRow = Finding & { count: number; weak: boolean };
+
+export type ReceivedResult = Pick<ReceivedAnalysis, "verdict" | "level" | "firstPlainHop"> & {
+  findings: ReceivedFindingRow[];
   /** every hop in the header; `hops` holds the oldest MAX_SHOWN_HOPS of them */
   hopCount: number;
   hops: ReceivedHopRow[];
@@ -125,6 +134,13 @@ export function toReceivedResult(analysis: ReceivedAnalysis): ReceivedResult {
   const firstPlain = analysis.hops.find((h) => h.hop === analysis.firstPlainHop);
   return {
     verdict: analysis.verdict,
+    level: analysis.level,
+    findings: analysis.findings.map((f) => ({
+      code: f.code,
+      hops: f.hops.slice(0, MAX_FINDING_HOPS),
+      count: f.hops.length,
+      weak: isWeakFinding(f.code),
+    })),
     firstPlainHop: analysis.firstPlainHop,
     hopCount: analysis.hops.length,
     firstPlain: firstPlain ? { hop: firstPlain.hop, from: firstPlain.from, by: firstPlain.by } : null,
@@ -139,6 +155,7 @@ export function toReceivedResult(analysis: ReceivedAnalysis): ReceivedResult {
       cipher: h.cipher,
       weak: h.weak,
       weakReasons: h.weakReasons,
+      clientCertificate: h.clientCertificate,
       authenticated: h.authenticated,
       local: h.local,
       localReason: h.localReason,

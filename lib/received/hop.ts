@@ -1,7 +1,7 @@
 import { parseReceivedDate } from "./date";
 import { ClauseReader, clauseText, MAX_ANNOTATION_COMMENT } from "./clauses";
 import { localReasonFor } from "./locality";
-import { findTlsEvidence, weakReasonsFor } from "./tls-evidence";
+import { findClientCertificate, findTlsEvidence, weakReasonsFor } from "./tls-evidence";
 import { leadingWords, scanReceived } from "./tokenize";
 import type { ReceivedHop, TlsState } from "./types";
 import { decodeEncodedWords } from "./encoded-words";
@@ -18,6 +18,20 @@ const AUTH_COMMENT_RE = /\bauthenticated\s{1,4}(?:sender\s{0,2}:|bits\s{0,2}=|as
 const COURIER_AUTH_RE = /(?:^|[\s,])AUTH:\s{0,4}[A-Za-z0-9-]{1,40}\s/;
 // Cheap gate: most comments carry no auth signal.
 const AUTH_HINT_RE = /auth/i;
+
+// A bare "(authenticated)" comment instead of the "A" of ESMTPA (seen from nifty's submission
+// servers: "(authenticated) by conssluserg-06.nifty.com with ESMTP"): such a server does not use
+// RFC 3848's keywords, so its "ESMTP" does not say the session was unencrypted either.
+const BARE_AUTH_RE = /^\s*authenticated\s*$/i;
+
+function ignoresRfc3848(clauses: ClauseReader, flags: number): boolean {
+  if (flags & WITH_AUTH) return false;
+  for (let i = 0; i < clauses.commentCount; i++) {
+    const c = clauses.commentAt(i);
+    if (c.length < 40 && BARE_AUTH_RE.test(c)) return true;
+  }
+  return false;
+}
 
 const reader = new ClauseReader();
 
@@ -68,7 +82,10 @@ function readWith(clauses: ClauseReader, value: string): ReadHop {
   let tls: TlsState = "unknown";
   if (local) tls = "local";
   else if (evidence) tls = "yes";
-  else if (flags & WITH_PLAIN || (withText ?? "").toLowerCase().startsWith("microsoft smtp")) {
+  else if (
+    (flags & WITH_PLAIN && !ignoresRfc3848(clauses, flags)) ||
+    (withText ?? "").toLowerCase().startsWith("microsoft smtp")
+  ) {
     // Exchange prints "(version=...)" or "(TLS)" whenever the session was encrypted
     tls = "no";
   }
@@ -99,6 +116,7 @@ function readWith(clauses: ClauseReader, value: string): ReadHop {
     cipher,
     weak: weakReasons.length > 0,
     weakReasons,
+    clientCertificate: tls === "yes" ? findClientCertificate(clauses, evidence) : null,
     authenticated: isAuthenticated(clauses, flags),
     local,
     localReason,

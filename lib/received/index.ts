@@ -1,4 +1,5 @@
 export { analyzeReceivedHeaders } from "./analyze";
+export { isWeakFinding, judgePath } from "./level";
 export { parseReceivedDate, type ParsedDate } from "./date";
 export { normalizeTlsVersion } from "@/lib/mail";
 export { parseReceivedHop } from "./hop";

@@ -5,7 +5,8 @@ export const SAMPLE_IDS = ["sendmail-2006", "gmail", "plain-hop", "jp-isp"] as c
 export type SampleId = (typeof SAMPLE_IDS)[number];
 
 // A 2006 Sendmail pair: both hops use STARTTLS, but with TLS 1.0 and, between the servers,
-// 3DES, which is what the weak-TLS warnings are for.
+// 3DES, and the receiving relay did not ask for the sender's certificate (verify=NOT): the
+// "weak" headline, with every one of its reasons.
 const SENDMAIL_2006 = `Return-Path: <yamada@example.co.jp>
 Received: from mail.example.co.jp (mail.example.co.jp [203.0.113.80])
 	by mx.example.ne.jp (8.13.6/8.13.6) with ESMTP id k2A1c9Lm004321

@@ -25,6 +25,40 @@ export const LOCAL_REASONS = ["no-from-clause", "loopback", "lmtp", "mapi", "loc
 export const localReasonSchema = z.enum(LOCAL_REASONS);
 export type LocalReason = z.infer<typeof localReasonSchema>;
 
+// What the receiving server wrote about the sending side's certificate. Every MTA that records it
+// (Sendmail's verify=, Postfix's client-certificate note, OpenSMTPD's last field) speaks of the
+// client: the server that handed the message over. None of them records whether the sender
+// checked the receiver's certificate, so a header can show "not verified" but never the reverse
+// direction.
+export const CERTIFICATE_STATES = ["verified", "failed", "not-verified", "not-presented", "not-requested"] as const;
+export const certificateStateSchema = z.enum(CERTIFICATE_STATES);
+export type CertificateState = z.infer<typeof certificateStateSchema>;
+
+// The headline, worst first: a plain hop outweighs a weak one, a weak one outweighs a hop the
+// header says nothing about, and only a path with none of these is "good".
+export const LEVELS = ["not-encrypted", "weak", "unknown", "good", "none"] as const;
+export const levelSchema = z.enum(LEVELS);
+export type Level = z.infer<typeof levelSchema>;
+
+// Why the headline is what it is: one code per finding, with the hops it concerns.
+export const FINDING_CODES = [
+  "not-encrypted",
+  ...WEAK_VERSION_REASONS,
+  ...WEAK_CIPHER_REASONS,
+  "certificate-failed",
+  "certificate-not-verified",
+  "no-tls-record",
+  "version-not-recorded",
+] as const;
+export const findingCodeSchema = z.enum(FINDING_CODES);
+export type FindingCode = z.infer<typeof findingCodeSchema>;
+
+export const findingSchema = z.object({
+  code: findingCodeSchema,
+  hops: z.array(z.number().int().positive()).min(1),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
 const isoDateSchema = z.iso.datetime({ offset: true });
 
 /** Everything the library extracts from one Received field. */
@@ -44,6 +78,8 @@ export const receivedHopSchema = z.object({
   cipher: z.string().nullable(),
   weak: z.boolean(),
   weakReasons: z.array(weakReasonSchema),
+  /** The sending server's certificate as the receiving one recorded it; null when not recorded. */
+  clientCertificate: certificateStateSchema.nullable(),
   authenticated: z.boolean(),
   local: z.boolean(),
   localReason: localReasonSchema.nullable(),
@@ -56,6 +92,8 @@ export type ReceivedHop = z.infer<typeof receivedHopSchema>;
 
 export const receivedAnalysisSchema = z.object({
   verdict: verdictSchema,
+  level: levelSchema,
+  findings: z.array(findingSchema),
   firstPlainHop: z.number().int().positive().nullable(),
   hops: z.array(receivedHopSchema),
 });
@@ -76,11 +114,14 @@ export const receivedApiHopSchema = receivedHopSchema.pick({
   delaySeconds: true,
   weak: true,
   weakReasons: true,
+  clientCertificate: true,
 });
 export type ReceivedApiHop = z.infer<typeof receivedApiHopSchema>;
 
 export const receivedApiResponseSchema = z.object({
   verdict: verdictSchema,
+  level: levelSchema,
+  findings: z.array(findingSchema),
   firstPlainHop: z.number().int().positive().nullable(),
   hops: z.array(receivedApiHopSchema),
 });
@@ -89,6 +130,8 @@ export type ReceivedApiResponse = z.infer<typeof receivedApiResponseSchema>;
 export function toReceivedApiResponse(analysis: ReceivedAnalysis): ReceivedApiResponse {
   return {
     verdict: analysis.verdict,
+    level: analysis.level,
+    findings: analysis.findings,
     firstPlainHop: analysis.firstPlainHop,
     hops: analysis.hops.map((h) => ({
       hop: h.hop,
@@ -104,6 +147,7 @@ export function toReceivedApiResponse(analysis: ReceivedAnalysis): ReceivedApiRe
       delaySeconds: h.delaySeconds,
       weak: h.weak,
       weakReasons: h.weakReasons,
+      clientCertificate: h.clientCertificate,
     })),
   };
 }

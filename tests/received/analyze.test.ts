@@ -16,6 +16,8 @@ describe("verdict", () => {
   it("is none without Received fields", () => {
     expect(analyzeReceivedHeaders("Subject: hi\nX-Received: by a with SMTP; x\n")).toEqual({
       verdict: "none",
+      level: "none",
+      findings: [],
       firstPlainHop: null,
       hops: [],
     });

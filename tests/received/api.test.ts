@@ -31,6 +31,7 @@ const API_HOP_KEYS = [
   "authenticated",
   "by",
   "cipher",
+  "clientCertificate",
   "date",
   "delaySeconds",
   "from",
@@ -80,8 +81,18 @@ describe("POST /api/received", () => {
   it("returns exactly the documented hop fields", async () => {
     const res = await post(readFixture("postfix-dovecot.eml"), { "content-type": "text/plain" });
     const json = (await res.json()) as { hops: Record<string, unknown>[] };
-    expect(Object.keys(json).sort()).toEqual(["firstPlainHop", "hops", "verdict"]);
+    expect(Object.keys(json).sort()).toEqual(["findings", "firstPlainHop", "hops", "level", "verdict"]);
     for (const hop of json.hops) expect(Object.keys(hop).sort()).toEqual(API_HOP_KEYS);
+  });
+
+  it("gives the page's level and reasons, with the certificate per hop", async () => {
+    const res = await post(readFixture("sendmail-verify.eml"), { "content-type": "text/plain" });
+    const json = receivedApiResponseSchema.parse(await res.json());
+    // the old verdict stays as it was for existing callers
+    expect(json.verdict).toBe("encrypted");
+    expect(json.level).toBe("weak");
+    expect(json.findings).toEqual([{ code: "certificate-failed", hops: [2] }]);
+    expect(json.hops.map((h) => h.clientCertificate)).toEqual(["not-presented", "failed", "verified"]);
   });
 
   it("analyzes a JSON body", async () => {
@@ -97,7 +108,7 @@ describe("POST /api/received", () => {
   it("answers none for an empty text body", async () => {
     const res = await post("", { "content-type": "text/plain" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ verdict: "none", firstPlainHop: null, hops: [] });
+    expect(await res.json()).toEqual({ verdict: "none", level: "none", findings: [], firstPlainHop: null, hops: [] });
   });
 
   it.each([

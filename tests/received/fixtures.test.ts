@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analyzeReceivedHeaders, receivedAnalysisSchema, type ReceivedHop, type Verdict } from "@/lib/received";
+import {
+  analyzeReceivedHeaders,
+  receivedAnalysisSchema,
+  type Finding,
+  type Level,
+  type ReceivedHop,
+  type Verdict,
+} from "@/lib/received";
 import { listFixtures, readFixture } from "./helpers";
 
 type HopExpectation = Partial<
@@ -20,11 +27,14 @@ type HopExpectation = Partial<
     | "date"
     | "delaySeconds"
     | "weakReasons"
+    | "clientCertificate"
   >
 >;
 
 interface FixtureExpectation {
   verdict: Verdict;
+  level?: Level;
+  findings?: Finding[];
   firstPlainHop: number | null;
   hops: HopExpectation[];
 }
@@ -33,6 +43,11 @@ interface FixtureExpectation {
 const EXPECTED: Record<string, FixtureExpectation> = {
   "sendmail-2006.eml": {
     verdict: "not-encrypted",
+    level: "not-encrypted",
+    findings: [
+      { code: "not-encrypted", hops: [2] },
+      { code: "tls-below-1.2", hops: [1] },
+    ],
     firstPlainHop: 2,
     hops: [
       {
@@ -122,6 +137,11 @@ const EXPECTED: Record<string, FixtureExpectation> = {
   },
   "exim-old.eml": {
     verdict: "encrypted",
+    level: "weak",
+    findings: [
+      { code: "tls-below-1.2", hops: [1, 2] },
+      { code: "3des", hops: [2] },
+    ],
     firstPlainHop: null,
     hops: [
       {
@@ -147,6 +167,8 @@ const EXPECTED: Record<string, FixtureExpectation> = {
   },
   "qmail-tls.eml": {
     verdict: "unknown",
+    level: "unknown",
+    findings: [{ code: "no-tls-record", hops: [2] }],
     firstPlainHop: null,
     hops: [
       { with: "SMTP", tls: "yes", cipher: "DHE-RSA-AES256-GCM-SHA384", tlsVersion: null },
@@ -256,7 +278,142 @@ const EXPECTED: Record<string, FixtureExpectation> = {
       { with: "LMTPS", tls: "local", localReason: "lmtp" },
     ],
   },
-  "no-received.eml": { verdict: "none", firstPlainHop: null, hops: [] },
+  "no-received.eml": { verdict: "none", level: "none", findings: [], firstPlainHop: null, hops: [] },
+  // Postfix's three notes on the client's certificate; a logged-in client needs none, a relay
+  // that was not asked for one leaves that hop unverified
+  "postfix-client-cert.eml": {
+    verdict: "encrypted",
+    level: "weak",
+    findings: [{ code: "certificate-not-verified", hops: [3] }],
+    firstPlainHop: null,
+    hops: [
+      { tls: "yes", tlsVersion: "1.3", authenticated: true, clientCertificate: "not-presented" },
+      { tls: "yes", tlsVersion: "1.3", authenticated: false, clientCertificate: "verified", delaySeconds: 1 },
+      {
+        with: "UTF8SMTPS",
+        tls: "yes",
+        tlsVersion: "1.3",
+        cipher: "TLS_AES_256_GCM_SHA384",
+        clientCertificate: "not-requested",
+        date: "2021-02-03T22:40:29+11:00",
+        delaySeconds: 2,
+      },
+    ],
+  },
+  "opensmtpd.eml": {
+    verdict: "encrypted",
+    level: "good",
+    findings: [],
+    firstPlainHop: null,
+    hops: [
+      {
+        with: "ESMTPSA",
+        id: "43de4124",
+        tls: "yes",
+        tlsVersion: "1.3",
+        cipher: "TLS_AES_256_GCM_SHA384",
+        authenticated: true,
+        clientCertificate: "not-verified",
+      },
+      {
+        with: "ESMTPS",
+        tls: "yes",
+        tlsVersion: "1.2",
+        cipher: "ECDHE-RSA-AES256-GCM-SHA384",
+        clientCertificate: "verified",
+        for: "<rosa@example.net>",
+        delaySeconds: 2,
+      },
+    ],
+  },
+  "haraka.eml": {
+    verdict: "encrypted",
+    level: "good",
+    // the GCM suite on hop 2 exists only in TLS 1.2 and later; hop 1 names nothing
+    findings: [{ code: "version-not-recorded", hops: [1] }],
+    firstPlainHop: null,
+    hops: [
+      { with: "ESMTPSA", tls: "yes", authenticated: true, tlsVersion: null, cipher: null },
+      {
+        with: "ESMTPS",
+        id: "1F374EDF-2DBA-495C-90D4-E4234744C82F.1",
+        tls: "yes",
+        tlsVersion: null,
+        cipher: "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        authenticated: false,
+      },
+    ],
+  },
+  "mail-gateway.eml": {
+    verdict: "encrypted",
+    level: "weak",
+    findings: [
+      { code: "certificate-not-verified", hops: [2] },
+      { code: "version-not-recorded", hops: [1] },
+    ],
+    firstPlainHop: null,
+    hops: [
+      { with: "Microsoft SMTP Server", tls: "yes", tlsVersion: null },
+      // "with SMTP", yet the gateway's comment says TLS: the comment wins
+      {
+        with: "SMTP",
+        tls: "yes",
+        tlsVersion: null,
+        cipher: "ECDHE-RSA-AES128-GCM-SHA256",
+        clientCertificate: "not-presented",
+        delaySeconds: 1,
+      },
+    ],
+  },
+  "sendmail-verify.eml": {
+    verdict: "encrypted",
+    level: "weak",
+    findings: [{ code: "certificate-failed", hops: [2] }],
+    firstPlainHop: null,
+    hops: [
+      { with: "ESMTPSA", tls: "yes", authenticated: true, clientCertificate: "not-presented" },
+      { with: "ESMTP", tls: "yes", tlsVersion: "1.2", clientCertificate: "failed", delaySeconds: 31 },
+      { tls: "yes", tlsVersion: "1.3", clientCertificate: "verified", delaySeconds: 2 },
+    ],
+  },
+  "nifty-submission.eml": {
+    verdict: "unknown",
+    level: "unknown",
+    findings: [{ code: "no-tls-record", hops: [1] }],
+    firstPlainHop: null,
+    hops: [
+      // "ESMTP" from a server that writes "(authenticated)" instead of ESMTPA proves nothing
+      { with: "ESMTP", tls: "unknown", authenticated: true, id: "04B2oULT026158" },
+      { with: "esmtps", tls: "yes", tlsVersion: "1.2", cipher: "ECDHE_RSA_AES_256_GCM_SHA384", delaySeconds: 20 },
+    ],
+  },
+  "zoho-halon.eml": {
+    verdict: "encrypted",
+    level: "good",
+    findings: [{ code: "version-not-recorded", hops: [2] }],
+    firstPlainHop: null,
+    hops: [
+      { from: null, by: "mx.zohomail.com", with: "SMTPS", tls: "local", localReason: "no-from-clause" },
+      {
+        by: "mx-in.example.net",
+        with: "ESMTPS",
+        id: "ca65b530-7c1e-11ef-99a2-01e77a169b0f",
+        tls: "yes",
+        tlsVersion: null,
+        delaySeconds: 9,
+      },
+    ],
+  },
+  "gmail-tls13.eml": {
+    verdict: "encrypted",
+    level: "good",
+    findings: [],
+    firstPlainHop: null,
+    hops: [
+      { with: "UTF8SMTPSA", tls: "yes", tlsVersion: "1.3", cipher: "TLS_AES_256_GCM_SHA384", authenticated: true },
+      { with: "ESMTPS", tls: "yes", tlsVersion: "1.3", cipher: "TLS_AES_128_GCM_SHA256", delaySeconds: 2 },
+    ],
+  },
 };
 
 describe("fixture corpus", () => {
@@ -270,6 +427,8 @@ describe("fixture corpus", () => {
       expect(receivedAnalysisSchema.safeParse(analysis).success).toBe(true);
       expect(analysis.verdict).toBe(expected.verdict);
       expect(analysis.firstPlainHop).toBe(expected.firstPlainHop);
+      if (expected.level !== undefined) expect(analysis.level).toBe(expected.level);
+      if (expected.findings !== undefined) expect(analysis.findings).toEqual(expected.findings);
       expect(analysis.hops).toHaveLength(expected.hops.length);
       expected.hops.forEach((hop, index) => {
         expect(analysis.hops[index]).toMatchObject({ hop: index + 1, ...hop });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFormData, MAX_PASTE_BYTES, MAX_SHOWN_HOPS, parseReceivedForm, utf8Length } from "@/lib/received/form";
+import { analyzeReceivedHeaders } from "@/lib/received";
+import {
+  analyzeFormData,
+  MAX_FINDING_HOPS,
+  MAX_PASTE_BYTES,
+  MAX_SHOWN_HOPS,
+  parseReceivedForm,
+  toReceivedResult,
+  utf8Length,
+} from "@/lib/received/form";
 import { SAMPLE_IDS, SAMPLES } from "@/lib/received/samples";
 import { readFixture } from "./helpers";
 
@@ -217,5 +226,23 @@ describe("samples", () => {
         expect(domain).toMatch(/(^|\.)example\.(com|net|org|jp|co\.jp|ne\.jp)$|^gmail\.com$|^mail\.gmail\.com$/);
       }
     }
+  });
+});
+
+describe("findings on the page", () => {
+  it("names at most a dozen hops per finding and counts the rest", () => {
+    const line = (n: number) =>
+      `Received: from a${n}.example.com ([192.0.2.${n}]) by b${n}.example.com; Mon, 1 Jan 2024 00:00:${String(n).padStart(2, "0")} +0000\n`;
+    const text = Array.from({ length: 30 }, (_, i) => line(i + 1)).join("");
+    const result = toReceivedResult(analyzeReceivedHeaders(text));
+    expect(result.level).toBe("unknown");
+    expect(result.findings).toEqual([
+      {
+        code: "no-tls-record",
+        hops: Array.from({ length: MAX_FINDING_HOPS }, (_, i) => i + 1),
+        count: 30,
+        weak: false,
+      },
+    ]);
   });
 });
