@@ -19,6 +19,7 @@ export const articleMessages = defineMessages({
       otherLanguage: "英語版",
       related: "関連する記事",
       glossary: "用語集",
+      tableLabel: "表: {columns}",
     },
     glossary: {
       title: "用語集",
@@ -49,6 +50,7 @@ export const articleMessages = defineMessages({
       otherLanguage: "In Japanese",
       related: "Related articles",
       glossary: "Glossary",
+      tableLabel: "Table: {columns}",
     },
     glossary: {
       title: "Glossary",
