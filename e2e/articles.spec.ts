@@ -60,12 +60,16 @@ test.describe("article pages", () => {
 
       const figure = page.locator("figure svg[role=img]").first();
       await expect(figure).toBeVisible();
-      // the diagram scales with the column instead of overflowing it
-      const [svgWidth, bodyWidth] = await Promise.all([
-        figure.evaluate((el) => el.getBoundingClientRect().width),
+      // the figure fits the column; a diagram wider than a phone scrolls inside it (its text
+      // size is measured in "articles read on a phone" below)
+      const [figureWidth, bodyWidth] = await Promise.all([
+        page
+          .locator("figure")
+          .first()
+          .evaluate((el) => el.getBoundingClientRect().width),
         page.locator(".article-body").evaluate((el) => el.getBoundingClientRect().width),
       ]);
-      expect(svgWidth).toBeLessThanOrEqual(bodyWidth + 1);
+      expect(figureWidth).toBeLessThanOrEqual(bodyWidth + 1);
 
       const other = article.locale === "ja" ? "en" : "ja";
       await expect(
@@ -198,4 +202,68 @@ test.describe("every article's catalogue links list services", () => {
       await expect(rows.first()).toHaveAttribute("data-slug", first.items[0]!.slug);
     });
   }
+});
+
+// Measured in the browser at the project's size (390 px on the phone): every diagram's text is
+// drawn at 12 px or more, and no table cell splits a number, a port or a protocol name.
+test.describe("articles read on a phone", () => {
+  for (const article of ARTICLES) {
+    test(`${article.locale}/${article.slug}: diagram text >= 12 px, table tokens whole, page fits`, async ({
+      page,
+    }) => {
+      await page.goto(`/${article.locale}/articles/${article.slug}`);
+      const measured = await page.evaluate(() => {
+        const svgText = [...document.querySelectorAll<SVGTextElement>(".article-body figure svg text")].map((t) => {
+          const svg = t.ownerSVGElement!;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return { text: t.textContent ?? "", px: parseFloat(getComputedStyle(t).fontSize) * scale };
+        });
+        // a "word" of a cell (a run without spaces: 587, STARTTLS, pop3s, ポート) drawn on more than one line
+        const splitTokens: string[] = [];
+        for (const cell of document.querySelectorAll(".article-body th, .article-body td")) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? "";
+            for (const match of text.matchAll(/[A-Za-z0-9][A-Za-z0-9.\-/]*|[ァ-ヶー]+/g)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+              if (lines.size > 1) splitTokens.push(match[0]);
+            }
+          }
+        }
+        return {
+          svgText,
+          splitTokens,
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        };
+      });
+      const small = measured.svgText.filter((t) => t.px < 12 - 0.01);
+      expect(small, small.map((t) => `${t.text}: ${t.px.toFixed(1)} px`).join("\n")).toEqual([]);
+      expect(measured.splitTokens).toEqual([]);
+      expect(measured.scrollWidth).toBeLessThanOrEqual(measured.clientWidth);
+    });
+  }
+});
+
+test("the site title breaks, if at all, only after its ・", async ({ page }) => {
+  await page.goto("/ja/glossary");
+  const lines = await page.locator(".site-title > span").evaluate((span) => {
+    const node = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+    const tops = new Map<number, string>();
+    for (let n = node.nextNode(); n; n = node.nextNode()) {
+      for (let i = 0; i < (n.textContent ?? "").length; i++) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        tops.set(top, (tops.get(top) ?? "") + (n.textContent ?? "")[i]);
+      }
+    }
+    return { lines: [...tops.values()] };
+  });
+  expect(lines.lines.join("")).toBe("メールセキュリティ・コンパス");
+  expect([["メールセキュリティ・コンパス"], ["メールセキュリティ・", "コンパス"]]).toContainEqual(lines.lines);
 });

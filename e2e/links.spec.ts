@@ -141,12 +141,19 @@ test("no internal link is broken", async ({ page, request, baseURL }, testInfo) 
   expect(opened + read).toBeGreaterThan(20);
 });
 
+// The server under test may run with or without SITE_URL; run Playwright with the same SITE_URL
+// as the server (unset for both by default). Without it no page may carry an absolute URL.
+const SITE_URL = process.env.SITE_URL?.replace(/\/+$/, "") || undefined;
+
 test("sitemap.xml lists every kind of page in both languages, with alternates", async ({ request }) => {
+  test.skip(!SITE_URL, "SITE_URL is not set: the sitemap lists nothing (checked below)");
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("xml");
   const xml = await response.text();
-  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!));
+  expect(urls.every((u) => u.origin === SITE_URL)).toBe(true);
+  const locs = urls.map((u) => u.pathname);
   for (const locale of ["ja", "en"]) {
     for (const path of [
       "",
@@ -171,29 +178,45 @@ test("sitemap.xml lists every kind of page in both languages, with alternates", 
   expect(xml).toContain('hreflang="x-default"');
 });
 
-test("robots.txt allows everything but the API and points to the sitemap", async ({ request }) => {
-  const response = await request.get("/robots.txt");
+test("without SITE_URL the sitemap lists no URL and says SITE_URL must be set", async ({ request }) => {
+  test.skip(!!SITE_URL, "SITE_URL is set");
+  const response = await request.get("/sitemap.xml");
+  expect(response.headers()["content-type"]).toContain("xml");
+  const xml = await response.text();
+  expect(xml).not.toContain("<loc>");
+  expect(xml).toContain("SITE_URL");
+});
+
+test("robots.txt allows everything but the API and points to the sitemap only under SITE_URL", async ({ request }) => {
+  const response = await request.get("/robots.txt", { headers: { Host: "attacker.example" } });
   expect(response.status()).toBe(200);
   const text = await response.text();
   expect(text).toMatch(/User-Agent: \*/i);
   expect(text).toMatch(/Allow: \/\s/);
   expect(text).toMatch(/Disallow: \/api\//);
-  expect(text).toMatch(/Sitemap: https?:\/\/\S+\/sitemap\.xml/);
+  if (SITE_URL) expect(text).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
+  else expect(text).not.toMatch(/Sitemap:/i);
+  expect(text).not.toMatch(/localhost|attacker/);
 });
 
-test("pages declare their canonical URL and both languages", async ({ page }) => {
+test("pages declare their canonical URL and both languages only under SITE_URL", async ({ page }) => {
   for (const path of ["/ja/articles/starttls", "/en/glossary", "/ja/providers?has=smtps", "/en"]) {
     await page.goto(path);
-    const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
-    expect(new URL(canonical ?? "").pathname, path).toBe(path.split("?")[0]);
-    for (const lang of ["ja", "en", "x-default"]) {
-      await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`), `${path} ${lang}`).toHaveCount(1);
-    }
-    await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", canonical ?? "");
     await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute(
       "content",
       path.startsWith("/ja") ? "ja_JP" : "en_US",
     );
+    if (!SITE_URL) {
+      await expect(page.locator('link[rel="canonical"], link[rel="alternate"][hreflang]')).toHaveCount(0);
+      await expect(page.locator('meta[property="og:url"]')).toHaveCount(0);
+      continue;
+    }
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+    expect(canonical, path).toBe(`${SITE_URL}${path.split("?")[0]}`);
+    for (const lang of ["ja", "en", "x-default"]) {
+      await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`), `${path} ${lang}`).toHaveCount(1);
+    }
+    await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", canonical ?? "");
   }
   await page.goto("/en/articles/starttls");
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");

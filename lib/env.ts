@@ -13,11 +13,16 @@ const envSchema = z.object({
     .refine((url) => url.replace(/\?.*$/, "") !== "file:", "DATABASE_URL names no file")
     .default("file:./prisma/dev.db"),
   // The public origin of the site, for canonical URLs, hreflang alternates, the sitemap and
-  // robots.txt; no trailing slash so paths can be appended as they are.
-  SITE_URL: z
-    .url({ protocol: /^https?$/, error: "SITE_URL must be an http(s) URL, e.g. https://example.jp" })
-    .default("http://localhost:3000")
-    .transform((url) => url.replace(/\/+$/, "")),
+  // robots.txt; no trailing slash so paths can be appended as they are. Unset (or empty) means
+  // pages carry no absolute URL at all: guessing one (localhost, the Host header) would publish
+  // a wrong or attacker-chosen address.
+  SITE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, error: "SITE_URL must be an http(s) URL, e.g. https://example.jp" })
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  ),
   NODE_ENV: z.string().optional(),
   // Loopback only, for tests and local development; private ranges are never allowed.
   PROBE_ALLOW_LOOPBACK: flag,

@@ -19,10 +19,12 @@ export const dynamicParams = false;
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await getLocale(params);
   const t = commonMessages[locale];
+  const origin = siteUrl();
   return {
     title: { default: t.siteName, template: `%s | ${t.siteName}` },
     description: t.siteTagline,
-    metadataBase: new URL(siteUrl()),
+    // Only a configured origin: without one, Next would resolve relative URLs against localhost.
+    ...(origin === undefined ? {} : { metadataBase: new URL(origin) }),
   };
 }
 

@@ -12,6 +12,9 @@ export default function NotFound() {
   const t = commonMessages[locale].notFound;
   return (
     <div className="page narrow">
+      {/* not-found cannot export localized metadata (it gets no params), so React hoists this
+          title into <head>, where it replaces the layout's bare site name. */}
+      <title>{`${t.title} | ${commonMessages[locale].siteName}`}</title>
       <h1>{t.title}</h1>
       <p>{t.body}</p>
       <ul className="link-list">

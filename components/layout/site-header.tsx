@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { localePath, otherLocale, type Locale } from "@/lib/i18n/locales";
@@ -25,7 +26,19 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
             <path d="M12 4 L15 12 L12 20 L9 12 Z" fill="currentColor" />
           </svg>
-          {t.siteName}
+          <span>
+            {/* A line may break only after the name's ・ (see .site-title). */}
+            {t.siteName.split("・").map((part, i, parts) => (
+              <Fragment key={part}>
+                {part}
+                {i < parts.length - 1 ? (
+                  <>
+                    ・<wbr />
+                  </>
+                ) : null}
+              </Fragment>
+            ))}
+          </span>
         </Link>
         <LanguageSwitch to={otherLocale(locale)} label={t.languageSwitchLabel} text={t.languageSwitch} />
       </div>

@@ -5,20 +5,23 @@ import { DEFAULT_LOCALE, LOCALES, localePath, type Locale } from "@/lib/i18n/loc
 
 const OPEN_GRAPH_LOCALES: Record<Locale, string> = { ja: "ja_JP", en: "en_US" };
 
-export function siteUrl(): string {
+// The deployment's public origin, or undefined when SITE_URL is not set. There is deliberately
+// no fallback: the request's Host header can be forged, and "localhost" is wrong for everyone
+// who reads the page, so without a configured origin no absolute URL is published.
+export function siteUrl(): string | undefined {
   return getEnv().SITE_URL;
 }
 
 // path is the page's path without the locale: "/" for home, "/articles/starttls".
-export function absoluteUrl(locale: Locale, path: string): string {
-  return `${siteUrl()}${localePath(locale, path)}`;
+export function absoluteUrl(origin: string, locale: Locale, path: string): string {
+  return `${origin}${localePath(locale, path)}`;
 }
 
-// Both languages plus x-default (Japanese, where "/" sends visitors), as absolute URLs; the
-// sitemap and every page's <link rel="alternate" hreflang> use the same map.
-export function languageAlternates(path: string): Record<Locale | "x-default", string> {
-  const languages = Object.fromEntries(LOCALES.map((l) => [l, absoluteUrl(l, path)])) as Record<Locale, string>;
-  return { ...languages, "x-default": absoluteUrl(DEFAULT_LOCALE, path) };
+// Both languages plus x-default (Japanese, where "/" sends visitors without a preference), as
+// absolute URLs; the sitemap and every page's <link rel="alternate" hreflang> use the same map.
+export function languageAlternates(origin: string, path: string): Record<Locale | "x-default", string> {
+  const languages = Object.fromEntries(LOCALES.map((l) => [l, absoluteUrl(origin, l, path)])) as Record<Locale, string>;
+  return { ...languages, "x-default": absoluteUrl(origin, DEFAULT_LOCALE, path) };
 }
 
 export type PageMetadataInput = {
@@ -33,7 +36,8 @@ export type PageMetadataInput = {
 };
 
 // Canonical URL, hreflang alternates and Open Graph for one page. The canonical URL never
-// carries a query string: filtered catalogue views are the same page.
+// carries a query string: filtered catalogue views are the same page. Without SITE_URL the
+// canonical, the alternates and og:url are left out (see siteUrl).
 export function pageMetadata({
   locale,
   path,
@@ -42,12 +46,13 @@ export function pageMetadata({
   type = "website",
   modifiedTime,
 }: PageMetadataInput): Metadata {
-  const url = absoluteUrl(locale, path);
+  const origin = siteUrl();
+  const url = origin === undefined ? undefined : absoluteUrl(origin, locale, path);
   const siteName = commonMessages[locale].siteName;
   const base = {
     title: title ?? siteName,
     description,
-    url,
+    ...(url === undefined ? {} : { url }),
     siteName,
     locale: OPEN_GRAPH_LOCALES[locale],
     alternateLocale: LOCALES.filter((l) => l !== locale).map((l) => OPEN_GRAPH_LOCALES[l]),
@@ -55,7 +60,9 @@ export function pageMetadata({
   return {
     ...(title === undefined ? {} : { title }),
     description,
-    alternates: { canonical: url, languages: languageAlternates(path) },
+    ...(origin === undefined || url === undefined
+      ? {}
+      : { alternates: { canonical: url, languages: languageAlternates(origin, path) } }),
     openGraph: type === "article" ? { ...base, type: "article", modifiedTime } : { ...base, type: "website" },
   };
 }

@@ -7,15 +7,16 @@ afterEach(() => {
 
 // The environment is parsed once per module instance, so each test loads a fresh one after
 // setting SITE_URL.
-async function metadataWithSiteUrl(siteUrl: string) {
+async function metadataWithSiteUrl(siteUrl: string | undefined) {
   vi.stubEnv("SITE_URL", siteUrl);
   vi.resetModules();
   return import("@/lib/seo/metadata");
 }
 
 describe("SITE_URL", () => {
-  it("defaults to localhost, drops a trailing slash and rejects anything but http(s)", () => {
-    expect(parseEnv({}).SITE_URL).toBe("http://localhost:3000");
+  it("has no default, drops a trailing slash and rejects anything but http(s)", () => {
+    expect(parseEnv({}).SITE_URL).toBeUndefined();
+    expect(parseEnv({ SITE_URL: "" }).SITE_URL).toBeUndefined();
     expect(parseEnv({ SITE_URL: "https://mail.example.jp/" }).SITE_URL).toBe("https://mail.example.jp");
     expect(() => parseEnv({ SITE_URL: "mail.example.jp" })).toThrow(/SITE_URL must be an http\(s\) URL/);
     expect(() => parseEnv({ SITE_URL: "ftp://mail.example.jp" })).toThrow(/SITE_URL/);
@@ -53,14 +54,24 @@ describe("pageMetadata", () => {
   });
 
   it("leaves the home page's title to the layout and maps / to /ja and /en", async () => {
-    const { languageAlternates, pageMetadata } = await metadataWithSiteUrl("http://localhost:3000");
+    const { languageAlternates, pageMetadata } = await metadataWithSiteUrl("https://mail.example.jp");
     const meta = pageMetadata({ locale: "ja", path: "/", description: "d" });
     expect(meta.title).toBeUndefined();
     expect(meta.openGraph).toMatchObject({ type: "website", title: "メールセキュリティ・コンパス", locale: "ja_JP" });
-    expect(languageAlternates("/")).toEqual({
-      ja: "http://localhost:3000/ja",
-      en: "http://localhost:3000/en",
-      "x-default": "http://localhost:3000/ja",
+    expect(languageAlternates("https://mail.example.jp", "/")).toEqual({
+      ja: "https://mail.example.jp/ja",
+      en: "https://mail.example.jp/en",
+      "x-default": "https://mail.example.jp/ja",
     });
+  });
+
+  it("without SITE_URL gives no canonical, no alternates and no og:url, and never localhost", async () => {
+    const { pageMetadata, siteUrl } = await metadataWithSiteUrl(undefined);
+    expect(siteUrl()).toBeUndefined();
+    const meta = pageMetadata({ locale: "en", path: "/glossary", title: "Glossary", description: "d" });
+    expect(meta.alternates).toBeUndefined();
+    expect(meta.openGraph).not.toHaveProperty("url");
+    expect(meta.openGraph).toMatchObject({ title: "Glossary", locale: "en_US" });
+    expect(JSON.stringify(meta)).not.toMatch(/localhost|https?:/);
   });
 });

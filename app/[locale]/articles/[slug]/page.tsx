@@ -73,7 +73,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         </p>
       </header>
       <TableOfContents entries={article.toc} label={t.toc} />
-      <ArticleBody html={article.html} />
+      <ArticleBody html={article.html} tableLabel={t.tableLabel} />
       <CatalogueLinks locale={locale} properties={properties.filter((p) => p.appliesTo !== "client")} />
       <SourceList sources={article.sources} heading={t.sources} />
       {related.length > 0 ? (
