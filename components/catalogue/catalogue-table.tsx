@@ -20,6 +20,10 @@ type CatalogueTableProps = {
   sortByName?: { href: string; active: boolean };
   // where the "?" of a column group points: the legend that names and explains each property
   legendHref?: string;
+  // false where the page guarantees the width (the catalogue: it fits at a desk and shows cards
+  // on a phone), so the header can stick to the window; elsewhere a scrolling region keeps a
+  // narrow screen from scrolling sideways
+  scroll?: boolean;
 };
 
 export function serviceName(p: { name: string; nameEn: string | null }, locale: Locale): string {
@@ -76,11 +80,12 @@ export function CatalogueTable({
   compare,
   sortByName,
   legendHref,
+  scroll = true,
 }: CatalogueTableProps) {
   const t = catalogueMessages[locale];
   const groups = groupProperties(properties);
   const ordered = groups.flatMap((g) => g.properties);
-  return (
+  const table = (
     <table className="support-table catalogue-table">
       <caption id="provider-table-caption">{t.catalogue.tableCaption}</caption>
       <thead>
@@ -168,5 +173,12 @@ export function CatalogueTable({
         ))}
       </tbody>
     </table>
+  );
+  return scroll ? (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="provider-table-caption">
+      {table}
+    </div>
+  ) : (
+    table
   );
 }

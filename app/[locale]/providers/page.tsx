@@ -87,6 +87,7 @@ export default async function CataloguePage({ params, searchParams }: CatalogueP
                 properties={properties}
                 compare={compare}
                 legendHref="#legend"
+                scroll={false}
                 sortByName={{
                   href: `${action}${toQueryString({ ...filters, sort: "name", page: 1 }, selected)}`,
                   active: filters.sort === "name",
