@@ -73,7 +73,12 @@ export function FilterForm({ locale, action, filters, properties, compare, total
     setPendingChoice(false);
   }, [filters]);
 
-  useEffect(() => () => clearTimeout(typingTimer.current), []);
+  // Marks the form as live (its handlers attached), for tests; before that it works as the plain
+  // GET form it is. An attribute on the DOM node, not state: nothing renders differently.
+  useEffect(() => {
+    formRef.current?.setAttribute("data-enhanced", "");
+    return () => clearTimeout(typingTimer.current);
+  }, []);
 
   function navigate(mode: "push" | "replace") {
     const form = formRef.current;
