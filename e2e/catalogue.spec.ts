@@ -231,6 +231,9 @@ test.describe("catalogue with JavaScript", () => {
     const expected = await apiPage(request, query);
     expect(expected.total).toBeGreaterThan(0);
     await page.goto(`/ja/providers${query}`);
+    // segment, kind and one feature narrow the list; the sort order is not counted
+    await expect(page.locator(".filters-toggle__summary")).toHaveAttribute("data-active-filters", "3");
+    await openFilters(page);
     await expect(page.getByRole("radio", { name: "法人向け" })).toBeChecked();
     await expect(page.getByLabel(KIND_JA)).toHaveValue("hosting");
     await expect(page.getByRole("checkbox", { name: "SMTP over SSL (465番)" })).toBeChecked();
