@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { apiAll, apiPage, monthsOld, STALE_AFTER_MONTHS } from "./api";
 import { expectNoAxeViolations } from "./axe";
 
@@ -19,10 +19,31 @@ const PER_PAGE = 20;
 const SEARCH_JA = "名前・メールアドレスで検索";
 const KIND_JA = "サービスの種類";
 
-const rows = (page: Page): Locator => page.locator("table.support-table tbody tr[data-slug]");
+const APPLY_JA = "この条件で表示";
+
+// A table row at a desk, a card on a phone: whichever the page shows.
+const rows = (page: Page): Locator => page.locator(".catalogue__results [data-slug]:visible");
+const row = (page: Page, slug: string): Locator => page.locator(`.catalogue__results [data-slug="${slug}"]:visible`);
+const onPhone = (testInfo: TestInfo): boolean => testInfo.project.name === "mobile";
 
 async function listedSlugs(page: Page): Promise<string[]> {
   return rows(page).evaluateAll((trs) => trs.map((r) => r.getAttribute("data-slug") ?? ""));
+}
+
+// On a phone the filters sit behind the "絞り込み (n)" toggle; at a desk they are always shown.
+async function openFilters(page: Page): Promise<void> {
+  const summary = page.locator(".filters-toggle__summary");
+  if ((await summary.isVisible()) && (await page.locator(".filters-toggle[open]").count()) === 0) await summary.click();
+}
+
+// The filter form's handlers are attached (hydrated); before that it is a plain GET form.
+async function enhanced(page: Page): Promise<void> {
+  await expect(page.locator("form.filters[data-enhanced]")).toBeAttached();
+}
+
+async function apply(page: Page): Promise<void> {
+  await openFilters(page);
+  await page.getByRole("button", { name: APPLY_JA }).click();
 }
 
 // The heading over the table ("303 件中 1–20 件を表示") and one row per service, up to a page.
@@ -33,7 +54,7 @@ async function expectResults(page: Page, total: number, per = PER_PAGE): Promise
 
 // Every listed row's kind · segment cell names the kind (and segment) filtered on.
 async function expectEveryRow(page: Page, text: string): Promise<void> {
-  const cells = await page.locator("table.support-table tbody tr[data-slug] td.col-kind").allTextContents();
+  const cells = await page.locator(".catalogue__results [data-slug]:visible .col-kind").allTextContents();
   expect(cells.length).toBeGreaterThan(0);
   for (const cell of cells) expect(cell).toContain(text);
 }
@@ -44,8 +65,10 @@ test.describe("catalogue with JavaScript", () => {
     request,
   }) => {
     await page.goto("/ja/providers");
+    await enhanced(page);
     await expect(page.getByRole("heading", { level: 1, name: "サービス一覧" })).toBeVisible();
 
+    await openFilters(page);
     await page.getByRole("checkbox", { name: "POP3 over SSL (995番)" }).check();
     await expect(page).toHaveURL(/[?&]has=pop3s(&|$)/);
     await page.getByRole("checkbox", { name: "SMTP over SSL (465番)" }).check();
@@ -55,6 +78,7 @@ test.describe("catalogue with JavaScript", () => {
     const both = (await apiAll(request, "?has=pop3s&has=smtps")).map((i) => i.slug);
     expect(both).toEqual(expect.arrayContaining(SOURCE_SERVICES));
     await page.getByLabel("表示件数").selectOption("100");
+    await apply(page);
     await expect(page).toHaveURL(/per=100/);
     await expectResults(page, both.length, 100);
     expect(await listedSlugs(page)).toEqual(both.slice(0, 100));
@@ -65,12 +89,14 @@ test.describe("catalogue with JavaScript", () => {
     request,
   }) => {
     await page.goto("/ja/providers");
-    const cpiRow = page.locator('tr[data-slug="cpi"]');
+    await enhanced(page);
+    const cpiRow = row(page, "cpi");
     // IMAP over SSL is stated by none of CPI's sources: unknown, not "not supported"
     await expect(cpiRow.locator('[data-support="unknown"]').first()).toBeVisible();
     await expect(cpiRow.locator('[data-support="no"]')).toHaveCount(0);
 
     // only CPI's own documentation claims POP before SMTP
+    await openFilters(page);
     await page.getByRole("checkbox", { name: "POP before SMTP" }).check();
     await expect(page).toHaveURL(/has=pop-before-smtp/);
     const popBeforeSmtp = (await apiAll(request, "?has=pop-before-smtp")).map((i) => i.slug);
@@ -85,22 +111,26 @@ test.describe("catalogue with JavaScript", () => {
 
     // a source saying "no" is shown as not supported
     await page.goto(`/ja/providers?q=${encodeURIComponent("Microsoft 365")}`);
-    const m365 = page.locator('tr[data-slug="microsoft-365"]');
+    const m365 = row(page, "microsoft-365");
     await expect(m365.locator('[data-support="no"]')).toHaveCount(1);
     await expect(m365.locator('[data-support="no"]')).toContainText("非対応");
   });
 
   test("searching a former name finds the renamed service", async ({ page }) => {
     await page.goto("/ja/providers");
+    await enhanced(page);
+    await openFilters(page);
     await page.getByLabel(SEARCH_JA).fill("スマートコネクト");
     await expect(page).toHaveURL(/q=%E3%82%B9/);
     await expect(rows(page)).toHaveCount(1);
-    await expect(page.locator('tr[data-slug="smileserver"]')).toContainText("スマイルサーバ");
-    await expect(page.locator('tr[data-slug="smileserver"]')).toContainText("NTTスマートコネクト");
+    await expect(row(page, "smileserver")).toContainText("スマイルサーバ");
+    await expect(row(page, "smileserver")).toContainText("NTTスマートコネクト");
   });
 
   test("typing an address or a domain puts the provider serving it first", async ({ page }) => {
     await page.goto("/ja/providers");
+    await enhanced(page);
+    await openFilters(page);
     const box = page.getByLabel(SEARCH_JA);
     await box.fill("taro@ocn.ne.jp");
     await expect(page).toHaveURL(/q=taro%40ocn\.ne\.jp/);
@@ -112,7 +142,7 @@ test.describe("catalogue with JavaScript", () => {
     await expect(page).toHaveURL(/q=mail\.com(&|$)/);
     await expect(rows(page).first()).toHaveAttribute("data-slug", "mail-com");
     expect(await rows(page).count()).toBeGreaterThan(1);
-    await expect(page.locator('tr[data-slug="gmail"]')).toBeVisible();
+    await expect(row(page, "gmail")).toBeVisible();
   });
 
   test("a search from a shared URL: addresses, domains and names", async ({ page }) => {
@@ -124,6 +154,8 @@ test.describe("catalogue with JavaScript", () => {
       ["さくら", "sakura-rs"],
     ] as const) {
       await page.goto(`/ja/providers?q=${encodeURIComponent(q)}`);
+      // one filter is active, and the toggle says so
+      await expect(page.locator(".filters-toggle__summary"), q).toHaveAttribute("data-active-filters", "1");
       await expect(page.getByLabel(SEARCH_JA), q).toHaveValue(q);
       await expect(rows(page).first(), q).toHaveAttribute("data-slug", slug);
     }
@@ -133,12 +165,19 @@ test.describe("catalogue with JavaScript", () => {
     const personal = (await apiPage(request, "?segment=personal")).total;
     const business = (await apiPage(request, "?segment=business")).total;
     await page.goto("/ja/providers");
+    await openFilters(page);
+    // a radio applies with the button (a submitted search: one history entry each)
     await page.getByRole("radio", { name: "個人向け" }).check();
+    await expect(page.locator("[data-pending-choice]")).toBeVisible();
+    await expect(page).toHaveURL(/\/ja\/providers$/);
+    await apply(page);
     await expect(page).toHaveURL(/segment=personal/);
     await expectResults(page, personal);
     await expectEveryRow(page, "個人向け");
 
+    await openFilters(page);
     await page.getByRole("radio", { name: "法人向け" }).check();
+    await apply(page);
     await expect(page).toHaveURL(/segment=business/);
     await expectResults(page, business);
     await expectEveryRow(page, "法人向け");
@@ -151,7 +190,7 @@ test.describe("catalogue with JavaScript", () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/ja\/providers$/);
     await expect(page.getByRole("radio", { name: "すべて" })).toBeChecked();
-    await expect(page.locator('tr[data-slug="cpi"]')).toBeVisible();
+    await expect(row(page, "cpi")).toBeVisible();
   });
 
   test("the kind filter narrows the list, and the back button undoes it", async ({ page, request }) => {
@@ -161,14 +200,18 @@ test.describe("catalogue with JavaScript", () => {
     expect(suites).toBeGreaterThan(0);
 
     await page.goto("/ja/providers");
+    await openFilters(page);
     const kind = page.getByLabel(KIND_JA);
     await expect(kind).toHaveValue("all");
     await kind.selectOption({ label: "大学・教育機関" });
+    await apply(page);
     await expect(page).toHaveURL(/[?&]kind=university(&|$)/);
     await expectResults(page, universities);
     await expectEveryRow(page, "大学・教育機関");
 
+    await openFilters(page);
     await kind.selectOption("suite");
+    await apply(page);
     await expect(page).toHaveURL(/[?&]kind=suite(&|$)/);
     await expectResults(page, suites);
     await expectEveryRow(page, "法人向けメールスイート");
@@ -188,6 +231,9 @@ test.describe("catalogue with JavaScript", () => {
     const expected = await apiPage(request, query);
     expect(expected.total).toBeGreaterThan(0);
     await page.goto(`/ja/providers${query}`);
+    // segment, kind and one feature narrow the list; the sort order is not counted
+    await expect(page.locator(".filters-toggle__summary")).toHaveAttribute("data-active-filters", "3");
+    await openFilters(page);
     await expect(page.getByRole("radio", { name: "法人向け" })).toBeChecked();
     await expect(page.getByLabel(KIND_JA)).toHaveValue("hosting");
     await expect(page.getByRole("checkbox", { name: "SMTP over SSL (465番)" })).toBeChecked();
@@ -211,17 +257,20 @@ test.describe("catalogue with JavaScript", () => {
     }
   });
 
-  test("each row shows the date of its newest evidence, marked stale after 36 months", async ({ page, request }) => {
+  test("each row shows the date of its newest evidence, marked stale after 36 months", async ({
+    page,
+    request,
+  }, testInfo) => {
     // rental servers for individuals: 2006-page services, documented ones and some with no evidence
     const query = "?kind=hosting&segment=personal";
     const items = (await apiPage(request, query)).items;
     await page.goto(`/ja/providers${query}`);
-    await expect(page.getByRole("columnheader", { name: "根拠の日付" })).toBeVisible();
+    if (!onPhone(testInfo)) await expect(page.getByRole("columnheader", { name: "根拠の日付" })).toBeVisible();
     await expectResults(page, items.length);
     for (const item of items) {
-      const cell = page.locator(`tr[data-slug="${item.slug}"] td.col-evidence`);
+      const cell = row(page, item.slug).locator(".col-evidence, .service-card__evidence");
       if (item.newestEvidence === null) {
-        await expect(cell, item.slug).toHaveText("根拠なし");
+        await expect(cell, item.slug).toContainText("根拠なし");
         continue;
       }
       await expect(cell.locator("time"), item.slug).toHaveAttribute("datetime", item.newestEvidence);
@@ -229,7 +278,7 @@ test.describe("catalogue with JavaScript", () => {
       await expect(cell.locator("[data-stale]"), `${item.slug} ${item.newestEvidence}`).toHaveCount(stale ? 1 : 0);
     }
     // the 2006 page is the only source for Ablenet
-    const ablenet = page.locator('tr[data-slug="ablenet"] td.col-evidence');
+    const ablenet = row(page, "ablenet").locator(".col-evidence, .service-card__evidence");
     await expect(ablenet).toContainText("2006年2月");
     await expect(ablenet.locator("[data-stale]")).toContainText("古い情報");
     expect(items.some((i) => i.newestEvidence === null)).toBe(true);
@@ -242,7 +291,7 @@ test.describe("catalogue with JavaScript", () => {
     expect(goo?.slug).toBe("goo");
     expect(goo?.support["smtp-auth"]?.warnings).toEqual(["password-without-tls"]);
     await page.goto(`/ja/providers?q=${encodeURIComponent("goo.jp")}`);
-    const gooRow = page.locator('tr[data-slug="goo"]');
+    const gooRow = row(page, "goo");
     await expect(gooRow.locator("[data-insecure-settings]")).toContainText(
       "パスワードを暗号化せずに送る設定が出典に載っています",
     );
@@ -256,7 +305,7 @@ test.describe("catalogue with JavaScript", () => {
 
     // @nifty lists only unencrypted settings, though with a hashed password
     await page.goto(`/ja/providers?q=${encodeURIComponent("taro@nifty.com")}`);
-    const nifty = page.locator('tr[data-slug="nifty"]');
+    const nifty = row(page, "nifty");
     await expect(nifty.locator('.support[data-warning="only-unencrypted-settings"]')).toContainText(
       "記載の設定はどれも暗号化されていません",
     );
@@ -264,7 +313,7 @@ test.describe("catalogue with JavaScript", () => {
     // onamae's help page lists SSL settings and, beside them, ones without: the row says so,
     // but its marks need no warning
     await page.goto(`/ja/providers?q=${encodeURIComponent("お名前")}`);
-    const onamae = page.locator('tr[data-slug="onamae-rs"]');
+    const onamae = row(page, "onamae-rs");
     await expect(onamae.locator("[data-insecure-settings]")).toBeVisible();
     await expect(onamae.locator("[data-warning]")).toHaveCount(0);
   });
@@ -277,13 +326,223 @@ test.describe("catalogue with JavaScript", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("no accessibility violations: the kind filter, in English", async ({ page }) => {
+  test("no accessibility violations: the kind filter, in English", async ({ page }, testInfo) => {
     // kind · segment and evidence-date columns, stale marks
     await page.goto("/en/providers?kind=university");
     await expect(page.getByLabel("Kind of service")).toHaveValue("university");
-    await expect(page.getByRole("columnheader", { name: "Evidence date" })).toBeVisible();
+    if (!onPhone(testInfo)) await expect(page.getByRole("columnheader", { name: "Evidence date" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
+});
+
+test.describe("catalogue layout at both sizes", () => {
+  for (const locale of ["ja", "en"] as const) {
+    test(`${locale}: no sideways page scroll; every column fits at a desk, cards on a phone`, async ({
+      page,
+    }, testInfo) => {
+      await page.goto(`/${locale}/providers?s=cpi&s=xserver`);
+      await expect(rows(page)).toHaveCount(PER_PAGE);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const table = page.locator("table.catalogue-table");
+      const cards = page.locator("ul.service-cards");
+      if (onPhone(testInfo)) {
+        await expect(table).toBeHidden();
+        await expect(cards).toBeVisible();
+        // each card names its marks by group: receive, send, login
+        const first = cards.locator("li.service-card").first();
+        await expect(first.locator(".service-card__group")).toHaveCount(3);
+        await expect(first.locator(".service-card__marks dt")).toHaveCount(11);
+        // the filters are folded away and the result count is on the first screen
+        await expect(page.locator(".filters-toggle__summary")).toBeVisible();
+        await expect(page.getByLabel(locale === "ja" ? SEARCH_JA : "Search by name or address")).toBeHidden();
+        const count = await page.locator(".results-count").boundingBox();
+        expect(count).not.toBeNull();
+        expect(count!.y + count!.height).toBeLessThanOrEqual(844);
+        return;
+      }
+      await expect(cards).toBeHidden();
+      await expect(table).toBeVisible();
+      const viewport = page.viewportSize()!;
+      // all 11 property columns, and the name and date columns, inside the window
+      const headers = table.locator("thead th");
+      expect(await headers.count()).toBe(3 + 3 + 11);
+      for (const header of await headers.all()) {
+        const box = await header.boundingBox();
+        expect(box, await header.innerText()).not.toBeNull();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, await header.innerText()).toBeLessThanOrEqual(viewport.width);
+      }
+      const widths = await table.evaluate((t) => ({ scroll: t.scrollWidth, client: t.parentElement!.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      // the filters stay beside the table, no toggle needed
+      await expect(page.locator(".filters-toggle__summary")).toBeHidden();
+      await expect(page.getByLabel(locale === "ja" ? SEARCH_JA : "Search by name or address")).toBeVisible();
+      // the header row stays on screen while the list scrolls
+      await page.mouse.wheel(0, 900);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+      const head = await table.locator("thead").boundingBox();
+      expect(head!.y).toBeGreaterThanOrEqual(-1);
+      expect(head!.y).toBeLessThan(5);
+    });
+  }
+
+  test("column headers: one sort link and one ? per group, not a link per property", async ({ page }, testInfo) => {
+    test.skip(onPhone(testInfo), "the table is a desk view");
+    await page.goto("/ja/providers");
+    const head = page.locator("table.catalogue-table thead");
+    await expect(head.getByRole("link")).toHaveCount(4);
+    await expect(head.getByRole("link", { name: "受信の各項目の説明" })).toHaveAttribute("href", "#legend");
+    await expect(page.getByRole("columnheader", { name: "POP3 over SSL (995番)" })).toBeVisible();
+    await head.getByRole("link", { name: /名前順に並べる/ }).click();
+    await expect(page).toHaveURL(/sort=name/);
+    // collated: case does not put "ACTIVE 24" and "AOL" before "Ablenet"
+    const slugs = await listedSlugs(page);
+    expect(slugs.indexOf("ablenet")).toBeGreaterThanOrEqual(0);
+    expect(slugs.indexOf("ablenet")).toBeLessThan(slugs.indexOf("active24"));
+  });
+
+  test("the skip link takes the keyboard straight to the results", async ({ page }) => {
+    await page.goto("/ja/providers");
+    const skip = page.getByRole("link", { name: "検索結果へ移動" });
+    await skip.focus();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#results$/);
+    // the next Tab lands in the results, not in the filters
+    await page.keyboard.press("Tab");
+    const inResults = await page.evaluate(() => !!document.activeElement?.closest("#results"));
+    expect(inResults).toBe(true);
+  });
+});
+
+test.describe("keyboard: selects and radios do not navigate", () => {
+  test("ArrowDown in the sort select changes nothing until the button is pressed", async ({ page }) => {
+    await page.goto("/ja/providers");
+    await enhanced(page);
+    await openFilters(page);
+    const sort = page.getByLabel("並び順");
+    await sort.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(sort).toHaveValue("name");
+    await expect(page.locator("[data-pending-choice]")).toBeVisible();
+    // give a navigation time to happen if one were coming
+    await page.waitForTimeout(1000);
+    await expect(page).toHaveURL(/\/ja\/providers$/);
+    await expect(sort).toBeFocused();
+
+    // the kind radios' arrow keys likewise
+    const all = page.getByRole("radio", { name: "すべて" });
+    await all.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("radio", { name: "個人向け" })).toBeChecked();
+    await page.waitForTimeout(500);
+    await expect(page).toHaveURL(/\/ja\/providers$/);
+
+    await apply(page);
+    await expect(page).toHaveURL(/segment=personal/);
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(page.locator("[data-pending-choice]")).toHaveCount(0);
+  });
+});
+
+test.describe("comparison selection", () => {
+  const bar = (page: Page) => page.locator("[data-compare-bar]");
+  const reason = (page: Page) => page.locator("[data-compare-reason]");
+  const toggle = (page: Page, slug: string) => row(page, slug).locator("[data-compare-toggle]");
+
+  test("survives paging, filters and the back button, and reaches the compare page", async ({ page }) => {
+    await page.goto("/ja/providers?sort=name");
+    await enhanced(page);
+    const button = bar(page).getByRole("button");
+    await expect(bar(page)).toContainText("0 件選択中");
+    await expect(button).toBeDisabled();
+    await expect(reason(page)).toContainText("2〜4 件");
+
+    const [first] = await listedSlugs(page);
+    await toggle(page, first!).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]s=${first}(&|$)`));
+    await expect(toggle(page, first!)).toHaveAttribute("data-compare-toggle", "on");
+    await expect(bar(page)).toContainText("1 件選択中");
+    await expect(button).toBeDisabled();
+    await expect(reason(page)).toContainText("あと 1 件");
+
+    await page.getByRole("navigation", { name: "ページ送り" }).getByRole("link", { name: "次へ" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page).toHaveURL(new RegExp(`[?&]s=${first}(&|$)`));
+    await expect(bar(page).locator(`[data-compare-selected="${first}"]`)).toBeVisible();
+    const [second] = await listedSlugs(page);
+    await toggle(page, second!).click();
+    await expect(page).toHaveURL(new RegExp(`s=${first}&s=${second}$`));
+    await expect(bar(page)).toContainText("2 件選択中");
+    await expect(button).toBeEnabled();
+
+    // a ticked feature keeps the selection
+    await openFilters(page);
+    await page.getByRole("checkbox", { name: "SMTP over SSL (465番)" }).check();
+    await expect(page).toHaveURL(/has=smtps/);
+    await expect(page).toHaveURL(new RegExp(`s=${first}&s=${second}$`));
+
+    // ticks replace history entries: Back returns to page 1 with the first pick
+    await page.goBack();
+    await expect(page).toHaveURL(/sort=name&s=/);
+    await expect(page).not.toHaveURL(/page=2/);
+    await expect(bar(page)).toContainText("1 件選択中");
+    await page.goForward();
+    await expect(bar(page)).toContainText("2 件選択中");
+
+    await bar(page).getByRole("button").click();
+    await expect(page).toHaveURL(new RegExp(`/ja/compare\\?s=${first}&s=${second}$`));
+  });
+
+  test("the counter and the button: a fifth cannot be added, and removing is labelled", async ({ page }) => {
+    const four = ["cpi", "xserver", "sakura-rs", "gmail"];
+    await page.goto(`/ja/providers?${four.map((s) => `s=${s}`).join("&")}`);
+    await expect(bar(page)).toContainText("4 件選択中");
+    await expect(bar(page).getByRole("button")).toBeEnabled();
+    await expect(reason(page)).toContainText("4 件まで");
+    // every unselected service's control is disabled and says why
+    const other = rows(page)
+      .filter({ has: page.locator('[data-compare-toggle="disabled"]') })
+      .first();
+    await expect(other).toContainText("比較は 4 件まで");
+    // remove is a labelled link, never "×"
+    const remove = bar(page).getByRole("link", { name: "エックスサーバー を比較から外す" });
+    await expect(remove.locator('[aria-hidden="true"]')).toHaveText("外す");
+    await expect(bar(page)).not.toContainText("×");
+    const box = await remove.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await remove.click();
+    await expect(page).not.toHaveURL(/s=xserver/);
+    await expect(bar(page)).toContainText("3 件選択中");
+    await expect(rows(page).locator('[data-compare-toggle="disabled"]')).toHaveCount(0);
+
+    // more than four in a URL: the first four are kept and the page says why
+    await page.goto("/ja/providers?s=cpi&s=xserver&s=sakura-rs&s=gmail&s=ablenet");
+    await expect(bar(page)).toContainText("4 件選択中");
+    await expect(reason(page)).toContainText("5 件目以降");
+    await expect(bar(page).locator("[data-compare-selected]")).toHaveCount(4);
+  });
+
+  test("compare targets are 44 px", async ({ page }) => {
+    await page.goto("/ja/providers?s=cpi");
+    for (const target of [rows(page).locator("[data-compare-toggle]").first(), bar(page).getByRole("button")]) {
+      const box = await target.boundingBox();
+      expect(box!.width).toBeGreaterThanOrEqual(44);
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+    }
+  });
+
+  for (const locale of ["ja", "en"] as const) {
+    test(`no accessibility violations with a selection (${locale})`, async ({ page }) => {
+      test.slow();
+      await page.goto(`/${locale}/providers?s=cpi&s=xserver&has=smtps`);
+      await expect(bar(page).locator("[data-compare-selected]")).toHaveCount(2);
+      await expectNoAxeViolations(page);
+      await openFilters(page);
+      await expectNoAxeViolations(page);
+    });
+  }
 });
 
 test.describe("catalogue without JavaScript", () => {
@@ -292,10 +551,11 @@ test.describe("catalogue without JavaScript", () => {
   test("the filter is a working GET form", async ({ page, request }) => {
     const expected = await apiPage(request, "?segment=business&has=pop3s&has=smtps");
     await page.goto("/ja/providers");
+    await openFilters(page);
     await page.getByRole("checkbox", { name: "POP3 over SSL (995番)" }).check();
     await page.getByRole("checkbox", { name: "SMTP over SSL (465番)" }).check();
     await page.getByRole("radio", { name: "法人向け" }).check();
-    await page.getByRole("button", { name: "この条件で表示" }).click();
+    await apply(page);
     await expect(page).toHaveURL(/segment=business/);
     await expect(page).toHaveURL(/has=pop3s/);
     await expectResults(page, expected.total);
@@ -305,8 +565,9 @@ test.describe("catalogue without JavaScript", () => {
   test("the kind filter is part of the form", async ({ page, request }) => {
     const universities = (await apiPage(request, "?kind=university")).total;
     await page.goto("/ja/providers");
+    await openFilters(page);
     await page.getByLabel(KIND_JA).selectOption({ label: "大学・教育機関" });
-    await page.getByRole("button", { name: "この条件で表示" }).click();
+    await apply(page);
     await expect(page).toHaveURL(/[?&]kind=university(&|$)/);
     await expect(page.getByLabel(KIND_JA)).toHaveValue("university");
     await expectResults(page, universities);
@@ -315,20 +576,36 @@ test.describe("catalogue without JavaScript", () => {
 
   test("text search finds a former name", async ({ page }) => {
     await page.goto("/ja/providers");
+    await openFilters(page);
     await page.getByLabel(SEARCH_JA).fill("スマートコネクト");
-    await page.getByRole("button", { name: "この条件で表示" }).click();
+    await apply(page);
     await expect(rows(page)).toHaveCount(1);
-    await expect(page.locator('tr[data-slug="smileserver"]')).toBeVisible();
+    await expect(row(page, "smileserver")).toBeVisible();
   });
 
   test("an address with a kind puts the provider serving it first", async ({ page }) => {
     await page.goto("/ja/providers");
+    await openFilters(page);
     await page.getByLabel(SEARCH_JA).fill("taro@nifty.com");
     await page.getByLabel(KIND_JA).selectOption("isp");
-    await page.getByRole("button", { name: "この条件で表示" }).click();
+    await apply(page);
     await expect(page).toHaveURL(/q=taro%40nifty\.com/);
     await expect(page).toHaveURL(/kind=isp/);
     await expect(rows(page).first()).toHaveAttribute("data-slug", "nifty");
     await expect(rows(page).first()).toContainText("@nifty");
+  });
+
+  test("adding to the comparison is a link, and the filter form keeps the selection", async ({ page }) => {
+    await page.goto(`/ja/providers?q=${encodeURIComponent("エックスサーバー")}&s=cpi`);
+    await row(page, "xserver").locator("[data-compare-toggle]").click();
+    await expect(page).toHaveURL(/s=cpi&s=xserver/);
+    await expect(page.locator("[data-compare-bar]")).toContainText("2 件選択中");
+    await openFilters(page);
+    await page.getByRole("checkbox", { name: "SMTP over SSL (465番)" }).check();
+    await apply(page);
+    await expect(page).toHaveURL(/has=smtps/);
+    await expect(page).toHaveURL(/s=cpi&s=xserver/);
+    await page.locator("[data-compare-bar]").getByRole("button").click();
+    await expect(page).toHaveURL(/\/ja\/compare\?s=cpi&s=xserver$/);
   });
 });

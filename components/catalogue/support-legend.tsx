@@ -9,7 +9,7 @@ import type { PropertyInfo } from "@/lib/queries/properties";
 export function SupportLegend({ locale, properties }: { locale: Locale; properties: PropertyInfo[] }) {
   const t = catalogueMessages[locale];
   return (
-    <section className="legend" aria-labelledby="legend-title">
+    <section id="legend" className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t.legend.title}</h2>
       <ul className="legend__marks">
         {SUPPORT_VALUES.map((value) => (

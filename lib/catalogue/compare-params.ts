@@ -19,3 +19,26 @@ export function compareQuery(slugs: string[]): string {
   const q = params.toString();
   return q ? `?${q}` : "";
 }
+
+// Appends the selection to another query (the catalogue's filters), so every link and form on
+// the catalogue page carries it: the selection survives paging, sorting and filtering.
+export function appendCompare(params: URLSearchParams, slugs: readonly string[]): URLSearchParams {
+  for (const s of slugs) params.append("s", s);
+  return params;
+}
+
+// The selection after a click on a service's add/remove control. A fifth service is never added:
+// the page disables the control and says why instead.
+export function toggleCompare(slugs: readonly string[], slug: string): string[] {
+  if (slugs.includes(slug)) return slugs.filter((s) => s !== slug);
+  return slugs.length >= MAX_COMPARE ? [...slugs] : [...slugs, slug];
+}
+
+export type CompareStatus = "none" | "too-few" | "ready" | "full";
+
+// What the selection bar says and whether its button works.
+export function compareStatus(count: number): CompareStatus {
+  if (count === 0) return "none";
+  if (count < MIN_COMPARE) return "too-few";
+  return count >= MAX_COMPARE ? "full" : "ready";
+}

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ServiceKind } from "@/lib/generated/prisma/enums";
 import { domainsForQuery } from "@/lib/catalogue/address";
 import { normalizeSearchText } from "@/lib/catalogue/search-text";
+import { appendCompare } from "@/lib/catalogue/compare-params";
 
 export const SORTS = ["recommended", "name", "support"] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -70,8 +71,9 @@ export function parseCatalogueFilters(
   return { ...parsed, has };
 }
 
-// Only non-default values go into the URL, which keeps shared links short and canonical.
-export function toSearchParams(filters: Partial<CatalogueFilters>): URLSearchParams {
+// Only non-default values go into the URL, which keeps shared links short and canonical. The
+// comparison selection (`s`) rides along, last, so it survives every filter change.
+export function toSearchParams(filters: Partial<CatalogueFilters>, compare: readonly string[] = []): URLSearchParams {
   const params = new URLSearchParams();
   const f = { ...DEFAULT_FILTERS, ...filters };
   if (f.q) params.set("q", f.q);
@@ -81,12 +83,22 @@ export function toSearchParams(filters: Partial<CatalogueFilters>): URLSearchPar
   if (f.sort !== DEFAULT_FILTERS.sort) params.set("sort", f.sort);
   if (f.per !== DEFAULT_FILTERS.per) params.set("per", String(f.per));
   if (f.page !== DEFAULT_FILTERS.page) params.set("page", String(f.page));
-  return params;
+  return appendCompare(params, compare);
 }
 
-export function toQueryString(filters: Partial<CatalogueFilters>): string {
-  const s = toSearchParams(filters).toString();
+export function toQueryString(filters: Partial<CatalogueFilters>, compare: readonly string[] = []): string {
+  const s = toSearchParams(filters, compare).toString();
   return s ? `?${s}` : "";
+}
+
+// The number shown on the "Filters (n)" toggle: what narrows the list, not how it is ordered.
+export function activeFilterCount(filters: CatalogueFilters): number {
+  return (
+    (filters.q ? 1 : 0) +
+    (filters.segment !== DEFAULT_FILTERS.segment ? 1 : 0) +
+    (filters.kind !== DEFAULT_FILTERS.kind ? 1 : 0) +
+    filters.has.length
+  );
 }
 
 // Property keys must be resolved to ids first: filtering claims through the property relation
@@ -112,15 +124,4 @@ export function toCatalogueWhere(
     );
   }
   return and.length > 0 ? { AND: and } : {};
-}
-
-export function toCatalogueOrderBy(sort: CatalogueFilters["sort"]): Prisma.ServiceOrderByWithRelationInput[] {
-  switch (sort) {
-    case "name":
-      return [{ name: "asc" }, { id: "asc" }];
-    case "support":
-      return [{ supportCount: "desc" }, { name: "asc" }, { id: "asc" }];
-    case "recommended":
-      return [{ editorsPick: "desc" }, { supportCount: "desc" }, { name: "asc" }, { id: "asc" }];
-  }
 }

@@ -7,7 +7,9 @@ import type { IdentifiableService } from "@/lib/catalogue/identify";
 import { getProperties } from "@/lib/queries/properties";
 import { domainsForQuery } from "@/lib/catalogue/address";
 import { sourcesDisagree } from "@/lib/catalogue/claim-rank";
-import { toCatalogueOrderBy, toCatalogueWhere, type CatalogueFilters } from "@/lib/catalogue/filters";
+import { toCatalogueWhere, type CatalogueFilters } from "@/lib/catalogue/filters";
+import { sortServices } from "@/lib/catalogue/sort";
+import type { Locale } from "@/lib/i18n/locales";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
 
 // Each select names its fields once; the row types below are inferred from it, never restated.
@@ -84,43 +86,40 @@ export function claimWarnings(claim: Pick<ClaimInfo, "warnings"> | undefined): s
 
 export type CatalogueResult = { items: ServiceSummary[]; total: number; page: number; pageCount: number; per: number };
 
-export async function getServices(filters: CatalogueFilters): Promise<CatalogueResult> {
+// The filtered list is sorted in TypeScript (lib/catalogue/sort.ts) over a narrow select, then
+// only the page's rows are read in full. `locale` picks the collation; the API uses Japanese,
+// the catalogue's default language.
+export async function getServices(filters: CatalogueFilters, locale: Locale = "ja"): Promise<CatalogueResult> {
   const db = getDb();
   const properties = await getProperties();
   const where = toCatalogueWhere(filters, new Map(properties.map((p) => [p.key, p.id])));
-  const orderBy = toCatalogueOrderBy(filters.sort);
   const domains = domainsForQuery(filters.q);
-  // The provider serving the searched address's domain comes first, the rest in the chosen order.
-  const first =
+  const [candidates, first] = await Promise.all([
+    db.service.findMany({
+      where,
+      select: { id: true, name: true, nameEn: true, kana: true, editorsPick: true, supportCount: true },
+    }),
+    // The provider serving the searched address's domain comes first, the rest in the chosen order.
     domains.length === 0
-      ? []
-      : (
-          await db.service.findMany({
-            where: { AND: [where, { domains: { some: { domain: { in: domains } } } }] },
-            orderBy,
-            select: { id: true },
-          })
-        ).map((r) => r.id);
-  const total = await db.service.count({ where });
+      ? Promise.resolve([])
+      : db.service.findMany({
+          where: { AND: [where, { domains: { some: { domain: { in: domains } } } }] },
+          select: { id: true },
+        }),
+  ]);
+  const ordered = sortServices(candidates, filters.sort, locale, new Set(first.map((r) => r.id)));
+  const total = ordered.length;
   const pageCount = Math.max(1, Math.ceil(total / filters.per));
   // A page number past the end (an old link after the data shrank) shows the last page.
   const page = Math.min(filters.page, pageCount);
-  const skip = (page - 1) * filters.per;
-  const firstIds = first.slice(skip, skip + filters.per);
-  const firstRows =
-    firstIds.length === 0
+  const pageIds = ordered.slice((page - 1) * filters.per, page * filters.per).map((r) => r.id);
+  const rows =
+    pageIds.length === 0
       ? []
-      : await db.service.findMany({ where: { id: { in: firstIds } }, select: { ...summarySelect, id: true } });
-  const restRows = await db.service.findMany({
-    where: first.length === 0 ? where : { AND: [where, { id: { notIn: first } }] },
-    orderBy,
-    skip: Math.max(0, skip - first.length),
-    take: filters.per - firstIds.length,
-    select: summarySelect,
-  });
-  const byId = new Map(firstRows.map(({ id, ...row }) => [id, row]));
-  const ordered = [...firstIds.map((id) => byId.get(id)).filter((r) => r !== undefined), ...restRows];
-  return { items: ordered.map(toSummary), total, page, pageCount, per: filters.per };
+      : await db.service.findMany({ where: { id: { in: pageIds } }, select: { ...summarySelect, id: true } });
+  const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
+  const items = pageIds.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  return { items: items.map(toSummary), total, page, pageCount, per: filters.per };
 }
 
 export async function getServicesBySlugs(slugs: string[]): Promise<ServiceSummary[]> {

@@ -3,12 +3,12 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import {
   DEFAULT_FILTERS,
   parseCatalogueFilters,
-  toCatalogueOrderBy,
   toCatalogueWhere,
   toQueryString,
   type CatalogueFilters,
 } from "@/lib/catalogue/filters";
 import { parseCompareParams } from "@/lib/catalogue/compare-params";
+import { sortServices } from "@/lib/catalogue/sort";
 import { normalizeSearchText } from "@/lib/catalogue/search-text";
 import { pageWindow } from "@/components/catalogue/pagination";
 import { createSeededDatabase } from "../helpers/temp-db";
@@ -87,10 +87,9 @@ describe("toCatalogueWhere against the seeded database", () => {
     const ids = new Map((await db.property.findMany()).map((p) => [p.key, p.id]));
     const rows = await db.service.findMany({
       where: toCatalogueWhere(f, ids),
-      orderBy: toCatalogueOrderBy(f.sort),
-      select: { slug: true },
+      select: { id: true, slug: true, name: true, nameEn: true, kana: true, editorsPick: true, supportCount: true },
     });
-    return rows.map((r) => r.slug);
+    return sortServices(rows, f.sort, "ja").map((r) => r.slug);
   };
 
   // What a filter must find, read from the claims themselves: the services whose current claim
@@ -172,11 +171,11 @@ describe("toCatalogueWhere against the seeded database", () => {
     // a service no source places in a segment is listed under neither
     expect(personal.length + business.length).toBeLessThan(all.length);
     expect(all[0]).toBe("cpi");
-    // by name, in the order SQLite compares text (UTF-8 bytes)
-    const byName = await db.service.findMany({ orderBy: toCatalogueOrderBy("name"), select: { name: true } });
-    const names = byName.map((s) => s.name);
-    expect(names).toHaveLength(all.length);
-    expect(names).toEqual([...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    // by name, collated: case does not split the A names (SQLite's byte order put "ACTIVE 24"
+    // and "AT&T" before "Ablenet")
+    const byName = await slugs({ sort: "name" });
+    expect(byName).toHaveLength(all.length);
+    expect(byName.indexOf("ablenet")).toBeLessThan(byName.indexOf("aol"));
   });
 
   it("follows the newest claim when sources disagree", async () => {
