@@ -63,10 +63,12 @@ test("a service page shows every claim with its source and date, and former name
 test("comparing services chosen from the catalogue", async ({ page }) => {
   // the 2006 page's business services all have POP3S and SMTPS; by name they are on page 1
   await page.goto("/ja/providers?segment=business&has=pop3s&has=smtps&sort=name");
-  await page.getByRole("checkbox", { name: "CPI を比較に追加" }).check();
-  await page.getByRole("checkbox", { name: "Drive Network を比較に追加" }).check();
-  await page.getByRole("checkbox", { name: "C3md を比較に追加" }).check();
-  await page.getByRole("button", { name: "選んだサービスを比較" }).click();
+  // each tick is a link that keeps the selection in the URL (so it survives paging)
+  for (const name of ["CPI", "Drive Network", "C3md"]) {
+    await page.getByRole("link", { name: `${name} を比較に追加` }).click();
+    await expect(page.getByRole("link", { name: `${name} を比較から外す` }).first()).toBeVisible();
+  }
+  await page.getByRole("button", { name: "選んだ 3 件を比較" }).click();
   await expect(page).toHaveURL(/\/ja\/compare\?/);
   const headers = page.locator(".compare-table thead th");
   await expect(headers).toHaveCount(4);
