@@ -78,7 +78,7 @@ test("an address leads to its provider's page, with its mail domains, settings a
   // the table on a desktop, the cards on a phone: whichever the reader sees
   const first = page.locator(".catalogue__results [data-slug]:visible").first();
   await expect(first).toHaveAttribute("data-slug", "gmail");
-  await first.getByRole("link", { name: "Gmail" }).click();
+  await first.getByRole("link", { name: "Gmail", exact: true }).click();
   await expect(page).toHaveURL(/\/ja\/providers\/gmail$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gmail");
 
