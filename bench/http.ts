@@ -246,6 +246,24 @@ async function warmUp(port: number, urlPath: string, times = 5): Promise<{ warm:
   };
 }
 
+// autocannon stops sending when its time is up, but Next still renders what was queued: a slow
+// target would eat into the next one's measurement. Waits until the prerendered page answers
+// about as fast as it did warm.
+async function settle(port: number, warmMs: number): Promise<void> {
+  const started = Date.now();
+  let ms = Infinity;
+  while (Date.now() - started < 300_000) {
+    await new Promise((r) => setTimeout(r, 500));
+    ms = (await get(port, TARGETS.glossary.path)).ms;
+    if (ms <= Math.max(250, 3 * warmMs)) break;
+  }
+  const waited = (Date.now() - started) / 1000;
+  if (waited > 2)
+    console.log(
+      `   (waited ${waited.toFixed(0)} s for the server to finish queued requests; last ${Math.round(ms)} ms)`,
+    );
+}
+
 type Figures = {
   target: TargetKey;
   url: string;
@@ -358,7 +376,7 @@ async function main(): Promise<number> {
     for (const target of ["bare", "glossary", "catalogue", "api"] as const) {
       const port = target === "bare" ? barePort : options.port;
       results[target] = await measure(target, `http://127.0.0.1:${port}${TARGETS[target].path}`, options);
-      await new Promise((r) => setTimeout(r, 1000));
+      if (target !== "bare") await settle(options.port, warm.glossary.lastMs);
     }
   });
   const loadAfter = loadAverage();
@@ -417,8 +435,11 @@ async function main(): Promise<number> {
           bar: `${TARGETS[t].label}: req/s ≥ ${MIN_THROUGHPUT_RATIO}× glossary`,
           met: f.requestsPerSecond >= MIN_THROUGHPUT_RATIO * g.requestsPerSecond,
         },
-        { bar: `${TARGETS[t].label}: p97.5 ≤ ${MAX_P975_RATIO}× glossary`, met: f.p975Ms <= MAX_P975_RATIO * g.p975Ms },
-        { bar: `${TARGETS[t].label}: no errors or non-2xx`, met: failures(f) === 0 },
+        {
+          bar: `${TARGETS[t].label}: p97.5 ≤ ${MAX_P975_RATIO}× glossary`,
+          met: f.requests > 0 && f.p975Ms <= MAX_P975_RATIO * g.p975Ms,
+        },
+        { bar: `${TARGETS[t].label}: answered, with no errors or non-2xx`, met: f.requests > 0 && failures(f) === 0 },
       ];
     }),
     { bar: "glossary measured without errors (else the bars mean nothing)", met: failures(g) === 0 },
