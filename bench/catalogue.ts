@@ -44,19 +44,6 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
     );
 
     const { getServices } = await import("@/lib/queries/catalogue");
-    // Without planner statistics SQLite answers each service's "has" EXISTS from the
-    // (propertyId, isCurrent, value) index, scanning thousands of claims per service: seconds
-    // for one query at this size. Nothing in the app runs ANALYZE yet, so one query is timed
-    // before it, for the record, and the bar applies to the queries after it.
-    const unanalyzed = {
-      ...DEFAULT_FILTERS,
-      ...parseCatalogueFilters(new URLSearchParams(), properties),
-      has: ["pop3s", "smtps"],
-    };
-    const before = performance.now();
-    await getServices(unanalyzed);
-    console.log(`"has pop3s + smtps" before ANALYZE: ${Math.round(performance.now() - before)} ms (not a bar)`);
-    await getDb().$executeRawUnsafe("ANALYZE");
     const cases: Array<[string, Partial<CatalogueFilters>]> = [
       ["no filter, page 1", {}],
       ["has pop3s + smtps", { has: ["pop3s", "smtps"] }],

@@ -14,7 +14,6 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { z } from "zod";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -44,7 +43,6 @@ const optionsSchema = z
     port: z.coerce.number().int().min(1024).max(65_534).default(3210),
     "reuse-build": z.boolean().default(false),
     rebuild: z.boolean().default(false),
-    analyze: z.boolean().default(false),
     json: z.string().min(1).optional(),
   })
   .refine((o) => !(o["reuse-build"] && o.rebuild), "--reuse-build and --rebuild exclude each other");
@@ -52,8 +50,7 @@ type Options = z.infer<typeof optionsSchema>;
 
 const USAGE =
   "Usage: npm run bench:http -- [--services N] [--duration S] [--connections C] [--port P] " +
-  "[--reuse-build | --rebuild] [--analyze] [--json FILE]\n  The bare server listens on P+1. --analyze runs " +
-  "SQLite's ANALYZE on the filled database (nothing in the app does yet), to see what planner statistics change.";
+  "[--reuse-build | --rebuild] [--json FILE]\n  The bare server listens on P+1.";
 
 function parseOptions(argv: string[]): Options {
   try {
@@ -67,7 +64,6 @@ function parseOptions(argv: string[]): Options {
         port: { type: "string" },
         "reuse-build": { type: "boolean" },
         rebuild: { type: "boolean" },
-        analyze: { type: "boolean" },
         json: { type: "string" },
       },
     });
@@ -320,19 +316,15 @@ async function main(): Promise<number> {
     await run("npx", ["tsx", "prisma/migrate.ts", "deploy"], env);
     await run("npx", ["tsx", "prisma/seed.ts"], env);
     await run("npm", ["run", "--silent", "db:fill-synthetic", "--", "--services", String(options.services)], env);
-    if (options.analyze) {
-      const db = new Database(databaseFile);
-      db.exec("ANALYZE");
-      db.close();
-      console.log("Ran ANALYZE (--analyze): the query planner has statistics the app's own writers do not make.");
-    }
   });
   const build = await ensureBuild(options, env);
 
   const nextLog = path.join(tempDir, "next.log");
   const next = startServer(
     path.join(ROOT, "node_modules/.bin/next"),
-    ["start", "-H", "127.0.0.1", "-p", String(options.port)],
+    // localhost, not 127.0.0.1: Next spells a loopback rewrite target "localhost", and with
+    // -H 127.0.0.1 it would proxy the catalogue's rewrite over HTTP instead of serving it in-process.
+    ["start", "-H", "localhost", "-p", String(options.port)],
     { ...env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production" },
     nextLog,
   );

@@ -65,5 +65,10 @@ export async function refreshCurrentClaims(tx: Tx): Promise<{ version: string; c
         SELECT MAX(COALESCE(c."verifiedOn", c."asOf")) FROM "Claim" c
         WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" <> 'unknown'
       )`);
+  // Planner statistics: without them SQLite reads a service's claims through the (propertyId,
+  // isCurrent, value) index and scans thousands of rows per service (seconds for one page at
+  // 10,000 services). Writers change the table's shape in bulk, so they refresh the statistics;
+  // ANALYZE is the same statement on PostgreSQL.
+  await tx.$executeRawUnsafe("ANALYZE");
   return refreshCatalogueState(tx);
 }
