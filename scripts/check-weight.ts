@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
   },
 });
 
-function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(command: string, argv: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
     child.on("error", reject);
@@ -58,13 +58,15 @@ function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
 // `next build` adds its dist dir's types to tsconfig.json's include; that change is not ours.
-async function build(env: NodeJS.ProcessEnv): Promise<void> {
+async function build(env: Record<string, string>): Promise<void> {
   const tsconfig = await readFile("tsconfig.json", "utf8");
   try {
     await rm(DIST_DIR, { recursive: true, force: true });
@@ -156,7 +158,18 @@ async function measure(base: string): Promise<PageWeight[]> {
 }
 
 function printTable(weights: PageWeight[]): void {
-  const header = ["page", "path", "first-load JS", "runtime", "page JS", "HTML", "HTML gzip", "RSC inline", "links", "prefetch"];
+  const header = [
+    "page",
+    "path",
+    "first-load JS",
+    "runtime",
+    "page JS",
+    "HTML",
+    "HTML gzip",
+    "RSC inline",
+    "links",
+    "prefetch",
+  ];
   const rows = weights.map((w) => [
     w.name,
     w.path,
@@ -170,7 +183,8 @@ function printTable(weights: PageWeight[]): void {
     `${w.prefetching} (${w.prefetchUrls} URLs)`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   console.log(

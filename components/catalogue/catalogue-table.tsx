@@ -70,7 +70,14 @@ function columnStyles(locale: Locale, groups: PropertyGroup<PropertyInfo>[]): st
 // each mark shows its property's short name and each group its title. A 20-row page has 220
 // marks, so a mark is only a class and its label: the symbol and the names come from CSS, and
 // the cells with the same value are one element, which the RSC payload sends once.
-export function CatalogueTable({ locale, providers, properties, compare, sortByName, legendHref }: CatalogueTableProps) {
+export function CatalogueTable({
+  locale,
+  providers,
+  properties,
+  compare,
+  sortByName,
+  legendHref,
+}: CatalogueTableProps) {
   const t = catalogueMessages[locale];
   const groups = groupProperties(properties);
   const ordered = groups.flatMap((g) => g.properties);

@@ -24,5 +24,7 @@ export function CompareToggle({ locale, slug, name, compare }: CompareToggleProp
       </span>
     );
   }
-  return <CompareLink href={compare.hrefFor(slug)} label={format(selected ? t.remove : t.add, { name })} on={selected} />;
+  return (
+    <CompareLink href={compare.hrefFor(slug)} label={format(selected ? t.remove : t.add, { name })} on={selected} />
+  );
 }

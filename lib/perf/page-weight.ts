@@ -66,6 +66,11 @@ export function flightRows(text: string): FlightRow[] {
   const rows: FlightRow[] = [];
   let i = 0;
   while (i < buf.length) {
+    // a text row has no newline after it; tolerate one
+    if (buf[i] === 0x0a) {
+      i++;
+      continue;
+    }
     const colon = buf.indexOf(0x3a, i);
     if (colon < 0) break;
     const id = buf.toString("utf8", i, colon);
@@ -102,12 +107,18 @@ export function referencedChunks(text: string): Set<string> {
 
 export type LinkCount = { links: number; prefetching: number; prefetchUrls: number };
 
-// A <Link> reaches the payload as a client element with an `href` prop; in production it
+// A <Link> reaches the payload as a client element of next/link with an `href` prop; in production it
 // prefetches its target when it scrolls into view unless `prefetch={false}`. A plain <a> never
 // does. (Links rendered inside a client component are not in the payload and are not counted.)
 export function countLinks(html: string, text: string): LinkCount {
   const rows = flightRows(text);
-  const clientModules = new Set(rows.filter((r) => r.tag === "I").map((r) => r.id));
+  // next/link's client reference is its default export (named "" or "default" in the row); an
+  // app component that takes an href (and renders a Link with its own settings) is not counted
+  const clientModules = new Set(
+    rows
+      .filter((r) => r.tag === "I" && Array.isArray(r.value) && ["", "default"].includes(r.value[2]))
+      .map((r) => r.id),
+  );
   const prefetchUrls = new Set<string>();
   let prefetching = 0;
   const visit = (node: unknown): void => {
