@@ -116,7 +116,7 @@ export function countLinks(html: string, text: string): LinkCount {
   // app component that takes an href (and renders a Link with its own settings) is not counted
   const clientModules = new Set(
     rows
-      .filter((r) => r.tag === "I" && Array.isArray(r.value) && ["", "default"].includes(r.value[2]))
+      .filter((r) => r.tag === "I" && Array.isArray(r.value) && ["", "default"].includes(String(r.value[2])))
       .map((r) => r.id),
   );
   const prefetchUrls = new Set<string>();
