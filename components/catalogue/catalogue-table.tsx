@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { createElement, type ReactElement } from "react";
+import { createElement, type ReactElement, type ReactNode } from "react";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
 import { localePath, type Locale } from "@/lib/i18n/locales";
@@ -37,6 +37,19 @@ const isWarningKey = (w: string): w is WarningKey => (WARNING_KEYS as readonly s
 
 // A CSS string literal for text from the dictionary or the database.
 const cssString = (s: string): string => `"${s.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+type Shared = Promise<ReactElement>;
+const share = (element: ReactElement): Shared => Promise.resolve(element);
+function memo<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    const known = made.get(key);
+    if (known !== undefined) return known;
+    const value = make(key);
+    made.set(key, value);
+    return value;
+  };
+}
 
 // The first three columns: compare, service, evidence date.
 const FIRST_PROPERTY_COLUMN = 4;
@@ -81,44 +94,33 @@ export function CatalogueTable({
   const t = catalogueMessages[locale];
   const groups = groupProperties(properties);
   const ordered = groups.flatMap((g) => g.properties);
-  const plain = {} as Record<SupportValue, ReactElement>;
+  // Parts many rows share are made once, as settled promises of their element: the RSC payload
+  // writes a promise once and refers to it by a short id ("$@1f") wherever it appears again,
+  // where a repeated element would be written again or referred to by a long path. React renders
+  // a settled promise as its value, on the server and in the browser.
+  const plain = {} as Record<SupportValue, Shared>;
   for (const v of SUPPORT_VALUES)
-    plain[v] = (
+    plain[v] = share(
       <td className={`m-${v}`}>
         <span>{t.support[v].label}</span>
-      </td>
+      </td>,
     );
-
-  // Elements many rows share are made once: the RSC payload then refers to the first copy.
-  const pick = <span className="badge badge--pick">{t.catalogue.editorsPick}</span>;
-  const insecure = (
+  const pick = share(<span className="badge badge--pick">{t.catalogue.editorsPick}</span>);
+  const insecure = share(
     <span className="insecure-note" data-insecure-settings>
       ⚠ {t.warnings.insecureSettings}
-    </span>
+    </span>,
   );
-  const kinds = new Map<string, ReactElement>();
-  const kindOf = (p: ServiceSummary): ReactElement => {
-    const text = `${t.kinds[p.kind]} · ${segmentLabel(locale, p.segment)}`;
-    const known = kinds.get(text);
-    if (known) return known;
-    const made = <span className="col-kind">{text}</span>;
-    kinds.set(text, made);
-    return made;
-  };
-  const dates = new Map<string | null, ReactElement>();
-  const evidenceOf = (value: string | null): ReactElement => {
-    const known = dates.get(value);
-    if (known) return known;
-    const made = (
+  const kindOf = memo((text: string) => share(<span className="col-kind">{text}</span>));
+  const evidenceOf = memo((value: string) =>
+    share(
       <td className="col-evidence">
-        <EvidenceDate locale={locale} value={value} />
-      </td>
-    );
-    dates.set(value, made);
-    return made;
-  };
+        <EvidenceDate locale={locale} value={value || null} />
+      </td>,
+    ),
+  );
 
-  const mark = (provider: ServiceSummary, p: PropertyInfo): ReactElement => {
+  const mark = (provider: ServiceSummary, p: PropertyInfo): ReactNode => {
     const claim = provider.support[p.key];
     const value = claim?.value ?? "unknown";
     const warnings = claimWarnings(claim).filter(isWarningKey);
@@ -192,7 +194,7 @@ export function CatalogueTable({
           createElement(
             "tr",
             { key: provider.slug, "data-slug": provider.slug },
-            <td className="col-compare">
+            <td>
               <CompareToggle
                 locale={locale}
                 slug={provider.slug}
@@ -200,7 +202,7 @@ export function CatalogueTable({
                 compare={compare}
               />
             </td>,
-            <th scope="row" className="service-cell">
+            <th scope="row">
               <Link href={localePath(locale, `/providers/${provider.slug}`)} prefetch={false}>
                 {serviceName(provider, locale)}
               </Link>
@@ -211,9 +213,9 @@ export function CatalogueTable({
                   {format(t.catalogue.formerly, { names: formatList(locale, provider.formerNames) })}
                 </span>
               ) : null}
-              {kindOf(provider)}
+              {kindOf(`${t.kinds[provider.kind]} · ${segmentLabel(locale, provider.segment)}`)}
             </th>,
-            evidenceOf(provider.newestEvidence),
+            evidenceOf(provider.newestEvidence ?? ""),
             ...ordered.map((p) => mark(provider, p)),
           ),
         )}

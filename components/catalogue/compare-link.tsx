@@ -16,10 +16,8 @@ export function CompareLink({ href, label, on }: CompareLinkProps) {
       replace
       scroll={false}
       prefetch={false}
-      className={on ? "compare-toggle compare-toggle--on" : "compare-toggle"}
       data-compare-toggle={on ? "on" : "off"}
-    >
-      <span className="sr-only">{label}</span>
-    </Link>
+      aria-label={label}
+    />
   );
 }

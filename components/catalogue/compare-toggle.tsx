@@ -19,7 +19,7 @@ export function CompareToggle({ locale, slug, name, compare }: CompareToggleProp
   const selected = compare.selected.includes(slug);
   if (!selected && compare.full) {
     return (
-      <span className="compare-toggle compare-toggle--disabled" data-compare-toggle="disabled">
+      <span data-compare-toggle="disabled">
         <span className="sr-only">{format(t.full, { name })}</span>
       </span>
     );
