@@ -5,7 +5,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // The cached catalogue (app/[locale]/catalogue-cache, app/api/catalogue-cache) has one entry per
+  // version and query: kept in memory, least recently used first out, never written to disk, so no
+  // visitor's query can fill the disk and a restart starts clean (docs/decisions/0008).
+  cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Shared caches (a CDN) may serve a stale catalogue for at most this long while they refetch.
+  expireTime: 3600,
   experimental: {
+    isrFlushToDisk: false,
     // The header analyzer accepts 1 MiB of pasted UTF-8; Japanese text within the textarea's
     // maxlength can be up to 3 bytes a character, and the browser sends line breaks as CRLF.
     // The body limit sits above that so the action's own check answers with a localized message.

@@ -29,21 +29,29 @@ export default defineConfig({
     // The two sizes the site is designed and reviewed at: a common phone and a common laptop.
     {
       name: "desktop",
-      testIgnore: /check\.spec\.ts/,
+      testIgnore: /(check|catalogue-cache)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, launchOptions },
     },
     {
       name: "mobile",
-      testIgnore: /check\.spec\.ts/,
+      testIgnore: /(check|catalogue-cache)\.spec\.ts/,
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions },
     },
-    // check.spec.ts adds a service to the shared e2e database for a while, so it runs after the
-    // specs that count services, never beside them. On its own:
+    // check.spec.ts adds a service to the shared e2e database for a while and
+    // catalogue-cache.spec.ts changes a claim, so they run after the specs that read the
+    // catalogue, never beside them. On its own:
     //   npx playwright test e2e/check.spec.ts --no-deps
     {
       name: "check",
       testMatch: /check\.spec\.ts/,
       dependencies: ["desktop", "mobile"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    // Re-seeds the shared database (which would remove check.spec.ts's service), so after it.
+    {
+      name: "catalogue-cache",
+      testMatch: /catalogue-cache\.spec\.ts/,
+      dependencies: ["check"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale } from "@/lib/i18n/locales";
 import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from "@/lib/i18n/negotiate";
+import { CACHE_SEGMENT } from "@/lib/catalogue/cache-key";
+import { catalogueCacheTarget } from "@/lib/catalogue/cache-route";
 
 // Every page lives under /ja or /en. A path without a locale ("/", "/providers", an old link)
 // is sent to the same path in the visitor's language: the one they last chose with the
@@ -15,11 +17,63 @@ function redirectTo(request: NextRequest, pathname: string, search: URLSearchPar
   return NextResponse.redirect(url, status);
 }
 
-export function proxy(request: NextRequest) {
+// What Next sends for the cached routes (revalidate 60, expireTime 3600), repeated on the 304.
+const API_CACHE_CONTROL = "s-maxage=60, stale-while-revalidate=3540";
+
+function ifNoneMatch(request: NextRequest, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  return header !== null && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+// Marks the proxy's own rewrite, which Next passes through the proxy a second time; a random value
+// per process, so a client cannot send it to reach the cached routes by their own address.
+const REWRITE_HEADER = "x-catalogue-cache";
+const REWRITE_TOKEN = crypto.randomUUID();
+
+// The catalogue and its API are answered from Next's response cache: the request is rewritten to
+// a path naming the catalogue's current version and the normalized query (lib/catalogue/cache-route.ts).
+// Shared caches may keep a response for a minute (the cached routes' revalidate) and must then ask
+// again; Next's ETag makes that cheap.
+async function serveCatalogueFromCache(request: NextRequest, prefix: string) {
+  try {
+    const target = await catalogueCacheTarget(prefix, request.nextUrl.searchParams);
+    // The API's ETag names the version and query, so a revalidating client or CDN is answered here.
+    if (prefix === "/api" && ifNoneMatch(request, target.etag)) {
+      return new NextResponse(null, {
+        status: 304,
+        headers: { ETag: target.etag, "Cache-Control": API_CACHE_CONTROL },
+      });
+    }
+    // From request.url, not nextUrl: nextUrl spells a loopback host "localhost", and a rewrite to
+    // another origin than the request's is proxied over HTTP instead of served in-process.
+    const url = new URL(request.url);
+    url.pathname = target.pathname;
+    const headers = new Headers(request.headers);
+    headers.set(REWRITE_HEADER, REWRITE_TOKEN);
+    return NextResponse.rewrite(url, { request: { headers } });
+  } catch (error) {
+    // The uncached route still answers; a broken database shows there, with its own error page.
+    console.error("catalogue cache: could not read the catalogue version", error);
+    return NextResponse.next();
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const first = pathname.split("/")[1];
+  const [, first, second] = pathname.split("/");
+
+  // The cached routes answer only through the rewrite above, never by their own address.
+  if (second === CACHE_SEGMENT) {
+    if (request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN) return NextResponse.next();
+    return first === "api"
+      ? NextResponse.json({ error: "Not found" }, { status: 404 })
+      : NextResponse.rewrite(new URL(`/${isLocale(first) ? first : "ja"}/not-found`, request.url));
+  }
+  if (pathname === "/api/providers") return serveCatalogueFromCache(request, "/api");
 
   if (isLocale(first)) {
+    if (second === "providers" && pathname.split("/").length === 3 && !request.nextUrl.searchParams.has(LANG_PARAM))
+      return serveCatalogueFromCache(request, `/${first}`);
     // The language switch links to the other language with ?lang=<it>: remember the choice and
     // show the clean URL. The link is a plain <a>, so only a click (never a prefetch) sets it.
     const chosen = request.nextUrl.searchParams.get(LANG_PARAM);
@@ -53,6 +107,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // API routes, Next's assets and root files (robots.txt, sitemap.xml, icons) stay as they are.
-  matcher: ["/((?!api/|_next/|.*\\.[a-z0-9]+$).*)"],
+  // API routes (but the catalogue's), Next's assets and root files (robots.txt, sitemap.xml,
+  // icons) stay as they are.
+  matcher: ["/((?!api/|_next/|.*\\.[a-z0-9]+$).*)", "/api/providers", "/api/catalogue-cache/:path*"],
 };

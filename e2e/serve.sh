@@ -11,4 +11,4 @@ npx tsx prisma/seed.ts
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then
   NEXT_DIST_DIR=.next-e2e npx next build
 fi
-NEXT_DIST_DIR=.next-e2e exec npx next start -p "${E2E_PORT:-3100}" -H 127.0.0.1
+NEXT_DIST_DIR=.next-e2e exec npx next start -p "${E2E_PORT:-3100}" -H localhost

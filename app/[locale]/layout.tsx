@@ -14,7 +14,9 @@ export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
 }
 
-export const dynamicParams = false;
+// Unknown locales render the 404 through getLocale; dynamicParams = false here would also apply to
+// the cached catalogue route below, whose version and query are never known at build time.
+export const dynamicParams = true;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await getLocale(params);

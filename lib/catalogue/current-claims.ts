@@ -1,13 +1,16 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { chooseCurrentClaim } from "@/lib/catalogue/claim-rank";
+import { refreshCatalogueState } from "@/lib/catalogue/state";
+import { propertyBits } from "@/lib/catalogue/support-bits";
 
-type Tx = Pick<PrismaClient, "claim" | "$executeRawUnsafe">;
+type Tx = Pick<PrismaClient, "claim" | "property" | "catalogueState" | "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 // Marks, per subject and property, the claim pages show (the rule is in claim-rank.ts), then
-// keeps each service's summary columns in step: how many properties are "yes" and how new the
-// newest current evidence is. Whole-table: a few thousand claims per real catalogue, and the
-// 10,000-service benchmark stays within a second.
-export async function refreshCurrentClaims(tx: Tx): Promise<void> {
+// keeps each service's summary columns in step: how many and which properties are "yes" and how
+// new the newest current evidence is, and last the catalogue's version (lib/catalogue/state.ts).
+// Whole-table: a few thousand claims per real catalogue, and the 10,000-service benchmark stays
+// within a few seconds. Every writer calls it inside its transaction.
+export async function refreshCurrentClaims(tx: Tx): Promise<{ version: string; changed: boolean }> {
   const claims = await tx.claim.findMany({
     select: {
       id: true,
@@ -42,8 +45,18 @@ export async function refreshCurrentClaims(tx: Tx): Promise<void> {
   for (let i = 0; i < toSet.length; i += 5000) {
     await tx.claim.updateMany({ where: { id: { in: toSet.slice(i, i + 5000) } }, data: { isCurrent: true } });
   }
+  const bits = propertyBits(await tx.property.findMany({ select: { id: true, key: true, position: true } }));
+  // Ids are integers read from the database, so inlining them into the CASE is safe.
+  const bitOf =
+    bits.size === 0
+      ? "0"
+      : `CASE c."propertyId" ${[...bits.values()].map(({ id, bit }) => `WHEN ${id} THEN ${2 ** bit}`).join(" ")} ELSE 0 END`;
   await tx.$executeRawUnsafe(`
     UPDATE "Service" SET
+      "supportBits" = (
+        SELECT COALESCE(SUM(${bitOf}), 0) FROM "Claim" c
+        WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" = 'yes'
+      ),
       "supportCount" = (
         SELECT COUNT(*) FROM "Claim" c
         WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" = 'yes'
@@ -52,4 +65,5 @@ export async function refreshCurrentClaims(tx: Tx): Promise<void> {
         SELECT MAX(COALESCE(c."verifiedOn", c."asOf")) FROM "Claim" c
         WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" <> 'unknown'
       )`);
+  return refreshCatalogueState(tx);
 }

@@ -1,7 +1,4 @@
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { domainsForQuery } from "@/lib/catalogue/address";
-import { normalizeSearchText } from "@/lib/catalogue/search-text";
 import {
   DEFAULT_FILTERS,
   KIND_FILTERS,
@@ -63,29 +60,4 @@ export function parseCatalogueFilters(
   // equal filters give equal URLs.
   const has = knownProperties.filter((key) => parsed.has.includes(key) && known.has(key));
   return { ...parsed, has };
-}
-
-// Property keys must be resolved to ids first: filtering claims through the property relation
-// makes SQLite run a nested subquery per service (15 s at 10,000 services instead of 0.1 s).
-export function toCatalogueWhere(
-  filters: CatalogueFilters,
-  propertyIds: ReadonlyMap<string, number>,
-): Prisma.ServiceWhereInput {
-  const and: Prisma.ServiceWhereInput[] = [];
-  const q = normalizeSearchText(filters.q);
-  const domains = domainsForQuery(filters.q);
-  // "taro@nifty.com" finds the provider serving nifty.com, and names containing the text
-  if (domains.length > 0)
-    and.push({ OR: [{ domains: { some: { domain: { in: domains } } } }, { searchText: { contains: q } }] });
-  else if (q) and.push({ searchText: { contains: q } });
-  if (filters.segment !== "all") and.push({ segment: filters.segment });
-  if (filters.kind !== "all") and.push({ kind: filters.kind });
-  for (const key of filters.has) {
-    const propertyId = propertyIds.get(key);
-    // an unknown key can only match nothing; parseCatalogueFilters normally drops it earlier
-    and.push(
-      propertyId === undefined ? { id: -1 } : { claims: { some: { isCurrent: true, value: "yes", propertyId } } },
-    );
-  }
-  return and.length > 0 ? { AND: and } : {};
 }

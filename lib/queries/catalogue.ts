@@ -4,11 +4,10 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IdentifiableService } from "@/lib/catalogue/identify";
-import { getProperties } from "@/lib/queries/properties";
-import { domainsForQuery } from "@/lib/catalogue/address";
 import { sourcesDisagree } from "@/lib/catalogue/claim-rank";
-import { toCatalogueWhere, type CatalogueFilters } from "@/lib/catalogue/filters";
-import { sortServices } from "@/lib/catalogue/sort";
+import type { CatalogueFilters } from "@/lib/catalogue/filters";
+import { filterServices, readServiceIndex, type ServiceIndex } from "@/lib/catalogue/service-index";
+import { readCatalogueVersion } from "@/lib/catalogue/state";
 import type { Locale } from "@/lib/i18n/locales";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
 
@@ -86,28 +85,30 @@ export function claimWarnings(claim: Pick<ClaimInfo, "warnings"> | undefined): s
 
 export type CatalogueResult = { items: ServiceSummary[]; total: number; page: number; pageCount: number; per: number };
 
-// The filtered list is sorted in TypeScript (lib/catalogue/sort.ts) over a narrow select, then
-// only the page's rows are read in full. `locale` picks the collation; the API uses Japanese,
-// the catalogue's default language.
+// The index of the whole catalogue, rebuilt when the catalogue's version changes (any process's
+// write changes it; lib/catalogue/state.ts). One module-level copy per server process: building it
+// is one read of the Service table, and every filter after that is an in-memory scan.
+let index: Promise<ServiceIndex> | undefined;
+
+export async function getServiceIndex(): Promise<ServiceIndex> {
+  const version = await readCatalogueVersion(getDb());
+  const current = index;
+  if (current && (await current).version === version) return current;
+  // Concurrent requests after a change share one load.
+  const pending =
+    index === current ? readServiceIndex(getDb(), version) : (index ?? readServiceIndex(getDb(), version));
+  index = pending;
+  return pending.catch((error: unknown) => {
+    if (index === pending) index = undefined;
+    throw error;
+  });
+}
+
+// Filtering and sorting run over the in-memory index (lib/catalogue/service-index.ts); only the
+// page's rows are read in full. `locale` picks the collation; the API uses Japanese, the
+// catalogue's default language.
 export async function getServices(filters: CatalogueFilters, locale: Locale = "ja"): Promise<CatalogueResult> {
-  const db = getDb();
-  const properties = await getProperties();
-  const where = toCatalogueWhere(filters, new Map(properties.map((p) => [p.key, p.id])));
-  const domains = domainsForQuery(filters.q);
-  const [candidates, first] = await Promise.all([
-    db.service.findMany({
-      where,
-      select: { id: true, name: true, nameEn: true, kana: true, editorsPick: true, supportCount: true },
-    }),
-    // The provider serving the searched address's domain comes first, the rest in the chosen order.
-    domains.length === 0
-      ? Promise.resolve([])
-      : db.service.findMany({
-          where: { AND: [where, { domains: { some: { domain: { in: domains } } } }] },
-          select: { id: true },
-        }),
-  ]);
-  const ordered = sortServices(candidates, filters.sort, locale, new Set(first.map((r) => r.id)));
+  const ordered = filterServices(await getServiceIndex(), filters, locale);
   const total = ordered.length;
   const pageCount = Math.max(1, Math.ceil(total / filters.per));
   // A page number past the end (an old link after the data shrank) shows the last page.
@@ -116,7 +117,7 @@ export async function getServices(filters: CatalogueFilters, locale: Locale = "j
   const rows =
     pageIds.length === 0
       ? []
-      : await db.service.findMany({ where: { id: { in: pageIds } }, select: { ...summarySelect, id: true } });
+      : await getDb().service.findMany({ where: { id: { in: pageIds } }, select: { ...summarySelect, id: true } });
   const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
   const items = pageIds.map((id) => byId.get(id)).filter((r) => r !== undefined);
   return { items: items.map(toSummary), total, page, pageCount, per: filters.per };

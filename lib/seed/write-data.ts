@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
 import { buildSearchText } from "@/lib/catalogue/search-text";
+import type { PropertyRecord } from "@/lib/schemas/data";
 import type { CataloguePlan, PlannedClaim } from "@/lib/seed/build-catalogue";
 
 export type SeedSummary = {
@@ -18,6 +19,34 @@ export type SeedSummary = {
 const jsonOrNull = (value: unknown) =>
   value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 
+// The rows of data/properties.json, in file order; also what the synthetic fill
+// (lib/synthetic/fill.ts) writes into an empty database, so both agree on every field.
+export async function upsertProperties(
+  tx: Pick<PrismaClient, "property">,
+  properties: PropertyRecord[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const [position, p] of properties.entries()) {
+    const fields = {
+      category: p.category,
+      position,
+      labelJa: p.ja.label,
+      labelEn: p.en.label,
+      shortJa: p.ja.short,
+      shortEn: p.en.short,
+      appliesTo: p.appliesTo,
+      articleSlug: p.article ?? null,
+    };
+    const row = await tx.property.upsert({
+      where: { key: p.key },
+      create: { key: p.key, ...fields },
+      update: fields,
+    });
+    ids.set(p.key, row.id);
+  }
+  return ids;
+}
+
 // Writes a validated plan in a single transaction: what the plan holds replaces what came from
 // data/ before (reviewed files, documentation, dataset snapshots); the live probe's evidence is
 // left alone, so re-seeding never erases what was observed since. A service the plan no longer
@@ -25,25 +54,7 @@ const jsonOrNull = (value: unknown) =>
 export async function writeCatalogueData(db: PrismaClient, plan: CataloguePlan): Promise<SeedSummary> {
   return db.$transaction(
     async (tx) => {
-      const propertyIds = new Map<string, number>();
-      for (const [position, p] of plan.properties.entries()) {
-        const fields = {
-          category: p.category,
-          position,
-          labelJa: p.ja.label,
-          labelEn: p.en.label,
-          shortJa: p.ja.short,
-          shortEn: p.en.short,
-          appliesTo: p.appliesTo,
-          articleSlug: p.article ?? null,
-        };
-        const row = await tx.property.upsert({
-          where: { key: p.key },
-          create: { key: p.key, ...fields },
-          update: fields,
-        });
-        propertyIds.set(p.key, row.id);
-      }
+      const propertyIds = await upsertProperties(tx, plan.properties);
 
       const sourceIds = new Map<string, number>();
       for (const s of plan.sources) {

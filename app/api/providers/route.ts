@@ -1,23 +1,10 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { toApiProvider } from "@/lib/catalogue/api-shape";
-import { parseCatalogueFilters, toQueryString } from "@/lib/catalogue/filters";
-import { getServicePropertyKeys } from "@/lib/queries/properties";
-import { getServices } from "@/lib/queries/catalogue";
+import type { NextRequest } from "next/server";
+import { providersResponse } from "@/lib/catalogue/api-response";
 
-// Same query string as the catalogue page (q, segment, has, sort, page, per); bad values fall
-// back to defaults exactly as they do there, and the response says which filters were applied.
+// Normally never reached: proxy.ts rewrites /api/providers to its cached twin
+// (app/api/catalogue-cache). Kept so the API answers, uncached, should the proxy not run.
+export const dynamic = "force-dynamic";
+
 export async function GET(request: NextRequest) {
-  const keys = await getServicePropertyKeys();
-  const filters = parseCatalogueFilters(request.nextUrl.searchParams, keys);
-  const result = await getServices(filters);
-  return NextResponse.json({
-    filters: { ...filters, page: result.page },
-    total: result.total,
-    page: result.page,
-    pageCount: result.pageCount,
-    per: result.per,
-    next:
-      result.page < result.pageCount ? `/api/providers${toQueryString({ ...filters, page: result.page + 1 })}` : null,
-    items: result.items.map((p) => toApiProvider(p, keys)),
-  });
+  return providersResponse(request.nextUrl.searchParams);
 }

@@ -1,0 +1,26 @@
+import { providersResponse } from "@/lib/catalogue/api-response";
+import { catalogueEtag, searchParamsFromCacheKey } from "@/lib/catalogue/cache-key";
+
+// /api/providers as the proxy serves it: rendered once per catalogue version and query, then
+// answered from Next's response cache (see app/[locale]/catalogue-cache).
+export const dynamic = "force-static";
+export const dynamicParams = true;
+// The path changes with the data, so this only bounds how long a shared cache (a CDN), which sees
+// the public URL, may keep the response: Cache-Control s-maxage=60.
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ version: string; key: string }> }) {
+  const { version, key } = await params;
+  const raw = searchParamsFromCacheKey(key);
+  const search = new URLSearchParams();
+  for (const [k, values] of Object.entries(raw)) for (const v of [values ?? []].flat()) search.append(k, v);
+  const response = await providersResponse(search);
+  // Pages get an ETag from Next; a route handler's cached response does not, so it names its
+  // version and query, which the proxy can compare without rendering anything.
+  response.headers.set("ETag", catalogueEtag(version, key));
+  return response;
+}
