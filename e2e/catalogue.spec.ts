@@ -92,8 +92,8 @@ test.describe("catalogue with JavaScript", () => {
     await enhanced(page);
     const cpiRow = row(page, "cpi");
     // IMAP over SSL is stated by none of CPI's sources: unknown, not "not supported"
-    await expect(cpiRow.locator('[data-support="unknown"]').first()).toBeVisible();
-    await expect(cpiRow.locator('[data-support="no"]')).toHaveCount(0);
+    await expect(cpiRow.locator("td.m-unknown").first()).toBeVisible();
+    await expect(cpiRow.locator("td.m-no")).toHaveCount(0);
 
     // only CPI's own documentation claims POP before SMTP
     await openFilters(page);
@@ -112,8 +112,8 @@ test.describe("catalogue with JavaScript", () => {
     // a source saying "no" is shown as not supported
     await page.goto(`/ja/providers?q=${encodeURIComponent("Microsoft 365")}`);
     const m365 = row(page, "microsoft-365");
-    await expect(m365.locator('[data-support="no"]')).toHaveCount(1);
-    await expect(m365.locator('[data-support="no"]')).toContainText("非対応");
+    await expect(m365.locator("td.m-no")).toHaveCount(1);
+    await expect(m365.locator("td.m-no")).toContainText("非対応");
   });
 
   test("searching a former name finds the renamed service", async ({ page }) => {
@@ -268,7 +268,7 @@ test.describe("catalogue with JavaScript", () => {
     if (!onPhone(testInfo)) await expect(page.getByRole("columnheader", { name: "根拠の日付" })).toBeVisible();
     await expectResults(page, items.length);
     for (const item of items) {
-      const cell = row(page, item.slug).locator(".col-evidence, .service-card__evidence");
+      const cell = row(page, item.slug).locator(".col-evidence");
       if (item.newestEvidence === null) {
         await expect(cell, item.slug).toContainText("根拠なし");
         continue;
@@ -278,7 +278,7 @@ test.describe("catalogue with JavaScript", () => {
       await expect(cell.locator("[data-stale]"), `${item.slug} ${item.newestEvidence}`).toHaveCount(stale ? 1 : 0);
     }
     // the 2006 page is the only source for Ablenet
-    const ablenet = row(page, "ablenet").locator(".col-evidence, .service-card__evidence");
+    const ablenet = row(page, "ablenet").locator(".col-evidence");
     await expect(ablenet).toContainText("2006年2月");
     await expect(ablenet.locator("[data-stale]")).toContainText("古い情報");
     expect(items.some((i) => i.newestEvidence === null)).toBe(true);
@@ -295,9 +295,9 @@ test.describe("catalogue with JavaScript", () => {
     await expect(gooRow.locator("[data-insecure-settings]")).toContainText(
       "パスワードを暗号化せずに送る設定が出典に載っています",
     );
-    const warned = gooRow.locator('.support[data-warning="password-without-tls"]');
+    const warned = gooRow.locator('td[data-warning="password-without-tls"]');
     await expect(warned).toHaveCount(1);
-    await expect(warned).toHaveAttribute("data-support", "yes");
+    await expect(warned).toHaveClass(/\bm-yes\b/);
     await expect(warned).toHaveAttribute("title", "記載の設定はパスワードを暗号化せずに送ります");
     // spelled out for screen readers, not only shown as ⚠
     await expect(warned).toContainText("記載の設定はパスワードを暗号化せずに送ります");
@@ -306,7 +306,7 @@ test.describe("catalogue with JavaScript", () => {
     // @nifty lists only unencrypted settings, though with a hashed password
     await page.goto(`/ja/providers?q=${encodeURIComponent("taro@nifty.com")}`);
     const nifty = row(page, "nifty");
-    await expect(nifty.locator('.support[data-warning="only-unencrypted-settings"]')).toContainText(
+    await expect(nifty.locator('td[data-warning="only-unencrypted-settings"]')).toContainText(
       "記載の設定はどれも暗号化されていません",
     );
 
@@ -344,15 +344,24 @@ test.describe("catalogue layout at both sizes", () => {
       await expect(rows(page)).toHaveCount(PER_PAGE);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // one markup: a table at a desk, laid out as a card per service on a phone
       const table = page.locator("table.catalogue-table");
-      const cards = page.locator("ul.service-cards");
       if (onPhone(testInfo)) {
-        await expect(table).toBeHidden();
-        await expect(cards).toBeVisible();
-        // each card names its marks by group: receive, send, login
-        const first = cards.locator("li.service-card").first();
-        await expect(first.locator(".service-card__group")).toHaveCount(3);
-        await expect(first.locator(".service-card__marks dt")).toHaveCount(11);
+        await expect(table.locator("thead")).toBeHidden();
+        // each card names its marks by group (receive, send, login) and each mark by its property
+        const first = rows(page).first();
+        const marks = first.locator('td[class^="m-"]');
+        await expect(marks).toHaveCount(11);
+        const labels = await marks.evaluateAll((tds) =>
+          tds.map((td) => ({
+            mark: getComputedStyle(td, "::before").content,
+            group: getComputedStyle(td, "::after").content,
+          })),
+        );
+        expect(labels.filter((l) => l.group !== "none")).toHaveLength(3);
+        for (const l of labels) expect(l.mark).toMatch(/^".+ .+" \/ ".+"$/);
+        const box = await first.boundingBox();
+        expect(box!.width).toBeLessThanOrEqual(390);
         // the filters are folded away and the result count is on the first screen
         await expect(page.locator(".filters-toggle__summary")).toBeVisible();
         await expect(page.getByLabel(locale === "ja" ? SEARCH_JA : "Search by name or address")).toBeHidden();
@@ -361,8 +370,8 @@ test.describe("catalogue layout at both sizes", () => {
         expect(count!.y + count!.height).toBeLessThanOrEqual(844);
         return;
       }
-      await expect(cards).toBeHidden();
       await expect(table).toBeVisible();
+      await expect(table.locator("thead")).toBeVisible();
       const viewport = page.viewportSize()!;
       // all 11 property columns, and the name and date columns, inside the window
       const headers = table.locator("thead th");

@@ -65,7 +65,9 @@ export default async function HomePage({ params }: HomePageProps) {
         totals={{ now: counts.now.total, then: counts.then.total }}
       />
       <p>
-        <Link href={localePath(locale, "/articles/since-2006")}>{t.chart.since2006}</Link>
+        <Link prefetch={false} href={localePath(locale, "/articles/since-2006")}>
+          {t.chart.since2006}
+        </Link>
       </p>
       {picks.length > 0 ? <EditorsPick locale={locale} picks={picks} properties={properties} /> : null}
     </div>

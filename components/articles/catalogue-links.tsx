@@ -17,7 +17,11 @@ export function CatalogueLinks({ locale, properties }: CatalogueLinksProps) {
       <ul className="article-catalogue__list">
         {properties.map((p) => (
           <li key={p.key}>
-            <Link href={localePath(locale, `/providers${toQueryString({ has: [p.key] })}`)} data-property={p.key}>
+            <Link
+              prefetch={false}
+              href={localePath(locale, `/providers${toQueryString({ has: [p.key] })}`)}
+              data-property={p.key}
+            >
               {format(t.servicesWith, { property: p[locale].label })}
               <span aria-hidden="true"> →</span>
             </Link>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SupportMark } from "@/components/ui/support-mark";
+import { createElement, type ReactElement, type ReactNode } from "react";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
 import { localePath, type Locale } from "@/lib/i18n/locales";
@@ -7,23 +7,19 @@ import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { CompareToggle, type CompareControl } from "@/components/catalogue/compare-toggle";
-import { groupProperties, isGroupKey } from "@/lib/catalogue/property-groups";
+import { groupProperties, isGroupKey, type PropertyGroup } from "@/lib/catalogue/property-groups";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
+import { SUPPORT_VALUES, type SupportValue } from "@/lib/schemas/data";
 
 type CatalogueTableProps = {
   locale: Locale;
   providers: ServiceSummary[];
   properties: PropertyInfo[];
-  // the catalogue's add/remove column; other pages show the table without it
-  compare?: CompareControl;
-  // the URL that sorts by name, when the table can be sorted (and whether it already is)
-  sortByName?: { href: string; active: boolean };
+  compare: CompareControl;
+  // the URL that sorts by name (and whether the list already is)
+  sortByName: { href: string; active: boolean };
   // where the "?" of a column group points: the legend that names and explains each property
-  legendHref?: string;
-  // false where the page guarantees the width (the catalogue: it fits at a desk and shows cards
-  // on a phone), so the header can stick to the window; elsewhere a scrolling region keeps a
-  // narrow screen from scrolling sideways
-  scroll?: boolean;
+  legendHref: string;
 };
 
 export function serviceName(p: { name: string; nameEn: string | null }, locale: Locale): string {
@@ -35,44 +31,58 @@ export function groupLabel(locale: Locale, category: string): string {
   return isGroupKey(category) ? groups[category] : category;
 }
 
-// The name cell's parts, shared with the phone cards (where the name alone is the heading).
-export function ServiceName({ locale, provider }: { locale: Locale; provider: ServiceSummary }) {
-  const t = catalogueMessages[locale];
-  return (
-    <>
-      <Link href={localePath(locale, `/providers/${provider.slug}`)} className="service-link">
-        {serviceName(provider, locale)}
-      </Link>
-      {provider.editorsPick ? <span className="badge badge--pick">{t.catalogue.editorsPick}</span> : null}
-    </>
-  );
+const WARNING_KEYS = ["password-without-tls", "only-unencrypted-settings"] as const;
+type WarningKey = (typeof WARNING_KEYS)[number];
+const isWarningKey = (w: string): w is WarningKey => (WARNING_KEYS as readonly string[]).includes(w);
+
+// A CSS string literal for text from the dictionary or the database.
+const cssString = (s: string): string => `"${s.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+type Shared = Promise<ReactElement>;
+const share = (element: ReactElement): Shared => Promise.resolve(element);
+function memo<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    const known = made.get(key);
+    if (known !== undefined) return known;
+    const value = make(key);
+    made.set(key, value);
+    return value;
+  };
 }
 
-export function ServiceMeta({ locale, provider }: { locale: Locale; provider: ServiceSummary }) {
+// The first three columns: compare, service, evidence date.
+const FIRST_PROPERTY_COLUMN = 4;
+
+// The rules that depend on the data: each property column's short and full name and each group's
+// title, which the phone layout shows beside every mark (as generated content, so a row carries
+// only its values), and the marks themselves, from the dictionary.
+function columnStyles(locale: Locale, groups: PropertyGroup<PropertyInfo>[]): string {
   const t = catalogueMessages[locale];
-  return (
-    <>
-      {provider.insecureSettings.length > 0 ? (
-        <span className="insecure-note" data-insecure-settings>
-          ⚠ {t.warnings.insecureSettings}
-        </span>
-      ) : null}
-      {provider.formerNames.length > 0 ? (
-        <span className="former-names">
-          {format(t.catalogue.formerly, { names: formatList(locale, provider.formerNames) })}
-        </span>
-      ) : null}
-      <span className="col-kind">
-        {t.kinds[provider.kind]} · {segmentLabel(locale, provider.segment)}
-      </span>
-    </>
-  );
+  const rules = SUPPORT_VALUES.map((v) => `.catalogue-table .m-${v}{--m:${cssString(t.support[v].mark)}}`);
+  const starts: string[] = [];
+  let column = FIRST_PROPERTY_COLUMN;
+  for (const g of groups) {
+    g.properties.forEach((p, i) => {
+      const cell = `.catalogue-table td:nth-child(${column})`;
+      const title = i === 0 ? `;--g:${cssString(groupLabel(locale, g.category))}` : "";
+      rules.push(
+        `${cell}{--p:${cssString(propertyLabel(p, locale, true))};--pl:${cssString(propertyLabel(p, locale))}${title}}`,
+      );
+      if (i === 0) starts.push(cell);
+      column++;
+    });
+  }
+  rules.push(`.catalogue-table .col-evidence{--ev:${cssString(`${t.freshness.column}: `)}}`);
+  return `${rules.join("")}@media (max-width:49.99rem){${starts.join(",")}{clear:left}}`;
 }
 
-// Fits a 1366 px screen beside the filters: property columns are grouped (receive / send /
-// login) under headers that carry one "?" each, so the header row adds three tab stops rather
-// than one link per property; the short names are written sideways, the full name is what
-// screen readers hear. Columns are data: a new property lands in its category's group.
+// The catalogue's list, one markup for every screen: a table at a desk, where the property columns
+// are grouped (receive / send / login) under headers that carry one "?" each and the short names
+// are written sideways; a card per service on a phone (below 50rem, app/catalogue.css), where
+// each mark shows its property's short name and each group its title. A 20-row page has 220
+// marks, so a mark is only a class and its label: the symbol and the names come from CSS, and
+// the cells with the same value are one element, which the RSC payload sends once.
 export function CatalogueTable({
   locale,
   providers,
@@ -80,33 +90,75 @@ export function CatalogueTable({
   compare,
   sortByName,
   legendHref,
-  scroll = true,
 }: CatalogueTableProps) {
   const t = catalogueMessages[locale];
   const groups = groupProperties(properties);
   const ordered = groups.flatMap((g) => g.properties);
-  const table = (
+  // Parts many rows share are made once, as settled promises of their element: the RSC payload
+  // writes a promise once and refers to it by a short id ("$@1f") wherever it appears again,
+  // where a repeated element would be written again or referred to by a long path. React renders
+  // a settled promise as its value, on the server and in the browser.
+  const plain = {} as Record<SupportValue, Shared>;
+  for (const v of SUPPORT_VALUES)
+    plain[v] = share(
+      <td className={`m-${v}`}>
+        <span>{t.support[v].label}</span>
+      </td>,
+    );
+  const pick = share(<span className="badge badge--pick">{t.catalogue.editorsPick}</span>);
+  const insecure = share(
+    <span className="insecure-note" data-insecure-settings>
+      ⚠ {t.warnings.insecureSettings}
+    </span>,
+  );
+  const kindOf = memo((text: string) => share(<span className="col-kind">{text}</span>));
+  const evidenceOf = memo((value: string) =>
+    share(
+      <td className="col-evidence">
+        <EvidenceDate locale={locale} value={value || null} />
+      </td>,
+    ),
+  );
+
+  const mark = (provider: ServiceSummary, p: PropertyInfo): ReactNode => {
+    const claim = provider.support[p.key];
+    const value = claim?.value ?? "unknown";
+    const warnings = claimWarnings(claim).filter(isWarningKey);
+    if (warnings.length === 0) return plain[value];
+    const text = warnings.map((w) => t.warnings[w]).join(" / ");
+    return (
+      <td className={`m-${value} w`} data-warning={warnings.join(" ")} title={text}>
+        <span>
+          {t.support[value].label}
+          {locale === "ja" ? `（${text}）` : ` (${text})`}
+        </span>
+      </td>
+    );
+  };
+
+  return (
     <table className="support-table catalogue-table">
+      <style href={`catalogue-columns-${locale}`} precedence="default">
+        {columnStyles(locale, groups)}
+      </style>
       <caption id="provider-table-caption">{t.catalogue.tableCaption}</caption>
       <thead>
         <tr className="catalogue-table__groups">
-          {compare ? (
-            <th scope="col" rowSpan={2} className="col-compare">
-              {t.catalogue.compareColumn}
-            </th>
-          ) : null}
+          <th scope="col" rowSpan={2} className="col-compare">
+            {t.catalogue.compareColumn}
+          </th>
           <th scope="col" rowSpan={2} className="col-service">
-            {sortByName && !sortByName.active ? (
-              <Link href={sortByName.href} className="sort-link" scroll={false}>
+            {sortByName.active ? (
+              <>
+                {t.catalogue.service}
+                <span className="sr-only">: {t.catalogue.sortedByName}</span>
+              </>
+            ) : (
+              <Link href={sortByName.href} className="sort-link" scroll={false} prefetch={false}>
                 {t.catalogue.service}
                 <span className="sr-only">: {t.catalogue.sortByName}</span>
                 <span aria-hidden="true"> ↓</span>
               </Link>
-            ) : (
-              <>
-                {t.catalogue.service}
-                {sortByName?.active ? <span className="sr-only">: {t.catalogue.sortedByName}</span> : null}
-              </>
             )}
           </th>
           <th scope="col" rowSpan={2} className="col-evidence">
@@ -114,18 +166,13 @@ export function CatalogueTable({
           </th>
           {groups.map((g) => (
             <th scope="colgroup" colSpan={g.properties.length} key={g.category} className="col-group">
-              {groupLabel(locale, g.category)}
-              {legendHref ? (
-                <>
-                  {" "}
-                  <a href={legendHref} className="help-link">
-                    <span aria-hidden="true">?</span>
-                    <span className="sr-only">
-                      {format(t.catalogue.groupHelp, { group: groupLabel(locale, g.category) })}
-                    </span>
-                  </a>
-                </>
-              ) : null}
+              {groupLabel(locale, g.category)}{" "}
+              <a href={legendHref} className="help-link">
+                <span aria-hidden="true">?</span>
+                <span className="sr-only">
+                  {format(t.catalogue.groupHelp, { group: groupLabel(locale, g.category) })}
+                </span>
+              </a>
             </th>
           ))}
         </tr>
@@ -141,44 +188,38 @@ export function CatalogueTable({
         </tr>
       </thead>
       <tbody>
-        {providers.map((provider) => (
-          <tr key={provider.slug} data-slug={provider.slug}>
-            {compare ? (
-              <td className="col-compare">
-                <CompareToggle
-                  locale={locale}
-                  slug={provider.slug}
-                  name={serviceName(provider, locale)}
-                  compare={compare}
-                />
-              </td>
-            ) : null}
-            <th scope="row" className="service-cell">
-              <ServiceName locale={locale} provider={provider} />
-              <ServiceMeta locale={locale} provider={provider} />
-            </th>
-            <td className="col-evidence">
-              <EvidenceDate locale={locale} value={provider.newestEvidence} />
-            </td>
-            {ordered.map((p) => (
-              <td key={p.key} className="col-property">
-                <SupportMark
-                  value={provider.support[p.key]?.value ?? "unknown"}
-                  locale={locale}
-                  warnings={claimWarnings(provider.support[p.key])}
-                />
-              </td>
-            ))}
-          </tr>
-        ))}
+        {providers.map((provider) =>
+          // Positional children (createElement's rest arguments), not a keyed list: the cells of
+          // a row never move, and a shared cell element may appear in it more than once.
+          createElement(
+            "tr",
+            { key: provider.slug, "data-slug": provider.slug },
+            <td>
+              <CompareToggle
+                locale={locale}
+                slug={provider.slug}
+                name={serviceName(provider, locale)}
+                compare={compare}
+              />
+            </td>,
+            <th scope="row">
+              <Link href={localePath(locale, `/providers/${provider.slug}`)} prefetch={false}>
+                {serviceName(provider, locale)}
+              </Link>
+              {provider.editorsPick ? pick : null}
+              {provider.insecureSettings.length > 0 ? insecure : null}
+              {provider.formerNames.length > 0 ? (
+                <span className="former-names">
+                  {format(t.catalogue.formerly, { names: formatList(locale, provider.formerNames) })}
+                </span>
+              ) : null}
+              {kindOf(`${t.kinds[provider.kind]} · ${segmentLabel(locale, provider.segment)}`)}
+            </th>,
+            evidenceOf(provider.newestEvidence ?? ""),
+            ...ordered.map((p) => mark(provider, p)),
+          ),
+        )}
       </tbody>
     </table>
-  );
-  return scroll ? (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="provider-table-caption">
-      {table}
-    </div>
-  ) : (
-    table
   );
 }

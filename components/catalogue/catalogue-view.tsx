@@ -1,8 +1,7 @@
-import { FilterForm } from "@/components/catalogue/filter-form";
+import { FilterPanel } from "@/components/catalogue/filter-panel";
 import { Pagination } from "@/components/catalogue/pagination";
 import { CatalogueTable } from "@/components/catalogue/catalogue-table";
 import { CompareBar } from "@/components/catalogue/compare-bar";
-import { ServiceCards } from "@/components/catalogue/service-cards";
 import { SupportLegend } from "@/components/catalogue/support-legend";
 import { compareStatus, parseCompareParams, toggleCompare } from "@/lib/catalogue/compare-params";
 import { parseCatalogueFilters, toQueryString, type RawSearchParams } from "@/lib/catalogue/filters";
@@ -11,7 +10,6 @@ import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { formatNumber, localePath, type Locale } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
 import { getServices, getServicesBySlugs } from "@/lib/queries/catalogue";
-import { propertyLabel } from "@/lib/i18n/labels";
 
 // The catalogue for one set of search parameters. Rendered by the public route for a request the
 // cache cannot take and by the cached route (app/[locale]/catalogue-cache) for every other one.
@@ -48,13 +46,13 @@ export async function CatalogueView({ locale, rawParams }: { locale: Locale; raw
         {t.catalogue.skipToResults}
       </a>
       <div className="catalogue__layout">
-        <FilterForm
+        <FilterPanel
           locale={locale}
           action={action}
           filters={filters}
           compare={selected}
           total={result.total}
-          properties={properties.map((p) => ({ key: p.key, category: p.category, label: propertyLabel(p, locale) }))}
+          properties={properties}
         />
         <section id="results" tabIndex={-1} className="catalogue__results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="results-count">
@@ -74,13 +72,11 @@ export async function CatalogueView({ locale, rawParams }: { locale: Locale; raw
                 properties={properties}
                 compare={compare}
                 legendHref="#legend"
-                scroll={false}
                 sortByName={{
                   href: `${action}${toQueryString({ ...filters, sort: "name", page: 1 }, selected)}`,
                   active: filters.sort === "name",
                 }}
               />
-              <ServiceCards locale={locale} providers={result.items} properties={properties} compare={compare} />
               <p className="hint table-note">{t.catalogue.tableNote}</p>
               <Pagination
                 locale={locale}

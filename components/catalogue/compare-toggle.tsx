@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { format } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { CompareLink } from "@/components/catalogue/compare-link";
 
 export type CompareControl = {
   selected: readonly string[];
@@ -12,33 +12,19 @@ export type CompareControl = {
 
 type CompareToggleProps = { locale: Locale; slug: string; name: string; compare: CompareControl };
 
-// A real link, so adding works without JavaScript. With JavaScript, `replace` keeps a tick out of
-// the history (Back leaves the catalogue instead of un-ticking) and `scroll={false}` keeps the
-// place in the list; the element survives the re-render, so focus stays on it.
+// A service's add/remove control: a link (CompareLink), or, once four are picked, a box that says
+// why it cannot be ticked. The box and its tick are drawn by CSS.
 export function CompareToggle({ locale, slug, name, compare }: CompareToggleProps) {
   const t = catalogueMessages[locale].compare;
   const selected = compare.selected.includes(slug);
   if (!selected && compare.full) {
     return (
-      <span className="compare-toggle compare-toggle--disabled" data-compare-toggle="disabled">
-        <span className="compare-toggle__box" aria-hidden="true" />
+      <span data-compare-toggle="disabled">
         <span className="sr-only">{format(t.full, { name })}</span>
       </span>
     );
   }
   return (
-    <Link
-      href={compare.hrefFor(slug)}
-      replace
-      scroll={false}
-      prefetch={false}
-      className={selected ? "compare-toggle compare-toggle--on" : "compare-toggle"}
-      data-compare-toggle={selected ? "on" : "off"}
-    >
-      <span className="compare-toggle__box" aria-hidden="true">
-        {selected ? "✓" : null}
-      </span>
-      <span className="sr-only">{format(selected ? t.remove : t.add, { name })}</span>
-    </Link>
+    <CompareLink href={compare.hrefFor(slug)} label={format(selected ? t.remove : t.add, { name })} on={selected} />
   );
 }

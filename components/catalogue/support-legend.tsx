@@ -6,6 +6,8 @@ import { localePath, type Locale } from "@/lib/i18n/locales";
 import { SUPPORT_VALUES } from "@/lib/schemas/data";
 import type { PropertyInfo } from "@/lib/queries/properties";
 
+// Each property's full name links to the article that explains it (the catalogue's "?" headers
+// point here).
 export function SupportLegend({ locale, properties }: { locale: Locale; properties: PropertyInfo[] }) {
   const t = catalogueMessages[locale];
   return (
@@ -24,16 +26,13 @@ export function SupportLegend({ locale, properties }: { locale: Locale; properti
           <div key={p.key}>
             <dt>{propertyLabel(p, locale, true)}</dt>
             <dd>
-              {propertyLabel(p, locale)}
               {p.articleSlug ? (
-                <>
-                  {" — "}
-                  <Link href={localePath(locale, `/articles/${p.articleSlug}`)}>
-                    {t.legend.explain}
-                    <span className="sr-only">: {propertyLabel(p, locale)}</span>
-                  </Link>
-                </>
-              ) : null}
+                <Link href={localePath(locale, `/articles/${p.articleSlug}`)} prefetch={false}>
+                  {propertyLabel(p, locale)}
+                </Link>
+              ) : (
+                propertyLabel(p, locale)
+              )}
             </dd>
           </div>
         ))}

@@ -194,7 +194,9 @@ function Verdict({ locale, report }: { locale: Locale; report: CheckReport }) {
               {item.articles.map((slug, i) => (
                 <span key={slug}>
                   {i > 0 ? " / " : null}
-                  <Link href={localePath(locale, `/articles/${slug}`)}>{t.articles[slug]}</Link>
+                  <Link prefetch={false} href={localePath(locale, `/articles/${slug}`)}>
+                    {t.articles[slug]}
+                  </Link>
                 </span>
               ))}
             </p>
@@ -210,7 +212,9 @@ function Verdict({ locale, report }: { locale: Locale; report: CheckReport }) {
       ) : null}
       <p>
         {t.verdict.received}{" "}
-        <Link href={localePath(locale, "/articles/received-headers")}>{t.articles["received-headers"]}</Link>
+        <Link prefetch={false} href={localePath(locale, "/articles/received-headers")}>
+          {t.articles["received-headers"]}
+        </Link>
       </p>
     </>
   );
@@ -301,7 +305,9 @@ export function CheckReportView({ locale, report, headingRef, children }: CheckR
         return (
           <p key={p.slug} data-provider={p.slug}>
             {format(t.result.provider, { name, mx: p.mxHost })}{" "}
-            <Link href={localePath(locale, `/providers/${p.slug}`)}>{format(t.result.providerLink, { name })}</Link>
+            <Link prefetch={false} href={localePath(locale, `/providers/${p.slug}`)}>
+              {format(t.result.providerLink, { name })}
+            </Link>
           </p>
         );
       })}

@@ -70,6 +70,7 @@ export function CompareSearch({ locale, selected, query, results, total }: Compa
                       <span className="compare-search__added">{t.added}</span>
                     ) : full ? null : (
                       <Link
+                        prefetch={false}
                         className="button button--secondary"
                         href={addHref(s.slug)}
                         aria-label={format(t.addLabel, { name })}

@@ -47,10 +47,15 @@ export function CompareTable({ locale, services, properties, query }: CompareTab
                 const name = serviceName(s, locale);
                 return (
                   <th scope="col" key={s.slug} data-slug={s.slug}>
-                    <Link className="compare-table__name" href={localePath(locale, `/providers/${s.slug}`)}>
+                    <Link
+                      prefetch={false}
+                      className="compare-table__name"
+                      href={localePath(locale, `/providers/${s.slug}`)}
+                    >
                       {name}
                     </Link>
                     <Link
+                      prefetch={false}
                       className="compare-remove"
                       href={removeHref(s.slug)}
                       aria-label={format(t.remove, { name })}
@@ -96,7 +101,11 @@ export function CompareTable({ locale, services, properties, query }: CompareTab
                       {p.articleSlug ? (
                         <>
                           {" "}
-                          <Link className="compare-explain" href={localePath(locale, `/articles/${p.articleSlug}`)}>
+                          <Link
+                            prefetch={false}
+                            className="compare-explain"
+                            href={localePath(locale, `/articles/${p.articleSlug}`)}
+                          >
                             {t.explain}
                             <span className="sr-only">: {propertyLabel(p, locale)}</span>
                           </Link>

@@ -27,7 +27,9 @@ export function EditorsPick({ locale, picks, properties }: EditorsPickProps) {
           return (
             <li key={pick.slug} className="pick" data-pick={pick.slug}>
               <h3 className="pick__name">
-                <Link href={localePath(locale, `/providers/${pick.slug}`)}>{name}</Link>
+                <Link prefetch={false} href={localePath(locale, `/providers/${pick.slug}`)}>
+                  {name}
+                </Link>
               </h3>
               <p className="pick__evidence">
                 {t.evidence}

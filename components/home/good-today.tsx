@@ -12,7 +12,7 @@ export function GoodToday({ locale }: { locale: Locale }) {
         {t.items.map((item) => (
           <li key={item.text} data-article={item.article}>
             <span className="good-today__text">{item.text}</span>{" "}
-            <Link className="good-today__more" href={localePath(locale, `/articles/${item.article}`)}>
+            <Link prefetch={false} className="good-today__more" href={localePath(locale, `/articles/${item.article}`)}>
               {t.more}
               <span className="sr-only">: {item.text}</span>
             </Link>

@@ -9,7 +9,9 @@ export function SiteFooter({ locale }: { locale: Locale }) {
     <footer className="site-footer">
       <p>{t.footer.note}</p>
       <p>
-        <Link href={localePath(locale, "/about")}>{aboutMessages[locale].footerLink}</Link>
+        <Link prefetch={false} href={localePath(locale, "/about")}>
+          {aboutMessages[locale].footerLink}
+        </Link>
       </p>
     </footer>
   );

@@ -1,5 +1,5 @@
 import { format } from "@/lib/i18n/format";
-import { receivedMessages } from "@/lib/i18n/messages/received";
+import type { ReceivedText } from "@/components/received/received-text";
 import { formatNumber, type Locale } from "@/lib/i18n/locales";
 import type { TlsVersion } from "@/lib/received/types";
 
@@ -26,8 +26,7 @@ export function formatHopDate(iso: string): string {
   return `${m[1]} ${m[2]} ${m[3] === "Z" ? "UTC" : m[3]}`;
 }
 
-export function formatDelay(locale: Locale, seconds: number): string {
-  const t = receivedMessages[locale].delay;
+export function formatDelay(locale: Locale, t: ReceivedText["delay"], seconds: number): string {
   const abs = Math.abs(seconds);
   const n = (v: number) => formatNumber(locale, v);
   let value: string;
@@ -39,7 +38,6 @@ export function formatDelay(locale: Locale, seconds: number): string {
   return seconds < 0 ? format(t.skew, { value }) : value;
 }
 
-export function hopNames(locale: Locale, hops: number[]): string {
-  const t = receivedMessages[locale].path;
+export function hopNames(locale: Locale, t: ReceivedText["path"], hops: number[]): string {
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(hops.map((hop) => format(t.hop, { hop })));
 }

@@ -1,4 +1,4 @@
-import { receivedMessages } from "@/lib/i18n/messages/received";
+import { useReceivedText } from "@/components/received/received-text";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Level, TlsState } from "@/lib/received/types";
 
@@ -62,8 +62,8 @@ type HopMarkProps = { tls: TlsState; locale: Locale; weak?: boolean };
 
 // The symbol is decoration; the text beside it carries the meaning, so colour is never the only cue.
 // An encrypted hop with an old version or a weak cipher gets the warning lock and says so.
-export function HopMark({ tls, locale, weak = false }: HopMarkProps) {
-  const t = receivedMessages[locale].marks;
+export function HopMark({ tls, weak = false }: HopMarkProps) {
+  const t = useReceivedText().marks;
   const isWeak = weak && tls === "yes";
   return (
     <span className={`hop-mark hop-mark--${isWeak ? "weak" : tls}`} data-tls={tls}>
@@ -84,11 +84,12 @@ const LEVEL_ICON: Record<Level, IconName> = {
 type LevelMarkProps = { level: Level; locale: Locale };
 
 /** The headline's mark: an icon and the level in words. */
-export function LevelMark({ level, locale }: LevelMarkProps) {
+export function LevelMark({ level }: LevelMarkProps) {
+  const t = useReceivedText();
   return (
     <span className={`hop-mark hop-mark--level-${level}`} data-level={level}>
       <MarkIcon tls={LEVEL_ICON[level]} />
-      <span className="hop-mark__label">{receivedMessages[locale].levelMarks[level]}</span>
+      <span className="hop-mark__label">{t.levelMarks[level]}</span>
     </span>
   );
 }

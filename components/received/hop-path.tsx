@@ -1,7 +1,7 @@
 import { HopMark } from "@/components/received/hop-mark";
 import { tlsVersionLabel } from "@/components/received/format";
 import { format } from "@/lib/i18n/format";
-import { receivedMessages } from "@/lib/i18n/messages/received";
+import { useReceivedText } from "@/components/received/received-text";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReceivedHopRow } from "@/lib/received/form";
 
@@ -9,7 +9,7 @@ type HopPathProps = { locale: Locale; hops: ReceivedHopRow[]; firstPlainHop: num
 
 // The route as an ordered list, oldest hop first: the order the message travelled.
 export function HopPath({ locale, hops, firstPlainHop }: HopPathProps) {
-  const t = receivedMessages[locale];
+  const t = useReceivedText();
   const name = (host: string | null) => host ?? t.path.unnamed;
   return (
     <section className="hop-path" aria-labelledby="hop-path-heading">

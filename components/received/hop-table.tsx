@@ -1,14 +1,15 @@
 import { formatDelay, formatHopDate, tlsVersionLabel } from "@/components/received/format";
 import { HopMark } from "@/components/received/hop-mark";
-import { receivedMessages } from "@/lib/i18n/messages/received";
+import { useReceivedText } from "@/components/received/received-text";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReceivedHopRow } from "@/lib/received/form";
 
 type HopTableProps = { locale: Locale; hops: ReceivedHopRow[] };
 
 export function HopTable({ locale, hops }: HopTableProps) {
-  const t = receivedMessages[locale].table;
-  const certificate = receivedMessages[locale].certificate;
+  const text = useReceivedText();
+  const t = text.table;
+  const certificate = text.certificate;
   const none = <span className="muted">{t.none}</span>;
   const weakTag = <span className="received-weak-tag">{t.weak}</span>;
   return (
@@ -59,7 +60,7 @@ export function HopTable({ locale, hops }: HopTableProps) {
                   {hop.date ? <time dateTime={hop.date}>{formatHopDate(hop.date)}</time> : none}
                 </td>
                 <td className="hop-table__nowrap">
-                  {hop.delaySeconds === null ? none : formatDelay(locale, hop.delaySeconds)}
+                  {hop.delaySeconds === null ? none : formatDelay(locale, text.delay, hop.delaySeconds)}
                 </td>
               </tr>
             );

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ReceivedReport } from "@/components/received/received-report";
 import { format } from "@/lib/i18n/format";
-import { receivedMessages } from "@/lib/i18n/messages/received";
+import { ReceivedTextProvider, type ReceivedText } from "@/components/received/received-text";
 import { formatNumber, type Locale } from "@/lib/i18n/locales";
 // types only: the parser and the samples stay on the server
 import type { ReceivedState } from "@/lib/received/form";
@@ -11,6 +11,8 @@ import type { SampleId } from "@/lib/received/samples";
 
 type ReceivedFormProps = {
   locale: Locale;
+  // the analyzer's strings in the page's language (the dictionary stays on the server)
+  text: ReceivedText;
   action: (previous: ReceivedState, formData: FormData) => Promise<ReceivedState>;
   samples: ReadonlyArray<{ id: SampleId; name: string }>;
   maxLength: number;
@@ -23,9 +25,9 @@ const subscribeToNothing = () => () => {};
 const isBrowser = () => true;
 const isServer = () => false;
 
-export function ReceivedForm({ locale, action, samples, maxLength }: ReceivedFormProps) {
+export function ReceivedForm({ locale, text, action, samples, maxLength }: ReceivedFormProps) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
-  const t = receivedMessages[locale];
+  const t = text;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   // What was last submitted with the script running: the action does not send it back, and the
@@ -44,7 +46,7 @@ export function ReceivedForm({ locale, action, samples, maxLength }: ReceivedFor
   }, [state]);
 
   return (
-    <>
+    <ReceivedTextProvider value={text}>
       <form
         action={formAction}
         onSubmit={() => setSubmitted(textareaRef.current?.value ?? "")}
@@ -121,6 +123,6 @@ export function ReceivedForm({ locale, action, samples, maxLength }: ReceivedFor
           headingRef={headingRef}
         />
       ) : null}
-    </>
+    </ReceivedTextProvider>
   );
 }

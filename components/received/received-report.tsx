@@ -5,7 +5,7 @@ import { LevelMark } from "@/components/received/hop-mark";
 import { HopPath } from "@/components/received/hop-path";
 import { HopTable } from "@/components/received/hop-table";
 import { format } from "@/lib/i18n/format";
-import { receivedMessages } from "@/lib/i18n/messages/received";
+import { useReceivedText, type ReceivedText } from "@/components/received/received-text";
 import { formatNumber, localePath, type Locale } from "@/lib/i18n/locales";
 import type { ReceivedFindingRow, ReceivedHopRow, ReceivedResult } from "@/lib/received/form";
 import type { FindingCode } from "@/lib/received/types";
@@ -17,7 +17,7 @@ type ReceivedReportProps = {
   headingRef?: Ref<HTMLHeadingElement>;
 };
 
-type ShortCode = keyof (typeof receivedMessages)["ja"]["short"];
+type ShortCode = keyof ReceivedText["short"];
 
 function isShortCode(code: FindingCode, short: Record<ShortCode, string>): code is ShortCode {
   return code in short;
@@ -28,7 +28,7 @@ function unique<T>(items: Array<T | null | undefined>): T[] {
 }
 
 export function ReceivedReport({ locale, result, sampleName, headingRef }: ReceivedReportProps) {
-  const t = receivedMessages[locale];
+  const t = useReceivedText();
   const { level, findings, hops, firstPlainHop, firstPlain, hopCount } = result;
   const article = (slug: string, anchor?: string) =>
     `${localePath(locale, `/articles/${slug}`)}${anchor ? `#${anchor}` : ""}`;
@@ -41,10 +41,10 @@ export function ReceivedReport({ locale, result, sampleName, headingRef }: Recei
   const hopsText = (f: ReceivedFindingRow) =>
     f.count > f.hops.length
       ? format(t.findings.more, {
-          hops: hopNames(locale, f.hops),
+          hops: hopNames(locale, t.path, f.hops),
           count: formatNumber(locale, f.count - f.hops.length),
         })
-      : hopNames(locale, f.hops);
+      : hopNames(locale, t.path, f.hops);
   const weakHops = hops.filter((h) => h.weak);
   const unknownFinding = findings.find((f) => f.code === "no-tls-record");
 
@@ -108,7 +108,9 @@ export function ReceivedReport({ locale, result, sampleName, headingRef }: Recei
           {certificateFinding ? <p className="hint">{t.findings.certificateNote}</p> : null}
           {level === "not-encrypted" ? (
             <p className="received-verdict__link">
-              <Link href={article("starttls")}>{t.result.plainLink}</Link>
+              <Link prefetch={false} href={article("starttls")}>
+                {t.result.plainLink}
+              </Link>
             </p>
           ) : null}
           {hopCount > 0 ? (
@@ -152,7 +154,9 @@ export function ReceivedReport({ locale, result, sampleName, headingRef }: Recei
             ))}
           </ul>
           <p>
-            <Link href={article("since-2006", t.anchors.tlsVersions)}>{t.weak.learnMore}</Link>
+            <Link prefetch={false} href={article("since-2006", t.anchors.tlsVersions)}>
+              {t.weak.learnMore}
+            </Link>
           </p>
         </section>
       ) : null}
@@ -160,7 +164,10 @@ export function ReceivedReport({ locale, result, sampleName, headingRef }: Recei
       {hops.length > 0 ? (
         <>
           <p className="hint received-trust">
-            {t.result.trust} <Link href={article("received-headers", t.anchors.trust)}>{t.result.trustLink}</Link>
+            {t.result.trust}{" "}
+            <Link prefetch={false} href={article("received-headers", t.anchors.trust)}>
+              {t.result.trustLink}
+            </Link>
           </p>
           <HopPath locale={locale} hops={hops} firstPlainHop={firstPlainHop} />
           <HopTable locale={locale} hops={hops} />

@@ -20,12 +20,7 @@ export function compareQuery(slugs: string[]): string {
   return q ? `?${q}` : "";
 }
 
-// Appends the selection to another query (the catalogue's filters), so every link and form on
-// the catalogue page carries it: the selection survives paging, sorting and filtering.
-export function appendCompare(params: URLSearchParams, slugs: readonly string[]): URLSearchParams {
-  for (const s of slugs) params.append("s", s);
-  return params;
-}
+export { appendCompare } from "@/lib/catalogue/filter-query";
 
 // The selection after a click on a service's add/remove control. A fifth service is never added:
 // the page disables the control and says why instead.

@@ -122,7 +122,9 @@ function ClientTable({ locale, id, caption, clients, properties }: ClientTablePr
             {properties.map((p) => (
               <th scope="col" key={p.key}>
                 {p.articleSlug ? (
-                  <Link href={localePath(locale, `/articles/${p.articleSlug}`)}>{propertyLabel(p, locale)}</Link>
+                  <Link prefetch={false} href={localePath(locale, `/articles/${p.articleSlug}`)}>
+                    {propertyLabel(p, locale)}
+                  </Link>
                 ) : (
                   propertyLabel(p, locale)
                 )}

@@ -93,7 +93,9 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
           {state}
         </p>
         <p>
-          <Link href={localePath(locale, `/providers${compareQuery(chosen)}`)}>{t.fromCatalogue}</Link>
+          <Link prefetch={false} href={localePath(locale, `/providers${compareQuery(chosen)}`)}>
+            {t.fromCatalogue}
+          </Link>
         </p>
       </div>
       {/* Until there is something to compare, adding is the task: the search comes first. */}

@@ -68,7 +68,7 @@ export default async function GlossaryPage({ params }: GlossaryPageProps) {
                       <p>{text.definition}</p>
                       {article ? (
                         <p className="glossary-list__article">
-                          <Link href={localePath(locale, `/articles/${article.slug}`)}>
+                          <Link prefetch={false} href={localePath(locale, `/articles/${article.slug}`)}>
                             {format(t.explainedIn, { title: article.title })}
                           </Link>
                         </p>

@@ -65,7 +65,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             <>
               <span aria-hidden="true"> · </span>
               {t.otherLanguage}:{" "}
-              <Link href={localePath(other, `/articles/${slug}`)} hrefLang={other} lang={other}>
+              <Link prefetch={false} href={localePath(other, `/articles/${slug}`)} hrefLang={other} lang={other}>
                 {translation.title}
               </Link>
             </>
@@ -82,7 +82,9 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
           <ul>
             {related.map((r) => (
               <li key={r.slug}>
-                <Link href={localePath(locale, `/articles/${r.slug}`)}>{r.title}</Link>
+                <Link prefetch={false} href={localePath(locale, `/articles/${r.slug}`)}>
+                  {r.title}
+                </Link>
               </li>
             ))}
           </ul>

@@ -13,6 +13,19 @@ import { getLocale } from "@/lib/i18n/page-locale";
 // the visitor's pasted headers, which must not land in any shared cache.
 export const dynamic = "force-dynamic";
 
+// The form's strings: everything but what only this page shows.
+function formText({
+  title: _t,
+  description: _d,
+  lead: _l,
+  privacy: _p,
+  howTo: _h,
+  articles: _a,
+  ...text
+}: (typeof receivedMessages)["ja"]) {
+  return text;
+}
+
 type ReceivedPageProps = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: ReceivedPageProps): Promise<Metadata> {
@@ -34,6 +47,7 @@ export default async function ReceivedPage({ params }: ReceivedPageProps) {
       <p className="hint">{t.howTo}</p>
       <ReceivedForm
         locale={locale}
+        text={formText(t)}
         action={analyzeHeaders}
         samples={SAMPLE_IDS.map((id) => ({ id, name: t.samples.names[id] }))}
         maxLength={MAX_PASTE_BYTES}
