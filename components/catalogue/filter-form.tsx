@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type ChangeEvent, type FormEvent } from "react";
+import { useEffect, useRef, useState, useTransition, type ChangeEvent, type FocusEvent, type FormEvent } from "react";
 import { filtersFromForm, MAX_QUERY_LENGTH, toQueryString, type CatalogueFilters } from "@/lib/catalogue/filter-query";
 
 export type FilterFormText = {
@@ -43,6 +43,30 @@ export type FilterFormProps = {
 
 const TYPING_DELAY_MS = 300;
 
+// The cached catalogue is a route segment of its own per query (proxy.ts, decision 0008), so each
+// filter change mounts a new form. What the person was doing carries over to it in this module's
+// memory: the folded panel stays open, focus and the caret stay on the same field, and text typed
+// while the list was loading is kept and applied. Only a navigation the form started sets it.
+type Carry = { open: boolean; field: { name: string; value: string } | null; q: string; caret: number | null };
+let carry: Carry | null = null;
+
+function remember(form: HTMLFormElement) {
+  const active = document.activeElement;
+  const field =
+    active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLButtonElement
+      ? active.form === form
+        ? active
+        : null
+      : null;
+  const q = form.elements.namedItem("q");
+  carry = {
+    open: form.closest("details")?.open ?? false,
+    field: field ? { name: field.name, value: field.value } : null,
+    q: q instanceof HTMLInputElement ? q.value : "",
+    caret: field instanceof HTMLInputElement && field.name === "q" ? field.selectionStart : null,
+  };
+}
+
 // A plain GET form (FilterPanel puts it inside the "Filters (n)" toggle). Without JavaScript the
 // browser submits it and the server renders the result. With JavaScript:
 // - a ticked feature and typed text update the list in place (history replace: Back leaves the
@@ -59,6 +83,7 @@ export function FilterForm(props: FilterFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [pendingChoice, setPendingChoice] = useState(false);
+  const mounted = useRef(false);
 
   // Back/forward changes the filters under a mounted form; mirror them into the inputs, except
   // the search box while someone is typing in it.
@@ -80,13 +105,41 @@ export function FilterForm(props: FilterFormProps) {
     const q = form.elements.namedItem("q");
     if (q instanceof HTMLInputElement && document.activeElement !== q) q.value = filters.q;
     setPendingChoice(false);
+    // The same form got the new filters (no remount): nothing is left to take over. On the first
+    // run, the effect below has still to read it.
+    if (mounted.current) carry = null;
+    mounted.current = true;
   }, [filters]);
 
   // Marks the form as live (its handlers attached), for tests; before that it works as the plain
   // GET form it is. An attribute on the DOM node, not state: nothing renders differently.
   useEffect(() => {
-    formRef.current?.setAttribute("data-enhanced", "");
+    const form = formRef.current;
+    form?.setAttribute("data-enhanced", "");
+    const carried = carry;
+    carry = null;
+    if (form && carried) {
+      const details = form.closest("details");
+      if (details && carried.open) details.open = true;
+      const q = form.elements.namedItem("q");
+      const typedMore = q instanceof HTMLInputElement && q.value !== carried.q;
+      if (q instanceof HTMLInputElement) q.value = carried.q;
+      const field = carried.field
+        ? [...form.elements].find(
+            (e): e is HTMLInputElement | HTMLSelectElement | HTMLButtonElement =>
+              (e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLButtonElement) &&
+              e.name === carried.field?.name &&
+              (e.type !== "checkbox" && e.type !== "radio" ? true : e.value === carried.field.value),
+          )
+        : undefined;
+      field?.focus({ preventScroll: true });
+      if (field instanceof HTMLInputElement && carried.caret !== null)
+        field.setSelectionRange(carried.caret, carried.caret);
+      if (typedMore) typingTimer.current = setTimeout(() => navigate("replace"), TYPING_DELAY_MS);
+    }
     return () => clearTimeout(typingTimer.current);
+    // navigate reads only refs and props that a remount renews
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function navigate(mode: "push" | "replace") {
@@ -96,6 +149,7 @@ export function FilterForm(props: FilterFormProps) {
     for (const [key, value] of new FormData(form)) if (typeof value === "string") params.append(key, value);
     // Any change of filter starts again at page 1; the selection (hidden `s` fields) is kept.
     const href = `${pathname}${toQueryString(filtersFromForm(params, props.order), params.getAll("s"))}`;
+    remember(form);
     startTransition(() =>
       mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false }),
     );
@@ -114,7 +168,17 @@ export function FilterForm(props: FilterFormProps) {
     else if (field.name !== "q") setPendingChoice(true);
   }
 
-  function onQueryInput() {
+  // While a change is loading, keep what the next form should take over up to date.
+  function onFocus(event: FocusEvent<HTMLFormElement>) {
+    const target = event.target as unknown as HTMLInputElement;
+    if (carry && target.name) carry.field = { name: target.name, value: target.value };
+  }
+
+  function onQueryInput(event: FormEvent<HTMLInputElement>) {
+    if (carry) {
+      carry.q = event.currentTarget.value;
+      carry.caret = event.currentTarget.selectionStart;
+    }
     clearTimeout(typingTimer.current);
     typingTimer.current = setTimeout(() => navigate("replace"), TYPING_DELAY_MS);
   }
@@ -142,6 +206,7 @@ export function FilterForm(props: FilterFormProps) {
       className="filters"
       onSubmit={onSubmit}
       onChange={onChange}
+      onFocus={onFocus}
     >
       <h2 className="filters__title">{text.filters}</h2>
       {compare.map((slug) => (
