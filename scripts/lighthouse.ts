@@ -116,7 +116,8 @@ async function startServer(): Promise<{ base: string; stop: () => void }> {
     }
   }
   // Its own process group, so stopping it also stops any worker it started.
-  const server = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // localhost, not 127.0.0.1: on a bare IP Next proxies the catalogue's cache rewrites over HTTP (README).
+  const server = spawn(next, ["start", "-p", String(port), "-H", "localhost"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "inherit"],
@@ -125,7 +126,7 @@ async function startServer(): Promise<{ base: string; stop: () => void }> {
   const stop = () => {
     if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
   };
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://localhost:${port}`;
   try {
     await waitForServer(base, server);
   } catch (error) {
