@@ -17,7 +17,8 @@ export const commonMessages = defineMessages({
       check: "サーバー検査",
     },
     languageSwitch: "English",
-    languageSwitchLabel: "英語版へ切り替え",
+    // The label starts with the visible text (WCAG 2.5.3, label in name): voice control users say what they see.
+    languageSwitchLabel: "English(英語版へ切り替え)",
     footer: {
       note: "掲載内容はすべて出典と日付つきです。「不明」は「非対応」ではありません。",
     },
@@ -44,7 +45,7 @@ export const commonMessages = defineMessages({
       check: "Server check",
     },
     languageSwitch: "日本語",
-    languageSwitchLabel: "Switch to Japanese",
+    languageSwitchLabel: "日本語 (Switch to Japanese)",
     footer: {
       note: "Every entry carries its source and date. “Unknown” never means “no”.",
     },

@@ -14,7 +14,6 @@ import { formatPartialDate, localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
 import { getServiceBySlug, getSourceTitles } from "@/lib/queries/catalogue";
 import { pageMetadata } from "@/lib/seo/metadata";
-import "../../../check.css";
 import "../../../service.css";
 import { compareQuery } from "@/lib/catalogue/compare-params";
 import { correctionHref, getCorrectionsContact, publicSiteUrl } from "@/lib/corrections";
