@@ -45,10 +45,13 @@ const TYPING_DELAY_MS = 300;
 
 // The cached catalogue is a route segment of its own per query (proxy.ts, decision 0008), so each
 // filter change mounts a new form. What the person was doing carries over to it in this module's
-// memory: the folded panel stays open, focus and the caret stay on the same field, and text typed
+// memory: focus and the caret stay on the same field, and text typed
 // while the list was loading is kept and applied. Only a navigation the form started sets it.
-type Carry = { open: boolean; field: { name: string; value: string } | null; q: string; caret: number | null };
+type Carry = { field: { name: string; value: string } | null; q: string; caret: number | null };
 let carry: Carry | null = null;
+// Whether the folded panel ("Filters (n)" on a phone) was last left open, so Back and Forward,
+// which also mount another form, show it as the person left it.
+let panelOpen = false;
 
 function remember(form: HTMLFormElement) {
   const active = document.activeElement;
@@ -60,7 +63,6 @@ function remember(form: HTMLFormElement) {
       : null;
   const q = form.elements.namedItem("q");
   carry = {
-    open: form.closest("details")?.open ?? false,
     field: field ? { name: field.name, value: field.value } : null,
     q: q instanceof HTMLInputElement ? q.value : "",
     caret: field instanceof HTMLInputElement && field.name === "q" ? field.selectionStart : null,
@@ -116,11 +118,15 @@ export function FilterForm(props: FilterFormProps) {
   useEffect(() => {
     const form = formRef.current;
     form?.setAttribute("data-enhanced", "");
+    const details = form?.closest("details");
+    if (details && panelOpen) details.open = true;
+    const onToggle = () => {
+      panelOpen = details?.open ?? false;
+    };
+    details?.addEventListener("toggle", onToggle);
     const carried = carry;
     carry = null;
     if (form && carried) {
-      const details = form.closest("details");
-      if (details && carried.open) details.open = true;
       const q = form.elements.namedItem("q");
       const typedMore = q instanceof HTMLInputElement && q.value !== carried.q;
       if (q instanceof HTMLInputElement) q.value = carried.q;
@@ -137,7 +143,10 @@ export function FilterForm(props: FilterFormProps) {
         field.setSelectionRange(carried.caret, carried.caret);
       if (typedMore) typingTimer.current = setTimeout(() => navigate("replace"), TYPING_DELAY_MS);
     }
-    return () => clearTimeout(typingTimer.current);
+    return () => {
+      clearTimeout(typingTimer.current);
+      details?.removeEventListener("toggle", onToggle);
+    };
     // navigate reads only refs and props that a remount renews
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
