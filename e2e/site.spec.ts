@@ -3,7 +3,7 @@ import { expectNoAxeViolations } from "./axe";
 
 // Every kind of page, in both languages, at both sizes (the desktop and mobile projects): the
 // page never scrolls sideways, logs no error, passes axe, has a title of its own and carries no
-// "localhost" anywhere in its HTML. One page load per page, language and size; all checks reuse it.
+// no localhost URL anywhere in its HTML. One page load per page, language and size; all checks reuse it.
 const LOCALES = ["ja", "en"] as const;
 const SITE_NAME = { ja: "メールセキュリティ・コンパス", en: "Mail Security Compass" } as const;
 
@@ -59,8 +59,10 @@ for (const locale of LOCALES) {
       const html = await response!.text();
       await page.waitForLoadState("load");
 
-      expect(html, "server HTML names localhost").not.toMatch(/localhost/i);
-      expect(await page.content(), "DOM names localhost").not.toMatch(/localhost/i);
+      // as a URL's host: the analyzer's own wording may name "localhost" as a mail hop
+      const localhostUrl = /\/\/localhost|localhost:\d/i;
+      expect(html, "server HTML names localhost").not.toMatch(localhostUrl);
+      expect(await page.content(), "DOM names localhost").not.toMatch(localhostUrl);
 
       const title = await page.title();
       expect(title.trim(), "a title").not.toBe("");
