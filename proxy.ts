@@ -60,7 +60,8 @@ async function serveCatalogueFromCache(request: NextRequest, prefix: string) {
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const [, first, second] = pathname.split("/");
+  const segments = pathname.split("/");
+  const [, first, second] = segments;
 
   // The cached routes answer only through the rewrite above, never by their own address.
   if (second === CACHE_SEGMENT) {
@@ -72,7 +73,7 @@ export async function proxy(request: NextRequest) {
   if (pathname === "/api/providers") return serveCatalogueFromCache(request, "/api");
 
   if (isLocale(first)) {
-    if (second === "providers" && pathname.split("/").length === 3 && !request.nextUrl.searchParams.has(LANG_PARAM))
+    if (second === "providers" && segments.length === 3 && !request.nextUrl.searchParams.has(LANG_PARAM))
       return serveCatalogueFromCache(request, `/${first}`);
     // The language switch links to the other language with ?lang=<it>: remember the choice and
     // show the clean URL. The link is a plain <a>, so only a click (never a prefetch) sets it.

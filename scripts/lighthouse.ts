@@ -21,21 +21,15 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import type { Result } from "lighthouse";
+import { CHROMIUM_LAUNCH_OPTIONS } from "@/e2e/chromium";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST_DIR = ".next-lighthouse";
 const DATABASE_URL = "file:./.tmp/lighthouse.db";
 const REPORT_DIR = path.join(ROOT, ".tmp", "lighthouse");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROMIUM = CHROMIUM_LAUNCH_OPTIONS.executablePath ?? "/usr/bin/chromium";
+// The browser tests' flags (no network of its own), headless as Lighthouse wants it.
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_LAUNCH_OPTIONS.args];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
 // The heaviest article: the most tables and two inline SVG diagrams.

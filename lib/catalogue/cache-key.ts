@@ -30,9 +30,13 @@ export function catalogueEtag(version: string, key: string): string {
   return `"${version}.${key}"`;
 }
 
-// The search parameters a cache key stands for, as the page's own parsers expect them.
+// The query a cache key stands for.
+export function queryFromCacheKey(key: string): URLSearchParams {
+  return new URLSearchParams(key === EMPTY_KEY ? "" : Buffer.from(key, "base64url").toString("utf8"));
+}
+
+// The same, as the page's own parsers expect search parameters.
 export function searchParamsFromCacheKey(key: string): RawSearchParams {
-  if (key === EMPTY_KEY) return {};
-  const params = new URLSearchParams(Buffer.from(key, "base64url").toString("utf8"));
+  const params = queryFromCacheKey(key);
   return Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)]));
 }

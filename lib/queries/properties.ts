@@ -16,15 +16,13 @@ const propertySelect = {
 } satisfies Prisma.PropertySelect;
 export type PropertyInfo = Prisma.PropertyGetPayload<{ select: typeof propertySelect }>;
 
-// Cached per request: a page reads the list and so does the query it runs (getServices), and
-// both API routes read it through getServicePropertyKeys.
+// Cached per request: a page and its metadata may both read the list, and both API routes read
+// it through getServicePropertyKeys.
 export const getProperties = cache(async (): Promise<PropertyInfo[]> => {
   return getDb().property.findMany({ orderBy: { position: "asc" }, select: propertySelect });
 });
 
-// The properties a service's or a client's claims can be about. Filtered from the cached list,
-// not queried: the catalogue page also has getServices() load every property, and so reads
-// the table once.
+// The properties a service's or a client's claims can be about, filtered from the cached list.
 export async function getServiceProperties(): Promise<PropertyInfo[]> {
   const properties = await getProperties();
   return properties.filter((p) => p.appliesTo !== "client");

@@ -1,5 +1,5 @@
 import { providersResponse } from "@/lib/catalogue/api-response";
-import { catalogueEtag, searchParamsFromCacheKey } from "@/lib/catalogue/cache-key";
+import { catalogueEtag, queryFromCacheKey } from "@/lib/catalogue/cache-key";
 
 // /api/providers as the proxy serves it: rendered once per catalogue version and query, then
 // answered from Next's response cache (see app/[locale]/catalogue-cache).
@@ -15,10 +15,7 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ version: string; key: string }> }) {
   const { version, key } = await params;
-  const raw = searchParamsFromCacheKey(key);
-  const search = new URLSearchParams();
-  for (const [k, values] of Object.entries(raw)) for (const v of [values ?? []].flat()) search.append(k, v);
-  const response = await providersResponse(search);
+  const response = await providersResponse(queryFromCacheKey(key));
   // Pages get an ETag from Next; a route handler's cached response does not, so it names its
   // version and query, which the proxy can compare without rendering anything.
   response.headers.set("ETag", catalogueEtag(version, key));
