@@ -12,7 +12,8 @@ import {
   parseTrustedProxies,
   resolveClientAddress,
 } from "./lib/http/client-address";
-import { screenRequest } from "./lib/http/screen-request";
+import { isParsableMultipart, isWellFormedActionBody } from "./lib/http/action-body";
+import { isApiPath, screenRequest } from "./lib/http/screen-request";
 
 const serverEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
@@ -42,6 +43,47 @@ function readServerEnv() {
   }
 }
 
+// Headers a proxy writes about the client's connection: believed only from a trusted proxy. From
+// anyone else they are dropped, and Next fills in X-Forwarded-For, -Host, -Proto and -Port from
+// the socket and the Host header.
+const PROXY_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
+
+// Reads a body whose length was declared (screenRequest demands one on an action), then puts the
+// bytes back at the front of the stream, so Next reads the request as it came. No 'end' has been
+// emitted when the bytes go back, so the stream ends again after them.
+function peekBody(req: IncomingMessage, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const finish = () => {
+      req.off("readable", onReadable);
+      req.off("error", reject);
+      req.off("end", finish);
+      const body = Buffer.concat(chunks);
+      if (body.length > 0) req.unshift(body);
+      resolve(body);
+    };
+    const onReadable = () => {
+      let chunk: Buffer | null;
+      while (total < length && (chunk = req.read() as Buffer | null) !== null) {
+        chunks.push(chunk);
+        total += chunk.length;
+      }
+      if (total >= length) finish();
+    };
+    req.on("readable", onReadable);
+    req.once("error", reject);
+    req.once("end", finish);
+  });
+}
+
 function answer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     "content-type": "text/plain; charset=utf-8",
@@ -63,20 +105,37 @@ async function main(): Promise<void> {
   await app.prepare();
   markClientAddressTrusted();
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const peer = req.socket.remoteAddress;
+    // Overwritten on every request, so the app never sees a value the client wrote.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(peer, req.headers["x-forwarded-for"], env.trustedProxies);
+    if (!env.trustedProxies.contains(peer ?? "")) for (const name of PROXY_HEADERS) delete req.headers[name];
+
     const refusal = screenRequest(req.method ?? "", req.url ?? "", req.headers);
     if (refusal) {
       // the body of a refused request is not read; closing the connection discards it
       answer(res, refusal.status, refusal.message, refusal.headers);
       return;
     }
-    // Overwritten on every request, so the app never sees a value the client wrote.
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
-      req.socket.remoteAddress,
-      req.headers["x-forwarded-for"],
-      env.trustedProxies,
-    );
-    handle(req, res).catch((error: unknown) => {
+    // A post to a page is a server action (Next-Action) or a form posted without JavaScript
+    // (multipart): its body, of a declared length within the limit, is checked before Next parses it.
+    const contentType = req.headers["content-type"];
+    const isAction = req.headers["next-action"] !== undefined;
+    if (req.method === "POST" && !isApiPath(req.url ?? "") && (isAction || /^multipart\//i.test(contentType ?? ""))) {
+      const body = await peekBody(req, Number(req.headers["content-length"]));
+      const ok = isAction
+        ? await isWellFormedActionBody(contentType, body)
+        : await isParsableMultipart(contentType, body);
+      if (!ok) {
+        answer(res, 400, "Bad Request: malformed server action or form body");
+        return;
+      }
+    }
+    await handle(req, res);
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    serve(req, res).catch((error: unknown) => {
       console.error(`request failed: ${(error as Error).message}`);
       if (!res.headersSent) answer(res, 500, "Internal Server Error");
       else res.destroy();

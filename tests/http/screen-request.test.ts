@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isWellFormedActionBody } from "@/lib/http/action-body";
 import { ACTION_BODY_LIMIT, screenRequest } from "@/lib/http/screen-request";
 
 const ACTION_ID = "7f".repeat(21);
@@ -35,6 +36,16 @@ describe("requests refused before Next", () => {
     expect(screenRequest("POST", "/_next/static/x", { "content-length": "1" })).toMatchObject({ status: 405 });
   });
 
+  it("refuses a cross-origin post with 403, as Next would refuse its action", () => {
+    const post = { "next-action": ACTION_ID, "content-length": "2", host: "127.0.0.1:3000" };
+    expect(screenRequest("POST", "/ja", { ...post, origin: "http://127.0.0.1:3000" })).toBeNull();
+    expect(screenRequest("POST", "/ja", { ...post, origin: "http://evil.example" })).toMatchObject({ status: 403 });
+    expect(screenRequest("POST", "/ja", { ...post, origin: "null" })).toMatchObject({ status: 403 });
+    expect(
+      screenRequest("POST", "/ja", { ...post, origin: "https://site.example", "x-forwarded-host": "site.example" }),
+    ).toBeNull();
+  });
+
   it("refuses action posts with a bad id, no length or a body over the limit", () => {
     expect(screenRequest("POST", "/ja", { "next-action": "x", "content-length": "1" })).toMatchObject({
       status: 400,
@@ -43,5 +54,36 @@ describe("requests refused before Next", () => {
     expect(
       screenRequest("POST", "/ja", { "next-action": ACTION_ID, "content-length": String(ACTION_BODY_LIMIT + 1) }),
     ).toMatchObject({ status: 413 });
+  });
+});
+
+describe("a server action's body", () => {
+  const multipart = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    return new Response(form);
+  };
+  const check = async (fields: Record<string, string>) => {
+    const response = multipart(fields);
+    return isWellFormedActionBody(
+      response.headers.get("content-type") ?? undefined,
+      Buffer.from(await response.arrayBuffer()),
+    );
+  };
+
+  it("is accepted as React writes it", async () => {
+    expect(await isWellFormedActionBody("text/plain;charset=UTF-8", Buffer.from('["$K1"]'))).toBe(true);
+    expect(await check({ "0": '["$undefined","$K1"]', "1_domain": "example.jp", "1_locale": "ja" })).toBe(true);
+  });
+
+  it("is refused when a row is not JSON, the multipart is broken or the type is wrong", async () => {
+    expect(await isWellFormedActionBody("text/plain", Buffer.from("domain=x"))).toBe(false);
+    expect(await isWellFormedActionBody("text/plain", Buffer.from(""))).toBe(false);
+    expect(await isWellFormedActionBody("application/json", Buffer.from("[]"))).toBe(false);
+    expect(await isWellFormedActionBody("multipart/form-data; boundary=x", Buffer.from("--x\r\n"))).toBe(false);
+    expect(await check({ "1_domain": "example.jp" })).toBe(false);
+    expect(await check({ "0": "[", "1_domain": "example.jp" })).toBe(false);
+    expect(await check({ "0": "[]", "2": "nope" })).toBe(false);
+    expect(await check({ "0": "[]", domain: "x" })).toBe(false);
   });
 });
