@@ -41,6 +41,8 @@ function mxFrom(dns: DomainDns) {
 }
 
 export async function checkMailDomain(_previous: CheckState, formData: FormData): Promise<CheckState> {
+  // An action is a public endpoint: a hand-made request can send any arguments.
+  if (!(formData instanceof FormData)) return { status: "invalid", domain: "" };
   // "run again" on a stored result submits its domain as the button's value
   const raw = formData.get("rerun") ?? formData.get("domain");
   const typed = typeof raw === "string" ? raw.trim().slice(0, MAX_INPUT) : "";
