@@ -4,6 +4,7 @@
 // bound headers, bodies and connections, and answer malformed requests with a 4xx before Next
 // sees them (Next answers some of them with a 500 and a stack trace in the log).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import next from "next";
 import { z } from "zod";
 import {
@@ -81,6 +82,8 @@ function peekBody(req: IncomingMessage, length: number): Promise<Buffer> {
     req.on("readable", onReadable);
     req.once("error", reject);
     req.once("end", finish);
+    // a client that stops sending is cut off by requestTimeout
+    req.once("close", () => reject(new Error("the client closed the request")));
   });
 }
 
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     serve(req, res).catch((error: unknown) => {
+      if (req.destroyed && !req.complete) return res.destroy();
       console.error(`request failed: ${(error as Error).message}`);
       if (!res.headersSent) answer(res, 500, "Internal Server Error");
       else res.destroy();
@@ -151,6 +155,13 @@ async function main(): Promise<void> {
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
     socket.end(
       `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
+    );
+  });
+
+  // CONNECT asks us to be a proxy; without this handler Node would drop the connection unanswered.
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
+    socket.end(
+      "HTTP/1.1 405 Method Not Allowed\r\nallow: GET, HEAD, POST\r\nconnection: close\r\ncontent-length: 0\r\n\r\n",
     );
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createCheckLimits, parseCheckLimits, targetKey } from "@/lib/check/check-limits";
-import { clientLimitKey, parseTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientLimitKey,
+  markClientAddressTrusted,
+  parseTrustedProxies,
+  readClientAddress,
+  resolveClientAddress,
+} from "@/lib/http/client-address";
 
 const NO_PROXIES = parseTrustedProxies("");
 const LOOPBACK_PROXY = parseTrustedProxies("127.0.0.1, ::1");
@@ -33,6 +40,21 @@ describe("the client address", () => {
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
     expect(() => parseTrustedProxies("proxy.example")).toThrow(/proxy\.example/);
     expect(() => parseTrustedProxies("10.0.0.1/8/1")).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it("reaches the app only through the header server.ts overwrites, and only when server.ts runs it", () => {
+    const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "6.6.6.6" });
+    const mark = Symbol.for("msc.client-address-from-server");
+    const global = globalThis as Record<symbol, unknown>;
+    try {
+      delete global[mark];
+      expect(readClientAddress(headers)).toBe("direct");
+      markClientAddressTrusted();
+      expect(readClientAddress(headers)).toBe("203.0.113.7");
+      expect(readClientAddress(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBe("unknown");
+    } finally {
+      delete global[mark];
+    }
   });
 
   it("counts an IPv6 client by its /64", () => {
