@@ -4,8 +4,8 @@
 // JSON are JSON); what the action receives is still the action's to validate.
 //
 // - text/plain: the whole body is the root row, JSON.
-// - multipart/form-data: field "0" is the root row; other rows are "<n>" (JSON) or
-//   "<n>_<name>" (a FormData argument's entries, any text or file).
+// - multipart/form-data: field "0" is the root row; other rows named by a number are JSON too;
+//   the rest ("_1_domain", "_1_$ACTION_KEY": a FormData argument's entries) are any text or file.
 // - anything else is not an action body.
 function isJson(text: string): boolean {
   try {
@@ -39,7 +39,6 @@ export async function isWellFormedActionBody(contentType: string | undefined, bo
   const root = form.get("0");
   if (typeof root !== "string" || !isJson(root)) return false;
   for (const [name, value] of form.entries()) {
-    if (!/^\d+(_.*)?$/s.test(name)) return false;
     if (/^\d+$/.test(name) && (typeof value !== "string" || !isJson(value))) return false;
   }
   return true;
