@@ -3,7 +3,9 @@
 // do: know the real client (the socket's peer, and X-Forwarded-For only from TRUSTED_PROXIES),
 // bound headers, bodies and connections, and answer malformed requests with a 4xx before Next
 // sees them (Next answers some of them with a 500 and a stack trace in the log).
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import type { Duplex } from "node:stream";
 import next from "next";
 import { z } from "zod";
@@ -87,6 +89,21 @@ function peekBody(req: IncomingMessage, length: number): Promise<Buffer> {
   });
 }
 
+// The build's server actions, by id. Next answers an unknown id with a 404 but logs it with a
+// stack; here it is a 404 and nothing in the log. Without the manifest every id goes to Next.
+function readActionIds(): Set<string> | null {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next"; // as next.config.ts chooses it
+  try {
+    const manifest = JSON.parse(
+      readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+    ) as { node?: Record<string, unknown>; edge?: Record<string, unknown> };
+    return new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
+  } catch (error) {
+    console.warn(`server actions: no manifest (${(error as Error).message}); ids are not checked`);
+    return null;
+  }
+}
+
 function answer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     "content-type": "text/plain; charset=utf-8",
@@ -107,6 +124,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   markClientAddressTrusted();
+  const actionIds = readActionIds();
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const peer = req.socket.remoteAddress;
@@ -123,7 +141,12 @@ async function main(): Promise<void> {
     // A post to a page is a server action (Next-Action) or a form posted without JavaScript
     // (multipart): its body, of a declared length within the limit, is checked before Next parses it.
     const contentType = req.headers["content-type"];
-    const isAction = req.headers["next-action"] !== undefined;
+    const actionId = req.headers["next-action"];
+    const isAction = actionId !== undefined;
+    if (isAction && actionIds && !isApiPath(req.url ?? "") && !actionIds.has(String(actionId))) {
+      answer(res, 404, "Not Found: no such server action");
+      return;
+    }
     if (req.method === "POST" && !isApiPath(req.url ?? "") && (isAction || /^multipart\//i.test(contentType ?? ""))) {
       const body = await peekBody(req, Number(req.headers["content-length"]));
       const ok = isAction

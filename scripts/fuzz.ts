@@ -410,8 +410,9 @@ function send(agent: Agent, port: number, r: FuzzRequest): Promise<Outcome> {
   });
 }
 
-// A stack frame as Node prints one ("    at fn (file:line:col)"), in our log or Next's.
-const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
+// A stack frame as Node prints one ("    at fn (file:line:col)"), in our log or Next's, or Next's
+// stand-in for frames it hides ("    at ignore-listed frames").
+const STACK_FRAME = /^\s+at (.+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)|ignore-listed frames)$/m;
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
@@ -449,6 +450,7 @@ async function main(): Promise<number> {
   const byCategory = new Map<string, Map<string, number>>();
   const failures: string[] = [];
   const clientRefused: string[] = [];
+  const unanswered: string[] = [];
   let sent = 0;
   const started = Date.now();
   const deadline = started + options["max-seconds"] * 1000;
@@ -466,6 +468,7 @@ async function main(): Promise<number> {
     byCategory.set(category, counts);
     if (outcome.status >= 500) failures.push(`${outcome.status} ${label}`);
     if (outcome.status === -1) clientRefused.push(label);
+    if (outcome.status === 0) unanswered.push(`${label.slice(0, 100)}: ${outcome.error}`);
   };
 
   await step(`Sending ${options.count} requests, ${options.concurrency} at a time (seed ${options.seed})`, async () => {
@@ -503,6 +506,10 @@ async function main(): Promise<number> {
   console.table(Object.fromEntries([...byCategory.entries()].map(([k, v]) => [k, Object.fromEntries(v)])));
   if (clientRefused.length > 0)
     console.log(`${clientRefused.length} requests node:http itself refused to send (not counted as answers).`);
+  // a connection closed before an answer: expected where the server refuses a large body while the
+  // client is still sending it (the client sees EPIPE or a reset), listed so anything else shows
+  if (unanswered.length > 0) console.log(`No answer read (${unanswered.length}):`);
+  for (const u of unanswered.slice(0, 10)) console.log(`   ${u}`);
   console.log(`5xx responses: ${failures.length}`);
   for (const f of failures.slice(0, 20)) console.log(`   ${f}`);
   console.log(`Stack-trace lines in the server log: ${stackLines.length}`);
