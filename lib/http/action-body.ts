@@ -3,7 +3,7 @@
 // client's mistake deserves a 400 and a quiet log. Only the envelope is checked (rows that must be
 // JSON are JSON); what the action receives is still the action's to validate.
 //
-// - text/plain: the whole body is the root row, JSON.
+// - text/plain: the whole body is the root row, a JSON array (the arguments).
 // - multipart/form-data: field "0" is the root row; other rows named by a number are JSON too;
 //   the rest ("_1_domain", "_1_$ACTION_KEY": a FormData argument's entries) are any text or file.
 // - anything else is not an action body.
@@ -11,6 +11,15 @@ function isJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+// The root row is the action's argument list.
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
   } catch {
     return false;
   }
@@ -32,12 +41,12 @@ export async function isParsableMultipart(contentType: string | undefined, body:
 
 export async function isWellFormedActionBody(contentType: string | undefined, body: Buffer): Promise<boolean> {
   const media = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  if (media === "text/plain") return isJson(body.toString("utf8"));
+  if (media === "text/plain") return isJsonArray(body.toString("utf8"));
   if (media !== "multipart/form-data") return false;
   const form = await parseMultipart(contentType!, body);
   if (form === null) return false;
   const root = form.get("0");
-  if (typeof root !== "string" || !isJson(root)) return false;
+  if (typeof root !== "string" || !isJsonArray(root)) return false;
   for (const [name, value] of form.entries()) {
     if (/^\d+$/.test(name) && (typeof value !== "string" || !isJson(value))) return false;
   }

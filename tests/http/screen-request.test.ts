@@ -90,6 +90,8 @@ describe("a server action's body", () => {
   it("is refused when a row is not JSON, the multipart is broken or the type is wrong", async () => {
     expect(await isWellFormedActionBody("text/plain", Buffer.from("domain=x"))).toBe(false);
     expect(await isWellFormedActionBody("text/plain", Buffer.from(""))).toBe(false);
+    expect(await isWellFormedActionBody("text/plain", Buffer.from("null"))).toBe(false);
+    expect(await check({ "0": '"\\ud800"' })).toBe(false);
     expect(await isWellFormedActionBody("application/json", Buffer.from("[]"))).toBe(false);
     expect(await isWellFormedActionBody("multipart/form-data; boundary=x", Buffer.from("--x\r\n"))).toBe(false);
     expect(await check({ "1_domain": "example.jp" })).toBe(false);
