@@ -15,7 +15,7 @@ import {
   parseTrustedProxies,
   resolveClientAddress,
 } from "./lib/http/client-address";
-import { isParsableMultipart, isWellFormedActionBody } from "./lib/http/action-body";
+import { isAcceptableFormPost, isWellFormedActionBody } from "./lib/http/action-body";
 import { isApiPath, screenRequest } from "./lib/http/screen-request";
 
 const serverEnvSchema = z.object({
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
       const body = await peekBody(req, Number(req.headers["content-length"]));
       const ok = isAction
         ? await isWellFormedActionBody(contentType, body)
-        : await isParsableMultipart(contentType, body);
+        : await isAcceptableFormPost(contentType, body, actionIds);
       if (!ok) {
         answer(res, 400, "Bad Request: malformed server action or form body");
         return;

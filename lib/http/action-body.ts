@@ -34,9 +34,31 @@ async function parseMultipart(contentType: string, body: Buffer): Promise<FormDa
 }
 
 // A form posted without JavaScript (no Next-Action header): Next parses any multipart body to
-// look for an action in it, and answers one it cannot parse with a 500.
-export async function isParsableMultipart(contentType: string | undefined, body: Buffer): Promise<boolean> {
-  return (await parseMultipart(contentType ?? "", body)) !== null;
+// look for an action in it, answers one it cannot parse with a 500, and one naming an action the
+// build does not have with a 400 and a stack in the log. The same checks as Next's
+// areAllActionIdsValid, against the build's ids (null: not known, not checked).
+export async function isAcceptableFormPost(
+  contentType: string | undefined,
+  body: Buffer,
+  actionIds: ReadonlySet<string> | null,
+): Promise<boolean> {
+  const form = await parseMultipart(contentType ?? "", body);
+  if (form === null) return false;
+  if (actionIds === null) return true;
+  let refs = 0;
+  for (const key of form.keys()) {
+    if (key.startsWith("$ACTION_ID_")) {
+      if (!actionIds.has(key.slice("$ACTION_ID_".length))) return false;
+    } else if (key.startsWith("$ACTION_REF_")) {
+      if (++refs > 2) return false;
+      const descriptors = form.getAll(`$ACTION_${key.slice("$ACTION_REF_".length)}:0`);
+      const descriptor = descriptors[0];
+      if (descriptors.length !== 1 || typeof descriptor !== "string") return false;
+      const id = /^\{"id":"([^"]*)"/.exec(descriptor)?.[1];
+      if (id === undefined || !actionIds.has(id)) return false;
+    }
+  }
+  return true;
 }
 
 export async function isWellFormedActionBody(contentType: string | undefined, body: Buffer): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWellFormedActionBody } from "@/lib/http/action-body";
+import { isAcceptableFormPost, isWellFormedActionBody } from "@/lib/http/action-body";
 import { ACTION_BODY_LIMIT, screenRequest } from "@/lib/http/screen-request";
 
 const ACTION_ID = "7f".repeat(21);
@@ -97,5 +97,34 @@ describe("a server action's body", () => {
     expect(await check({ "1_domain": "example.jp" })).toBe(false);
     expect(await check({ "0": "[", "1_domain": "example.jp" })).toBe(false);
     expect(await check({ "0": "[]", "2": "nope" })).toBe(false);
+  });
+});
+
+describe("a form posted without JavaScript", () => {
+  const ids = new Set([ACTION_ID]);
+  const post = async (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    const response = new Response(form);
+    return isAcceptableFormPost(
+      response.headers.get("content-type") ?? undefined,
+      Buffer.from(await response.arrayBuffer()),
+      ids,
+    );
+  };
+
+  it("is passed on when it names the build's actions, or none", async () => {
+    expect(await post({ [`$ACTION_ID_${ACTION_ID}`]: "", domain: "example.jp" })).toBe(true);
+    expect(await post({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ACTION_ID}","bound":"$@1"}`, domain: "x" })).toBe(
+      true,
+    );
+    expect(await post({ domain: "example.jp" })).toBe(true);
+  });
+
+  it("is refused when it names another action or its body is not multipart", async () => {
+    expect(await post({ [`$ACTION_ID_${"0".repeat(42)}`]: "" })).toBe(false);
+    expect(await post({ $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"nope"}' })).toBe(false);
+    expect(await post({ $ACTION_REF_1: "" })).toBe(false);
+    expect(await isAcceptableFormPost("multipart/form-data; boundary=x", Buffer.from("garbage"), ids)).toBe(false);
   });
 });
