@@ -46,9 +46,11 @@ export async function isAcceptableFormPost(
   if (form === null) return false;
   if (actionIds === null) return true;
   let refs = 0;
+  let actions = 0;
   for (const key of form.keys()) {
     if (key.startsWith("$ACTION_ID_")) {
       if (!actionIds.has(key.slice("$ACTION_ID_".length))) return false;
+      actions++;
     } else if (key.startsWith("$ACTION_REF_")) {
       if (++refs > 2) return false;
       const descriptors = form.getAll(`$ACTION_${key.slice("$ACTION_REF_".length)}:0`);
@@ -56,9 +58,11 @@ export async function isAcceptableFormPost(
       if (descriptors.length !== 1 || typeof descriptor !== "string") return false;
       const id = /^\{"id":"([^"]*)"/.exec(descriptor)?.[1];
       if (id === undefined || !actionIds.has(id)) return false;
+      actions++;
     }
   }
-  return true;
+  // a multipart post to a page that names no action is refused by Next too
+  return actions > 0;
 }
 
 export async function isWellFormedActionBody(contentType: string | undefined, body: Buffer): Promise<boolean> {
