@@ -7,6 +7,7 @@
 //   npm run test:load -- [--connections 100] [--duration 60] [--services 0] [--port 3737]
 //                        [--dist-dir .next-load] [--reuse-build | --rebuild] [--json figures.json]
 import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -174,6 +175,12 @@ async function main(): Promise<number> {
   const failed = results.filter((f) => f.errors + f.timeouts + f.non2xx > 0 || f.requests === 0);
   const ok = failed.length === 0 && alive.status === 200;
   console.log(`Server still answers /ja: ${alive.status}`);
+  console.log(
+    `Load average (1/5/15 min) at the end: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")} on ${cpus().length} cores`,
+  );
+  if (failed.length > 0) console.log(`The server's log (last lines):\n${readLog(log)}`);
   console.log(
     ok ? "PASS: no errors" : `FAIL: ${failed.map((f) => f.target).join(", ") || "the server stopped answering"}`,
   );
