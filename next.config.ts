@@ -11,6 +11,15 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 256 * 1024 * 1024,
   // Shared caches (a CDN) may serve a stale catalogue for at most this long while they refetch.
   expireTime: 3600,
+  // Pages rendered per request get Next's "no-store", which keeps them out of the browser's
+  // back/forward cache; none of them holds anything personal, so the browser may keep them and
+  // must only ask again before reuse. Prerendered and cached pages keep Next's own header.
+  async headers() {
+    return ["", "/providers/:slug", "/compare", "/clients", "/about", "/tools/:tool"].map((path) => ({
+      source: `/:locale(ja|en)${path}`,
+      headers: [{ key: "Cache-Control", value: "private, no-cache" }],
+    }));
+  },
   experimental: {
     isrFlushToDisk: false,
     // The header analyzer accepts 1 MiB of pasted UTF-8; Japanese text within the textarea's

@@ -18,6 +18,12 @@ export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
 
+// Pages that live beside the service pages under /<locale>/providers/ take these names first.
+export const RESERVED_SERVICE_SLUGS = ["legend"] as const;
+const serviceSlugSchema = slugSchema.refine((slug) => !(RESERVED_SERVICE_SLUGS as readonly string[]).includes(slug), {
+  error: (issue) => `"${String(issue.input)}" is the address of another page under /providers/; choose another slug`,
+});
+
 // As precise as the source is: a year, a month or a day.
 export const partialDateSchema = z
   .string()
@@ -87,7 +93,7 @@ export const endpointRecordSchema = z.strictObject({
 });
 
 export const serviceRecordSchema = z.strictObject({
-  slug: slugSchema,
+  slug: serviceSlugSchema,
   name: z.string().min(1),
   nameEn: z.string().min(1).optional(),
   plan: z.string().min(1).optional(),

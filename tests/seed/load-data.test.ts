@@ -94,6 +94,16 @@ describe("bad data files are rejected with file, record and field named", () => 
     expect(issue?.message).toMatch(/segmnt/);
   });
 
+  it("refuses a service slug that another page under /providers/ already uses", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "companies.json", (json) => {
+      json[0].services[0].slug = "legend";
+    });
+    const [issue] = await issuesFor(dir);
+    expect(issue).toMatchObject({ file: "companies.json", record: '#1 "ablenet"', field: "services[0].slug" });
+    expect(issue?.message).toMatch(/another page/);
+  });
+
   it("rejects a date that is not ISO and a duplicate slug", async () => {
     const dir = copyOfRealData();
     editJson(dir, "companies.json", (json) => {
