@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { planCatalogue, type CataloguePlan } from "@/lib/seed/build-catalogue";
 import { DataValidationError, loadCatalogueData } from "@/lib/seed/load-data";
@@ -12,6 +12,8 @@ import { importDataset, type ImportReport } from "@/lib/sources/import";
 import { compilePattern, type RecordError } from "@/lib/sources/read-result";
 import { snapshotSchema, type DatasetKey, type Snapshot, type SourceRecord } from "@/lib/sources/record";
 import { readPinnedVersion, snapshotPath } from "@/lib/sources/snapshot";
+import { main as importMain } from "@/scripts/import";
+import { captureConsole } from "../helpers/console";
 import { dumpContent, dumpDatabase } from "../helpers/db-dump";
 import { describeWithSharedSources, SHARED_SOURCES_INDEX_FILE, defaultInput } from "../helpers/shared-sources";
 import { createSeededDatabase, REPO_ROOT, type TempDatabase } from "../helpers/temp-db";
@@ -338,6 +340,22 @@ describe("importing a broken dataset", () => {
           message: expect.stringMatching(message),
         },
       ]);
+    }
+    expectNothingChanged();
+  });
+
+  it("npm run import refuses --date 2026-02-31 and a --date in the future before opening anything", async () => {
+    for (const [date, message] of [
+      ["2026-02-31", "--date ✖ 2026-02-31 is not a date on the calendar"],
+      ["2099-12-31", "--date ✖ 2099-12-31 is in the future"],
+    ] as const) {
+      const output = captureConsole();
+      const openDb = vi.fn(() => temp.db);
+      const args = ["thunderbird-ispdb", folder({ "good.example.xml": ISPDB_GOOD }), "--version", "t", "--date", date];
+      expect(await importMain(args, { root, openDb })).toBe(2);
+      expect(output.stderr()).toContain(message);
+      expect(openDb).not.toHaveBeenCalled();
+      vi.restoreAllMocks();
     }
     expectNothingChanged();
   });
