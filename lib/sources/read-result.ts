@@ -97,10 +97,11 @@ export async function readSourceFile(
   if (read.reason === "too-large") return { records: [], errors: [whole] };
   const result = parse(read.text);
   const where = `the file's first bad byte is at line ${read.line}, byte offset ${read.byte}`;
-  const located = result.records.flatMap((record) =>
-    pathsOfBadText(record).map((at) => ({
+  const located = result.records.flatMap((r) =>
+    pathsOfBadText(r).map((at) => ({
       file: name,
-      record: record.id,
+      // named as the file's other errors name it: the file, or the record's id within it
+      record: record === "(file)" ? r.id : record,
       field: formatIssuePath(at, "(record)"),
       message: `${BAD_TEXT_MESSAGE} (${where})`,
     })),

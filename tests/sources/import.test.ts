@@ -237,7 +237,7 @@ const BOUNDS: BrokenCase[] = [
     errors: [
       { file: "feb31.md", record: "feb31.md", field: "last_checked" },
       { file: "future.md", record: "future.md", field: "last_checked" },
-      { file: "latin1.md", record: "latin1", field: "name" },
+      { file: "latin1.md", record: "latin1.md", field: "name" },
     ],
   },
   {
