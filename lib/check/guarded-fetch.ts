@@ -215,7 +215,13 @@ export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
       } catch (error) {
         throw error instanceof ProbeRefusedError ? refusal(error) : error;
       }
+      // an abort listener added to a signal that has already fired would never run
+      if (signal?.aborted) throw abortReason(signal);
       const socket = await connectChecked(url, addresses, options, signal);
+      if (signal?.aborted) {
+        socket.destroy();
+        throw abortReason(signal);
+      }
       const response = await exchange(url, socket, method, headers, signal);
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
