@@ -24,10 +24,8 @@ export class ProbePortRefusedError extends Error {
 
 // Whether the probe may dial this port at these (already guarded) addresses. A test server
 // listens wherever the system gives it a port, so with loopback allowed (tests and development,
-// never production) a name that points only at loopback may use any port; the addresses are
-// known only after resolving, so the caller checks again then.
-export function isProbePortAllowed(port: number, addresses: string[] | null, allowLoopback: boolean): boolean {
+// never production) a name that points only at loopback may use any port.
+export function isProbePortAllowed(port: number, addresses: string[], allowLoopback: boolean): boolean {
   if (PROBE_PORTS.has(port)) return true;
-  if (!allowLoopback || addresses === null) return false;
-  return addresses.length > 0 && addresses.every((a) => classifyAddress(a) === "loopback");
+  return allowLoopback && addresses.length > 0 && addresses.every((a) => classifyAddress(a) === "loopback");
 }
