@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { baselineHeaders, isHttpsSite } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Lets several builds (a second dev server, a test build) coexist beside the main one.
@@ -11,6 +12,20 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 256 * 1024 * 1024,
   // Shared caches (a CDN) may serve a stale catalogue for at most this long while they refetch.
   expireTime: 3600,
+  // Pages rendered per request get Next's "no-store", which keeps them out of the browser's
+  // back/forward cache; none of them holds anything personal, so the browser may keep them and
+  // must only ask again before reuse. Prerendered and cached pages keep Next's own header.
+  // Every response gets the security headers; the proxy replaces the Content-Security-Policy of
+  // pages with theirs (lib/security/headers.ts, docs/decisions/0009).
+  headers() {
+    return Promise.resolve([
+      { source: "/:path*", headers: baselineHeaders({ https: isHttpsSite(process.env.SITE_URL) }) },
+      ...["", "/providers/:slug", "/compare", "/clients", "/about", "/tools/:tool"].map((path) => ({
+        source: `/:locale(ja|en)${path}`,
+        headers: [{ key: "Cache-Control", value: "private, no-cache" }],
+      })),
+    ]);
+  },
   experimental: {
     isrFlushToDisk: false,
     // The header analyzer accepts 1 MiB of pasted UTF-8; Japanese text within the textarea's

@@ -3,6 +3,8 @@ import { isLocale } from "@/lib/i18n/locales";
 import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from "@/lib/i18n/negotiate";
 import { CACHE_SEGMENT } from "@/lib/catalogue/cache-key";
 import { catalogueCacheTarget } from "@/lib/catalogue/cache-route";
+import { getEnv } from "@/lib/env";
+import { CACHED_PAGE_POLICY, createNonce, dynamicPagePolicy, HSTS, isHttpsSite } from "@/lib/security/headers";
 
 // Every page lives under /ja or /en. A path without a locale ("/", "/providers", an old link)
 // is sent to the same path in the visitor's language: the one they last chose with the
@@ -50,15 +52,53 @@ async function serveCatalogueFromCache(request: NextRequest, prefix: string) {
     url.pathname = target.pathname;
     const headers = new Headers(request.headers);
     headers.set(REWRITE_HEADER, REWRITE_TOKEN);
-    return NextResponse.rewrite(url, { request: { headers } });
+    // No nonce: the cached page is the same bytes for every visitor.
+    if (prefix !== "/api") headers.set("content-security-policy", CACHED_PAGE_POLICY);
+    const response = NextResponse.rewrite(url, { request: { headers } });
+    if (prefix !== "/api") response.headers.set("Content-Security-Policy", CACHED_PAGE_POLICY);
+    return response;
   } catch (error) {
     // The uncached route still answers; a broken database shows there, with its own error page.
     console.error("catalogue cache: could not read the catalogue version", error);
-    return NextResponse.next();
+    return prefix === "/api" ? NextResponse.next() : renderPage(request);
   }
 }
 
+// Pages Next prerenders (their HTML is built once, without a nonce); every other page is rendered
+// per request and gets one.
+function isPrerendered(segments: string[]): boolean {
+  const [, , section] = segments;
+  return section === "glossary" || section === "articles";
+}
+
+// A page rendered for this request: Next reads the nonce from the policy it is handed with the
+// request and puts it on each of its scripts; the browser gets the same policy.
+function renderPage(request: NextRequest, rewriteTo?: URL) {
+  const policy = dynamicPagePolicy(createNonce());
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = rewriteTo
+    ? NextResponse.rewrite(rewriteTo, { request: { headers } })
+    : NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function servePrerendered() {
+  const response = NextResponse.next();
+  response.headers.set("Content-Security-Policy", CACHED_PAGE_POLICY);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
+  const response = await route(request);
+  // next.config.ts sends HSTS when SITE_URL was https at build time; this covers a SITE_URL set
+  // only when the server starts.
+  if (isHttpsSite(getEnv().SITE_URL)) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
+async function route(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const segments = pathname.split("/");
   const [, first, second] = segments;
@@ -68,7 +108,7 @@ export async function proxy(request: NextRequest) {
     if (request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN) return NextResponse.next();
     return first === "api"
       ? NextResponse.json({ error: "Not found" }, { status: 404 })
-      : NextResponse.rewrite(new URL(`/${isLocale(first) ? first : "ja"}/not-found`, request.url));
+      : renderPage(request, new URL(`/${isLocale(first) ? first : "ja"}/not-found`, request.url));
   }
   // Only reads are rewritten: Next's static route fails with a 500 on any other method, which the
   // uncached route answers with a 405.
@@ -83,7 +123,7 @@ export async function proxy(request: NextRequest) {
     // The language switch links to the other language with ?lang=<it>: remember the choice and
     // show the clean URL. The link is a plain <a>, so only a click (never a prefetch) sets it.
     const chosen = request.nextUrl.searchParams.get(LANG_PARAM);
-    if (chosen === null) return NextResponse.next();
+    if (chosen === null) return isPrerendered(segments) ? servePrerendered() : renderPage(request);
     const search = new URLSearchParams(request.nextUrl.searchParams);
     search.delete(LANG_PARAM);
     const response = redirectTo(request, pathname, search, 303);

@@ -26,7 +26,7 @@ const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 3398);
 const CHECK_DOMAIN = "local-test.example";
 // exists, has an MX record, publishes no settings
 const NO_SETTINGS_DOMAIN = "no-settings.example";
-// publishes settings whose servers are on closed ports
+// publishes settings whose servers are on closed ports, and one that accepts and says nothing
 const CLOSED_DOMAIN = "closed-ports.example";
 
 // What the spec's DNS server knows; any other name is NXDOMAIN. example.com is the check's
@@ -91,6 +91,7 @@ test.beforeAll(async () => {
       [CLOSED_DOMAIN]: clientConfigXml(CLOSED_DOMAIN, [
         { type: "imap", hostname: "localhost", port: closedPorts[0]!, socketType: "SSL" },
         { type: "smtp", hostname: "localhost", port: closedPorts[1]!, socketType: "SSL" },
+        { type: "smtp", hostname: "localhost", port: servers.silent, socketType: "STARTTLS" },
       ]),
     },
     AUTOCONFIG_PORT,
@@ -283,18 +284,28 @@ test.describe("what the check says when it cannot give a verdict", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("published servers that refuse connections are named", async ({ page }) => {
+  test("published servers that cannot be reached are named, closed and silent ones alike", async ({ page }) => {
     await asNewClient(page);
     await page.goto("/ja/tools/check");
     await checkDomain(page, CLOSED_DOMAIN);
     const outcome = page.locator('[data-check-outcome="unreachable"]');
     await expect(outcome).toContainText("メールサーバーに接続できませんでした", { timeout: 30_000 });
-    for (const port of closedPorts) await expect(outcome).toContainText(`localhost:${port}`);
+    const ports = [...closedPorts, servers.silent];
+    for (const port of ports) await expect(outcome).toContainText(`localhost:${port}`);
     const card = page.locator('[data-host="localhost"]');
     await expect(card).toHaveCount(1);
-    await expect(card.locator("[data-server]")).toHaveCount(2);
-    await expect(card).toContainText("接続を断られました");
-    await expect(page.locator(".check-result")).not.toContainText("unresolvable");
+    await expect(card.locator("[data-server]")).toHaveCount(3);
+    // a refused connection and a silent port read the same, so the page is no port scanner
+    for (const port of ports) {
+      await expect(card.locator(`[data-server="localhost:${port}"] .check-port__result`)).toHaveText(
+        "接続できませんでした (ポートが閉じているか、応答がありません)",
+      );
+    }
+    await expect(page.locator(".check-result")).not.toContainText(/unresolvable|ECONNREFUSED|断られ|時間切れ/);
+    // nor does what was stored
+    const stored = await db.checkResult.findUniqueOrThrow({ where: { domain: CLOSED_DOMAIN } });
+    const failures = (stored.report as { servers: Array<{ failure: unknown }> }).servers.map((s) => s.failure);
+    expect(new Set(failures.map((f) => JSON.stringify(f))).size).toBe(1);
     await expectNoAxeViolations(page);
   });
 

@@ -19,6 +19,7 @@ type SitePage = {
 const PAGES: SitePage[] = [
   { name: "home", path: "" },
   { name: "catalogue", path: "/providers" },
+  { name: "catalogue legend", path: "/providers/legend" },
   { name: "service", path: "/providers/cpi" },
   { name: "compare", path: "/compare?s=cpi&s=smileserver" },
   { name: "clients", path: "/clients" },

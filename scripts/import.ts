@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isEntryPoint } from "@/lib/cli/entry-point";
+import { calendarDateSchema } from "@/lib/schemas/dates";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { DataValidationError } from "@/lib/seed/load-data";
 import { DATASETS } from "@/lib/sources/datasets";
@@ -16,11 +17,6 @@ const USAGE = [
   `  datasets: ${Object.keys(DATASETS).join(", ")}`,
   "  input:    a folder or file in the dataset's format (default: the pinned copy in ../shared/sources)",
 ].join("\n");
-
-const isoDaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a calendar date");
 
 // The dataset's version and date: as given, else the pinned copy's (../shared/sources), else
 // the installed package's for nodemailer with the date kept from the last snapshot of it.
@@ -45,7 +41,7 @@ async function resolveVersion(
   }
   if (!version || !date)
     return `give --version and --date for ${dataset} (the dataset's commit or version and the day it was published)`;
-  const day = isoDaySchema.safeParse(date);
+  const day = calendarDateSchema.safeParse(date);
   if (!day.success) return `--date ${z.prettifyError(day.error)}`;
   return { version, date };
 }

@@ -9,17 +9,19 @@ import {
   STANDARD_PORTS,
   targetsForHost,
 } from "@/lib/probe/probe-service";
+import { PROBE_PORT_LIST } from "@/lib/probe/port-guard";
 import { findingsFromResults } from "@/lib/probe/properties";
 import { describeTarget, formatEndpoint, formatFindings } from "@/lib/probe/report";
 import { getServiceTargets, isoDay, PROBE_SOURCE, storeProbeFindings, UnknownServiceError } from "@/lib/probe/store";
 import type { EndpointProbeResult, ProbeOptions, ProbeStep, ProbeTarget } from "@/lib/probe/types";
 
-const USAGE = `Usage: npm run probe -- <host | service-slug> [--sequential] [--timeout ms] [--ports 465,587,2465=smtps] [--no-store]
+const USAGE = `Usage: npm run probe -- <host | service-slug> [--sequential] [--timeout ms] [--ports 465,587,2525=submission] [--no-store]
 
   host           probe the standard mail ports (${[...STANDARD_PORTS.keys()].join(" ")}) on it
   service-slug   probe the service's recorded endpoints and store the result as evidence
-  --ports        only these ports; a non-standard one names its service: 2465=smtps
-                 (${SERVICE_NAME_LIST})
+  --ports        only these ports; a non-standard one names its service: 2525=submission
+                 (${SERVICE_NAME_LIST}). Only mail ports (${PROBE_PORT_LIST}) are probed,
+                 except on this machine with PROBE_ALLOW_LOOPBACK=1
   --sequential   one endpoint after another instead of all at once
   --timeout      per connect, read and TLS handshake (default PROBE_TIMEOUT_MS or 8000)
   --no-store     print only, even for a service
@@ -165,9 +167,15 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\nFindings:\n${formatFindings(findings)}`);
     if (
       !config.allowLoopback &&
-      run.results.some((r) => r.failure?.code === "refused-address" && r.failure.message.includes("loopback"))
+      run.results.some(
+        (r) =>
+          (r.failure?.code === "refused-address" && r.failure.message.includes("loopback")) ||
+          r.failure?.code === "refused-port",
+      )
     ) {
-      console.log("\nLoopback is refused by default; set PROBE_ALLOW_LOOPBACK=1 to probe servers on this machine.");
+      console.log(
+        "\nLoopback and ports other than the mail ports are refused by default; set PROBE_ALLOW_LOOPBACK=1 to probe servers on this machine, on any port.",
+      );
     }
 
     if (service && !values["no-store"]) {

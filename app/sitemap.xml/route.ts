@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 const STATIC_PAGES: SitemapPage[] = [
   { path: "/", priority: 1 },
   { path: "/providers", priority: 0.9 },
+  { path: "/providers/legend" },
   { path: "/clients" },
   { path: "/articles", priority: 0.8 },
   { path: "/glossary" },

@@ -7,7 +7,8 @@ import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { CompareToggle, type CompareControl } from "@/components/catalogue/compare-toggle";
-import { groupProperties, isGroupKey, type PropertyGroup } from "@/lib/catalogue/property-groups";
+import { groupProperties } from "@/lib/catalogue/property-groups";
+import { columnStylesheet, groupLabel } from "@/lib/catalogue/column-styles";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 import { SUPPORT_VALUES, type SupportValue } from "@/lib/schemas/data";
 
@@ -26,17 +27,9 @@ export function serviceName(p: { name: string; nameEn: string | null }, locale: 
   return locale === "en" && p.nameEn ? p.nameEn : p.name;
 }
 
-export function groupLabel(locale: Locale, category: string): string {
-  const groups = catalogueMessages[locale].catalogue.groups;
-  return isGroupKey(category) ? groups[category] : category;
-}
-
 const WARNING_KEYS = ["password-without-tls", "only-unencrypted-settings"] as const;
 type WarningKey = (typeof WARNING_KEYS)[number];
 const isWarningKey = (w: string): w is WarningKey => (WARNING_KEYS as readonly string[]).includes(w);
-
-// A CSS string literal for text from the dictionary or the database.
-const cssString = (s: string): string => `"${s.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 type Shared = Promise<ReactElement>;
 const share = (element: ReactElement): Shared => Promise.resolve(element);
@@ -51,38 +44,13 @@ function memo<T>(make: (key: string) => T): (key: string) => T {
   };
 }
 
-// The first three columns: compare, service, evidence date.
-const FIRST_PROPERTY_COLUMN = 4;
-
-// The rules that depend on the data: each property column's short and full name and each group's
-// title, which the phone layout shows beside every mark (as generated content, so a row carries
-// only its values), and the marks themselves, from the dictionary.
-function columnStyles(locale: Locale, groups: PropertyGroup<PropertyInfo>[]): string {
-  const t = catalogueMessages[locale];
-  const rules = SUPPORT_VALUES.map((v) => `.catalogue-table .m-${v}{--m:${cssString(t.support[v].mark)}}`);
-  const starts: string[] = [];
-  let column = FIRST_PROPERTY_COLUMN;
-  for (const g of groups) {
-    g.properties.forEach((p, i) => {
-      const cell = `.catalogue-table td:nth-child(${column})`;
-      const title = i === 0 ? `;--g:${cssString(groupLabel(locale, g.category))}` : "";
-      rules.push(
-        `${cell}{--p:${cssString(propertyLabel(p, locale, true))};--pl:${cssString(propertyLabel(p, locale))}${title}}`,
-      );
-      if (i === 0) starts.push(cell);
-      column++;
-    });
-  }
-  rules.push(`.catalogue-table .col-evidence{--ev:${cssString(`${t.freshness.column}: `)}}`);
-  return `${rules.join("")}@media (max-width:49.99rem){${starts.join(",")}{clear:left}}`;
-}
-
 // The catalogue's list, one markup for every screen: a table at a desk, where the property columns
 // are grouped (receive / send / login) under headers that carry one "?" each and the short names
 // are written sideways; a card per service on a phone (below 50rem, app/catalogue.css), where
 // each mark shows its property's short name and each group its title. A 20-row page has 220
-// marks, so a mark is only a class and its label: the symbol and the names come from CSS, and
-// the cells with the same value are one element, which the RSC payload sends once.
+// marks, so a mark is only a class and its label: the symbol and the names come from CSS (a
+// stylesheet generated from the property list, lib/catalogue/column-styles.ts), and the cells with
+// the same value are one element, which the RSC payload sends once.
 export function CatalogueTable({
   locale,
   providers,
@@ -99,12 +67,9 @@ export function CatalogueTable({
   // where a repeated element would be written again or referred to by a long path. React renders
   // a settled promise as its value, on the server and in the browser.
   const plain = {} as Record<SupportValue, Shared>;
+  // "unknown", the commonest value, is a cell without a class (app/catalogue.css).
   for (const v of SUPPORT_VALUES)
-    plain[v] = share(
-      <td className={`m-${v}`}>
-        <span>{t.support[v].label}</span>
-      </td>,
-    );
+    plain[v] = share(<td className={v === "unknown" ? undefined : `m-${v}`}>{t.support[v].label}</td>);
   const pick = share(<span className="badge badge--pick">{t.catalogue.editorsPick}</span>);
   const insecure = share(
     <span className="insecure-note" data-insecure-settings>
@@ -128,19 +93,15 @@ export function CatalogueTable({
     const text = warnings.map((w) => t.warnings[w]).join(" / ");
     return (
       <td className={`m-${value} w`} data-warning={warnings.join(" ")} title={text}>
-        <span>
-          {t.support[value].label}
-          {locale === "ja" ? `（${text}）` : ` (${text})`}
-        </span>
+        {t.support[value].label}
+        {locale === "ja" ? `（${text}）` : ` (${text})`}
       </td>
     );
   };
 
   return (
     <table className="support-table catalogue-table">
-      <style href={`catalogue-columns-${locale}`} precedence="default">
-        {columnStyles(locale, groups)}
-      </style>
+      <link rel="stylesheet" href={columnStylesheet(locale, properties).href} precedence="default" />
       <caption id="provider-table-caption">{t.catalogue.tableCaption}</caption>
       <thead>
         <tr className="catalogue-table__groups">
@@ -177,12 +138,11 @@ export function CatalogueTable({
           ))}
         </tr>
         <tr className="catalogue-table__properties">
+          {/* the full name is the header's text, for screen readers and reading without CSS; the
+              short name written sideways comes from the column sheet */}
           {ordered.map((p) => (
-            <th scope="col" key={p.key} className="col-property" title={propertyLabel(p, locale)}>
-              <span aria-hidden="true" className="col-property__short">
-                {propertyLabel(p, locale, true)}
-              </span>
-              <span className="sr-only">{propertyLabel(p, locale)}</span>
+            <th scope="col" key={p.key}>
+              {propertyLabel(p, locale)}
             </th>
           ))}
         </tr>

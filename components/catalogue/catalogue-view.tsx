@@ -2,7 +2,7 @@ import { FilterPanel } from "@/components/catalogue/filter-panel";
 import { Pagination } from "@/components/catalogue/pagination";
 import { CatalogueTable } from "@/components/catalogue/catalogue-table";
 import { CompareBar } from "@/components/catalogue/compare-bar";
-import { SupportLegend } from "@/components/catalogue/support-legend";
+import { LEGEND_PATH, SupportLegend } from "@/components/catalogue/support-legend";
 import { compareStatus, parseCompareParams, toggleCompare } from "@/lib/catalogue/compare-params";
 import { parseCatalogueFilters, toQueryString, type RawSearchParams } from "@/lib/catalogue/filters";
 import { format } from "@/lib/i18n/format";
@@ -29,7 +29,10 @@ export async function CatalogueView({ locale, rawParams }: { locale: Locale; raw
   const selected = selectedServices.map((s) => s.slug);
   const action = localePath(locale, "/providers");
   const here = { ...filters, page: result.page };
-  const hrefWith = (compare: string[]) => `${action}${toQueryString(here, compare)}`;
+  // The catalogue's own links are relative ("?page=2"): the path is the page's own, and a 20-row
+  // page has some forty of them, each written twice (HTML and RSC payload).
+  const link = (query: string) => query || action;
+  const hrefWith = (compare: string[]) => link(toQueryString(here, compare));
   const compare = {
     selected,
     hrefFor: (slug: string) => hrefWith(toggleCompare(selected, slug)),
@@ -71,9 +74,9 @@ export async function CatalogueView({ locale, rawParams }: { locale: Locale; raw
                 providers={result.items}
                 properties={properties}
                 compare={compare}
-                legendHref="#legend"
+                legendHref={localePath(locale, LEGEND_PATH)}
                 sortByName={{
-                  href: `${action}${toQueryString({ ...filters, sort: "name", page: 1 }, selected)}`,
+                  href: link(toQueryString({ ...filters, sort: "name", page: 1 }, selected)),
                   active: filters.sort === "name",
                 }}
               />
@@ -82,7 +85,7 @@ export async function CatalogueView({ locale, rawParams }: { locale: Locale; raw
                 locale={locale}
                 page={result.page}
                 pageCount={result.pageCount}
-                hrefFor={(page) => `${action}${toQueryString({ ...filters, page }, selected)}`}
+                hrefFor={(page) => link(toQueryString({ ...filters, page }, selected))}
               />
             </>
           ) : null}
@@ -94,7 +97,7 @@ export async function CatalogueView({ locale, rawParams }: { locale: Locale; raw
           />
         </section>
       </div>
-      <SupportLegend locale={locale} properties={properties} />
+      <SupportLegend locale={locale} />
     </div>
   );
 }

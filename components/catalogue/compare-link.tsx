@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 
-type CompareLinkProps = { href: string; label: string; on: boolean };
+// `on` is left out rather than false: every row sends these props.
+type CompareLinkProps = { href: string; label: string; on?: true };
 
 // A real link, so adding works without JavaScript. With JavaScript, `replace` keeps a tick out of
 // the history (Back leaves the catalogue instead of un-ticking) and `scroll={false}` keeps the

@@ -25,6 +25,10 @@ export function CompareToggle({ locale, slug, name, compare }: CompareToggleProp
     );
   }
   return (
-    <CompareLink href={compare.hrefFor(slug)} label={format(selected ? t.remove : t.add, { name })} on={selected} />
+    <CompareLink
+      href={compare.hrefFor(slug)}
+      label={format(selected ? t.remove : t.add, { name })}
+      {...(selected ? { on: true } : {})}
+    />
   );
 }

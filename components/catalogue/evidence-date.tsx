@@ -8,14 +8,14 @@ export function EvidenceDate({ locale, value }: { locale: Locale; value: string 
   const t = catalogueMessages[locale].freshness;
   if (!value) return <span className="muted">{t.none}</span>;
   const stale = isStale(value);
+  // the wrapper only lays the badge out beside the date
+  if (!stale) return <time dateTime={value}>{formatPartialDate(locale, value)}</time>;
   return (
-    <span className={stale ? "evidence evidence--stale" : "evidence"} data-stale={stale ? "" : undefined}>
+    <span className="evidence evidence--stale" data-stale="">
       <time dateTime={value}>{formatPartialDate(locale, value)}</time>
-      {stale ? (
-        <span className="badge badge--stale" title={format(t.staleHint, { months: STALE_AFTER_MONTHS })}>
-          {t.stale}
-        </span>
-      ) : null}
+      <span className="badge badge--stale" title={format(t.staleHint, { months: STALE_AFTER_MONTHS })}>
+        {t.stale}
+      </span>
     </span>
   );
 }

@@ -84,10 +84,12 @@ function verdictItems(v: CheckVerdict, locale: Locale): VerdictItem[] {
 type Messages = (typeof checkMessages)["ja"];
 
 // One failure in words a visitor can act on; the step and the error code pick the sentence.
+// A closed port and a silent one read the same (lib/check/unanswered.ts); reports stored before
+// the check folded them still carry the connect step's own codes, which are worded as one here.
 function describeFailure(failure: NonNullable<CheckedServer["failure"]>, t: Messages["servers"]): string {
   const f = t.failures;
-  if (failure.code === "timeout" && failure.step === "connect") return f["connect-timeout"];
-  if (failure.code === "timeout" && failure.step === "greeting") return f["greeting-timeout"];
+  if (failure.step === "connect" && failure.code !== "ENETUNREACH") return f["no-answer"];
+  if (failure.step === "greeting" && failure.code === "timeout") return f["no-answer"];
   if (failure.code in f && failure.code !== "other") return f[failure.code as keyof typeof f];
   if (failure.step === "handshake") return f.handshake;
   const steps = t.steps as Record<string, string>;

@@ -1,9 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { ArticleValidationError, type ArticleIssue } from "@/lib/articles/front-matter";
 import { buildArticleLibrary, type ArticleLibrary } from "@/lib/articles/library";
 import { propertyFileSchema, type PropertyRecord } from "@/lib/schemas/data";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
+import { readTextFile } from "@/lib/sources/read-text";
 
 export const DEFAULT_DATA_DIR = path.join(process.cwd(), "data");
 
@@ -12,9 +13,13 @@ function displayName(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
+// Size-limited, strict UTF-8 (lib/sources/read-text.ts), like every data file.
 async function readText(file: string, issues: ArticleIssue[]): Promise<string | undefined> {
   try {
-    return await readFile(file, "utf8");
+    const read = await readTextFile(file);
+    if (read.ok) return read.text;
+    issues.push({ file: displayName(file), message: read.message });
+    return undefined;
   } catch (error) {
     issues.push({ file: displayName(file), message: `cannot read: ${(error as Error).message}` });
     return undefined;

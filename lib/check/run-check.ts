@@ -1,19 +1,24 @@
 import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { AutoconfigResult } from "@/lib/autoconfig/types";
 import type { IspdbProvider } from "@/lib/ispdb/types";
 import { toEndpointEvidence } from "@/lib/probe/evidence";
 import { probeEndpoints } from "@/lib/probe/probe-service";
 import { transportOutcome } from "@/lib/probe/properties";
-import type { ProbeOptions, ProbeTarget } from "@/lib/probe/types";
+import { DEFAULT_TIMEOUT_MS, type EndpointProbeResult, type ProbeOptions, type ProbeTarget } from "@/lib/probe/types";
 import type { Identified } from "@/lib/catalogue/identify";
 import { classifyDns, classifyServers } from "./classify";
 import type { CheckDns, DomainDns } from "./dns";
 import type { CheckedServer, CheckReport, StoredReport } from "./types";
+import { foldUnanswered } from "./unanswered";
 import { computeVerdict } from "./verdict";
 
 // A settings file lists a handful of servers; more than this is not worth a visitor's wait
 // (and would make one form post open many connections).
 export const MAX_CHECKED_SERVERS = 8;
+// Real settings name few hosts (Thunderbird's ISPDB, 131 files: 40 name one, 32 two, 57 three,
+// 2 four); a longer list is one aimed at other people's machines, so the rest are skipped.
+export const MAX_CHECKED_HOSTS = 4;
 
 type Planned = { target: ProbeTarget; direction: CheckedServer["direction"]; declared: CheckedServer["declared"] };
 
@@ -23,6 +28,7 @@ export function plannedServers(config: IspdbProvider, domain: string): { planned
     ...config.outgoing.map((s) => ({ ...s, direction: "outgoing" as const })),
   ];
   const seen = new Set<string>();
+  const hosts = new Set<string>();
   const planned: Planned[] = [];
   for (const s of listed) {
     if (s.type !== "imap" && s.type !== "pop3" && s.type !== "smtp") continue;
@@ -38,7 +44,9 @@ export function plannedServers(config: IspdbProvider, domain: string): { planned
     };
     const key = `${s.type}|${host}|${s.port}|${target.security}`;
     if (seen.has(key) || planned.length >= MAX_CHECKED_SERVERS) continue;
+    if (!hosts.has(host) && hosts.size >= MAX_CHECKED_HOSTS) continue;
     seen.add(key);
+    hosts.add(host);
     planned.push({ target, direction: s.direction, declared: s.socketType });
   }
   return { planned, skipped: listed.length - planned.length };
@@ -56,6 +64,18 @@ export type RunCheckDeps = {
   // asks whether the domain exists before anything is fetched; without it the check assumes so
   dns?: CheckDns;
 };
+
+// Probes as the public page may report it: a closed port and a silent one look the same
+// (unanswered.ts), in what is shown and in how long the check takes.
+async function probeForVisitors(targets: ProbeTarget[], options: ProbeOptions): Promise<EndpointProbeResult[]> {
+  const started = performance.now();
+  const run = await probeEndpoints(targets, { ...options, sequential: false });
+  const folded = run.results.map((r) => foldUnanswered(r, options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+  const waitUntil = Math.max(0, ...folded.map((f) => f.waitUntilMs ?? 0));
+  const left = started + waitUntil - performance.now();
+  if (left > 0) await sleep(left);
+  return folded.map((f) => f.result);
+}
 
 function finish(started: number, report: Omit<StoredReport, "ms">): CheckReport {
   return { ...report, verdict: computeVerdict(report.servers), ms: Math.round(performance.now() - started) };
@@ -85,14 +105,14 @@ export async function runMailCheck(domain: string, deps: RunCheckDeps): Promise<
   const { planned, skipped } = plannedServers(found.config, found.domain);
   const mxHosts = dns?.domain.kind === "exists" ? dns.domain.mxHosts : (found.mxHosts ?? []);
   // Naming the provider is a courtesy: a DNS failure there must not fail the check itself.
-  const [run, providers] = await Promise.all([
-    probeEndpoints(
+  const [results, providers] = await Promise.all([
+    probeForVisitors(
       planned.map((p) => p.target),
-      { ...deps.probe, sequential: false },
+      deps.probe,
     ),
     deps.identify ? deps.identify(found.domain, mxHosts).catch(() => []) : Promise.resolve([]),
   ]);
-  const probed: CheckedServer[] = run.results.map((r, i) => ({
+  const probed: CheckedServer[] = results.map((r, i) => ({
     ...toEndpointEvidence(r, transportOutcome(r)),
     direction: planned[i]!.direction,
     declared: planned[i]!.declared,

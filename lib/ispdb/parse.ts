@@ -12,6 +12,14 @@ import {
   type IspdbProvider,
 } from "@/lib/ispdb/types";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
+import {
+  MAX_HOST_LENGTH,
+  MAX_KEY_LENGTH,
+  MAX_LIST,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_URL_LENGTH,
+} from "@/lib/schemas/limits";
 
 // Elements that may repeat. Listing them by path keeps a single occurrence an array too, and
 // keeps same-named elements elsewhere (webMail's <username>) out of it.
@@ -65,15 +73,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const required = { error: (issue: { input: unknown }) => (issue.input === undefined ? "is missing" : undefined) };
 
 // An element with attributes arrives as { "@_x": …, "#text": … }; one without, as a plain string.
-const textSchema = z.preprocess(
+// No element's text may run past MAX_TEXT_LENGTH; names are held shorter.
+const elementTextSchema = z.preprocess(
   (v) => (isRecord(v) && "#text" in v ? v["#text"] : v),
   z
     .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text, not nested elements") })
     .trim(),
 );
+const atMost = (n: number) => z.string().max(n, `must be at most ${n} characters`);
+const textSchema = elementTextSchema.pipe(atMost(MAX_TEXT_LENGTH));
 const nonEmptyTextSchema = textSchema.pipe(z.string().min(1, "must not be empty"));
+const nameSchema = elementTextSchema.pipe(z.string().min(1, "must not be empty")).pipe(atMost(MAX_NAME_LENGTH));
+const urlSchema = z.url().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`);
+const attributeSchema = z.string(required).trim().pipe(atMost(MAX_KEY_LENGTH));
 
-const authenticationListSchema = z.array(nonEmptyTextSchema).default([]);
+const authenticationListSchema = z.array(nonEmptyTextSchema).max(20).default([]);
 
 const hostServerFields = {
   hostname: textSchema.pipe(hostnameSchema),
@@ -89,7 +103,7 @@ const hostServerFields = {
 
 const webServiceRawSchema = z.object({
   "@_type": webServiceTypeSchema,
-  url: textSchema.pipe(z.url()),
+  url: textSchema.pipe(urlSchema),
   authentication: authenticationListSchema,
   username: textSchema.optional(),
 });
@@ -103,23 +117,29 @@ const outgoingServerRawSchema = z.object({ "@_type": z.literal("smtp"), ...hostS
 
 const descrSchema = z.preprocess(
   (v) => (typeof v === "string" ? { "#text": v } : v),
-  z.object({ "@_lang": z.string().optional(), "#text": z.string().default("") }),
+  z.object({
+    "@_lang": attributeSchema.optional(),
+    "#text": atMost(MAX_TEXT_LENGTH).default(""),
+  }),
 );
 
 const documentationRawSchema = z.object({
-  "@_url": z.string(required).trim().pipe(z.url()),
-  descr: z.array(descrSchema).default([]),
+  "@_url": z.string(required).trim().pipe(urlSchema),
+  descr: z.array(descrSchema).max(50).default([]),
 });
 
 const emailProviderRawSchema = z
   .object({
-    "@_id": z.string(required).trim().min(1, "must not be empty"),
-    domain: z.array(nonEmptyTextSchema, required).min(1, "at least one <domain> is required"),
-    displayName: nonEmptyTextSchema,
-    displayShortName: nonEmptyTextSchema.optional(),
-    incomingServer: z.array(incomingServerRawSchema).default([]),
-    outgoingServer: z.array(outgoingServerRawSchema).default([]),
-    documentation: z.array(documentationRawSchema).default([]),
+    "@_id": attributeSchema.pipe(z.string().min(1, "must not be empty")),
+    domain: z
+      .array(nonEmptyTextSchema.pipe(atMost(MAX_HOST_LENGTH)), required)
+      .min(1, "at least one <domain> is required")
+      .max(MAX_LIST, `at most ${MAX_LIST} <domain> elements`),
+    displayName: nameSchema,
+    displayShortName: nameSchema.optional(),
+    incomingServer: z.array(incomingServerRawSchema).max(100).default([]),
+    outgoingServer: z.array(outgoingServerRawSchema).max(100).default([]),
+    documentation: z.array(documentationRawSchema).max(50).default([]),
   })
   .refine((p) => p.incomingServer.length + p.outgoingServer.length > 0, {
     message: "lists no <incomingServer> and no <outgoingServer>",

@@ -2,6 +2,7 @@ import net from "node:net";
 import { performance } from "node:perf_hooks";
 import tls from "node:tls";
 import { ProbeRefusedError, resolveProbeAddresses } from "./address-guard";
+import { isProbePortAllowed, PROBE_PORTS, ProbePortRefusedError } from "./port-guard";
 import { LineReader, ProbeProtocolError, ProbeTimeoutError, withTimeout } from "./line-reader";
 import { DRIVERS, hasApopTimestamp, type Session } from "./protocols";
 import { describeTls, serverNameFor } from "./tls-facts";
@@ -176,12 +177,19 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
 
   try {
     const t0 = performance.now();
-    const addresses = await at("resolve", () =>
-      withTimeout(
-        resolveProbeAddresses(target.host, { allowLoopback: options.allowLoopback, lookup: options.lookup }),
+    const allowLoopback = options.allowLoopback ?? false;
+    const addresses = await at("resolve", async () => {
+      // Without loopback allowed the port alone decides, so a non-mail port is refused before
+      // DNS is even asked; with it, the addresses decide (see port-guard.ts).
+      if (!PROBE_PORTS.has(target.port) && !allowLoopback) throw new ProbePortRefusedError(target.host, target.port);
+      const resolved = await withTimeout(
+        resolveProbeAddresses(target.host, { allowLoopback, lookup: options.lookup }),
         budget(),
-      ),
-    );
+      );
+      if (!isProbePortAllowed(target.port, resolved, allowLoopback))
+        throw new ProbePortRefusedError(target.host, target.port);
+      return resolved;
+    });
     result.timings.resolveMs = since(t0);
 
     const t1 = performance.now();
@@ -260,7 +268,9 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
             code: cause.category === "unresolvable" ? "unresolvable" : "refused-address",
             message: cause.message,
           }
-        : { step: failed.step, code: errorCode(cause), message: failed.message };
+        : cause instanceof ProbePortRefusedError
+          ? { step: "resolve", code: "refused-port", message: cause.message }
+          : { step: failed.step, code: errorCode(cause), message: failed.message };
   } finally {
     socket?.destroy();
     result.timings.totalMs = since(started);

@@ -60,7 +60,8 @@ export type ProbeTimings = {
 
 export type ProbeFailure = {
   step: ProbeStep;
-  // "timeout", "refused-address", a Node error code (ECONNREFUSED) or an OpenSSL reason
+  // "timeout", "refused-address", "refused-port" (not a mail port), a Node error code
+  // (ECONNREFUSED) or an OpenSSL reason
   code: string;
   message: string;
 };

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { analyzeReceivedHeaders } from "./analyze";
 import { isWeakFinding } from "./level";
+import { capHopText, MAX_FINDING_HOPS, MAX_PASTE_BYTES, MAX_SHOWN_HOPS } from "./limits";
 import { SAMPLE_IDS, SAMPLES, type SampleId } from "./samples";
 import type { Finding, ReceivedAnalysis, ReceivedHop } from "./types";
 
-/** 1 MiB of UTF-8, the same limit as POST /api/received. */
-export const MAX_PASTE_BYTES = 1_048_576;
+// The caps are shared with POST /api/received (lib/received/limits.ts).
+export { MAX_FINDING_HOPS, MAX_PASTE_BYTES, MAX_SHOWN_HOPS };
 
 export const RECEIVED_FORM_ERRORS = ["empty", "too-large", "invalid"] as const;
 export type ReceivedFormError = (typeof RECEIVED_FORM_ERRORS)[number];
@@ -30,15 +31,9 @@ export type ReceivedHopRow = Pick<
   | "date"
   | "delaySeconds"
 >;
-/**
- * At most this many hops go to the page. Real paths have a few dozen at most; a megabyte of
- * invented Received lines would otherwise become a table of tens of thousands of rows, and the
- * state (which React posts back with the next submission) tens of megabytes.
- */
-export const MAX_SHOWN_HOPS = 100;
-
-/** At most this many hops are named per finding; the rest are counted. */
-export const MAX_FINDING_HOPS = 12;
+// At most MAX_SHOWN_HOPS hops go to the page: a megabyte of invented Received lines would
+// otherwise become a table of tens of thousands of rows, and the state (which React posts back
+// with the next submission) tens of megabytes.
 
 /** A finding as the page shows it: the first hops it concerns, and how many there are in all. */
 export type ReceivedFindingRow = Finding & { count: number; weak: boolean };
@@ -143,16 +138,18 @@ export function toReceivedResult(analysis: ReceivedAnalysis): ReceivedResult {
     })),
     firstPlainHop: analysis.firstPlainHop,
     hopCount: analysis.hops.length,
-    firstPlain: firstPlain ? { hop: firstPlain.hop, from: firstPlain.from, by: firstPlain.by } : null,
+    firstPlain: firstPlain
+      ? { hop: firstPlain.hop, from: capHopText(firstPlain.from), by: capHopText(firstPlain.by) }
+      : null,
     hops: analysis.hops.slice(0, MAX_SHOWN_HOPS).map((h) => ({
       hop: h.hop,
-      from: h.from,
-      by: h.by,
-      with: h.with,
+      from: capHopText(h.from),
+      by: capHopText(h.by),
+      with: capHopText(h.with),
       tls: h.tls,
-      tlsEvidence: h.tlsEvidence,
+      tlsEvidence: capHopText(h.tlsEvidence),
       tlsVersion: h.tlsVersion,
-      cipher: h.cipher,
+      cipher: capHopText(h.cipher),
       weak: h.weak,
       weakReasons: h.weakReasons,
       clientCertificate: h.clientCertificate,

@@ -6,6 +6,7 @@ export { parseReceivedHop } from "./hop";
 export { weakReasonsFor } from "./tls-evidence";
 export { tokenizeReceived, type ReceivedToken } from "./tokenize";
 export * from "./types";
+export * from "./limits";
 export { decodeEncodedWords } from "./encoded-words";
 export {
   findHeaderFields,

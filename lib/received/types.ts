@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TLS_VERSIONS, WEAK_CIPHER_REASONS, WEAK_VERSION_REASONS } from "@/lib/mail";
+import { capHopText, MAX_FINDING_HOPS, MAX_RECEIVED_RESPONSE_BYTES, MAX_SHOWN_HOPS } from "./limits";
 
 export const VERDICTS = ["encrypted", "not-encrypted", "unknown", "none"] as const;
 export const verdictSchema = z.enum(VERDICTS);
@@ -118,36 +119,70 @@ export const receivedApiHopSchema = receivedHopSchema.pick({
 });
 export type ReceivedApiHop = z.infer<typeof receivedApiHopSchema>;
 
+/** A finding as the API returns it: the first MAX_FINDING_HOPS hops, and how many in all. */
+export const receivedApiFindingSchema = findingSchema.extend({ count: z.number().int().positive() });
+export type ReceivedApiFinding = z.infer<typeof receivedApiFindingSchema>;
+
 export const receivedApiResponseSchema = z.object({
   verdict: verdictSchema,
   level: levelSchema,
-  findings: z.array(findingSchema),
+  findings: z.array(receivedApiFindingSchema),
   firstPlainHop: z.number().int().positive().nullable(),
+  /** every hop in the header; the verdict, level and findings rest on all of them */
+  hopCount: z.number().int().nonnegative(),
+  /** the oldest hops, at most MAX_SHOWN_HOPS of them and within MAX_RECEIVED_RESPONSE_BYTES */
   hops: z.array(receivedApiHopSchema),
+  /** hopCount minus the hops returned */
+  hopsOmitted: z.number().int().nonnegative(),
 });
 export type ReceivedApiResponse = z.infer<typeof receivedApiResponseSchema>;
 
+// Room kept for everything but the hops: the findings (at most one per code, each naming at
+// most MAX_FINDING_HOPS hops) and the handful of scalars.
+const NON_HOP_BYTES = 16 * 1024;
+const encoder = new TextEncoder();
+
+function toApiHop(h: ReceivedHop): ReceivedApiHop {
+  return {
+    hop: h.hop,
+    from: capHopText(h.from),
+    by: capHopText(h.by),
+    with: capHopText(h.with),
+    tls: h.tls,
+    tlsVersion: h.tlsVersion,
+    cipher: capHopText(h.cipher),
+    authenticated: h.authenticated,
+    local: h.local,
+    date: h.date,
+    delaySeconds: h.delaySeconds,
+    weak: h.weak,
+    weakReasons: h.weakReasons,
+    clientCertificate: h.clientCertificate,
+  };
+}
+
+/** The API's answer: everything judged from all hops, the hops themselves capped (lib/received/limits.ts). */
 export function toReceivedApiResponse(analysis: ReceivedAnalysis): ReceivedApiResponse {
+  const hops: ReceivedApiHop[] = [];
+  let bytes = NON_HOP_BYTES;
+  for (const hop of analysis.hops.slice(0, MAX_SHOWN_HOPS)) {
+    const apiHop = toApiHop(hop);
+    // +1 for the comma between hops
+    bytes += encoder.encode(JSON.stringify(apiHop)).byteLength + 1;
+    if (bytes > MAX_RECEIVED_RESPONSE_BYTES) break;
+    hops.push(apiHop);
+  }
   return {
     verdict: analysis.verdict,
     level: analysis.level,
-    findings: analysis.findings,
-    firstPlainHop: analysis.firstPlainHop,
-    hops: analysis.hops.map((h) => ({
-      hop: h.hop,
-      from: h.from,
-      by: h.by,
-      with: h.with,
-      tls: h.tls,
-      tlsVersion: h.tlsVersion,
-      cipher: h.cipher,
-      authenticated: h.authenticated,
-      local: h.local,
-      date: h.date,
-      delaySeconds: h.delaySeconds,
-      weak: h.weak,
-      weakReasons: h.weakReasons,
-      clientCertificate: h.clientCertificate,
+    findings: analysis.findings.map((f) => ({
+      code: f.code,
+      hops: f.hops.slice(0, MAX_FINDING_HOPS),
+      count: f.hops.length,
     })),
+    firstPlainHop: analysis.firstPlainHop,
+    hopCount: analysis.hops.length,
+    hops,
+    hopsOmitted: analysis.hops.length - hops.length,
   };
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { MAIL_PROPERTY_KEYS } from "@/lib/mail";
 import { authMethodSchema, hostSchema } from "@/lib/sources/record";
 import { partialDateSchema, slugSchema } from "@/lib/schemas/data";
+import { calendarDateSchema } from "@/lib/schemas/dates";
+import { MAX_LIST, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from "@/lib/schemas/limits";
 
 // data/documentation/<slug>.json: what a provider's own documentation (or, marked as such, a
 // third-party page) states about its mail servers, each fact citing the page it came from.
@@ -10,18 +12,19 @@ export const KINDS = ["hosting", "isp", "mailbox", "suite", "privacy", "universi
 export const kindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof kindSchema>;
 
-const isoDate = z.iso.date();
-const urlSchema = z.url({ protocol: /^https?$/ }).max(2000);
+const urlSchema = z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH);
+const nameSchema = z.string().min(1).max(MAX_NAME_LENGTH);
+const textSchema = z.string().min(1).max(MAX_TEXT_LENGTH);
 
 export const documentSchema = z.strictObject({
   key: slugSchema,
   url: urlSchema,
-  title: z.string().min(1).max(300),
+  title: z.string().min(1).max(MAX_TITLE_LENGTH),
   publisher: z.enum(["first-party", "third-party"]),
   // the date the page shows; null when it shows none (then it is cited as undated)
   published: partialDateSchema.nullable(),
   // the date this project read it
-  recorded: isoDate,
+  recorded: calendarDateSchema,
 });
 export type DocumentRecord = z.infer<typeof documentSchema>;
 
@@ -31,24 +34,32 @@ const documentedPropertyKeys = [...MAIL_PROPERTY_KEYS, "oauth2", "app-password"]
 export const documentationFileSchema = z
   .strictObject({
     slug: slugSchema,
-    name: z.string().min(1).max(200),
-    nameEn: z.string().min(1).max(200),
+    name: nameSchema,
+    nameEn: nameSchema,
     kana: z
       .string()
+      .max(MAX_NAME_LENGTH)
       .regex(/^[\u3041-\u309F\u30FC\s]+$/, "must be hiragana")
       .optional(),
     company: z
       .strictObject({
         slug: slugSchema,
-        name: z.string().min(1).max(200),
-        nameEn: z.string().min(1).max(200).nullable(),
+        name: nameSchema,
+        nameEn: nameSchema.nullable(),
         homepage: urlSchema.nullable(),
       })
       .nullable(),
     homepage: urlSchema,
     kind: kindSchema,
     segment: z.enum(["personal", "business"]),
-    domains: z.array(z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/)).max(500),
+    domains: z
+      .array(
+        z
+          .string()
+          .max(253)
+          .regex(/^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/),
+      )
+      .max(MAX_LIST),
     hostPatterns: z.array(hostSchema).max(50),
     mxPatterns: z.array(hostSchema).max(50),
     documents: z.array(documentSchema).max(50),
@@ -70,8 +81,8 @@ export const documentationFileSchema = z
           property: z.enum(documentedPropertyKeys),
           value: z.enum(["yes", "no", "partial"]),
           document: slugSchema,
-          note: z.string().min(1).max(500),
-          noteEn: z.string().min(1).max(500),
+          note: textSchema,
+          noteEn: textSchema,
         }),
       )
       .max(100),
@@ -79,8 +90,8 @@ export const documentationFileSchema = z
       .array(
         z.strictObject({
           document: slugSchema,
-          ja: z.string().min(1).max(500),
-          en: z.string().min(1).max(500),
+          ja: textSchema,
+          en: textSchema,
         }),
       )
       .max(20)

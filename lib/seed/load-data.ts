@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { documentationFileSchema, type DocumentationFile } from "@/lib/schemas/documentation";
@@ -16,6 +16,7 @@ import {
   type SourceRecord,
 } from "@/lib/schemas/data";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
+import { BAD_TEXT_MESSAGE, pathsOfBadText, readTextFile } from "@/lib/sources/read-text";
 
 export type CatalogueData = {
   properties: PropertyRecord[];
@@ -58,32 +59,46 @@ function describeRecord(records: unknown, index: number | undefined): string {
   return id ? `#${index + 1} "${id}"` : `#${index + 1}`;
 }
 
-async function readJsonFile(file: string, displayName: string): Promise<{ json?: unknown; issue?: DataIssue }> {
-  let text: string;
+// Where a path into a file's JSON points, as the schema issues say it: the record (for a file
+// that is a list) and the field within it.
+function locate(json: unknown, at: readonly PropertyKey[]): { record: string; field: string } {
+  const [first, ...rest] = at;
+  const index = typeof first === "number" ? first : undefined;
+  return {
+    record: describeRecord(json, index),
+    field: formatIssuePath(index === undefined ? at : rest, "(whole record)"),
+  };
+}
+
+// A file is read whole, so it has a size limit; and strict UTF-8, so a bad byte is an error
+// naming the fields it landed in rather than a U+FFFD on a page.
+async function readJsonFile(file: string, displayName: string): Promise<{ json?: unknown; issues?: DataIssue[] }> {
+  const fileIssue = (message: string): { issues: DataIssue[] } => ({
+    issues: [{ file: displayName, record: "(file)", field: "(file)", message }],
+  });
+  let read;
   try {
-    text = await readFile(file, "utf8");
+    read = await readTextFile(file);
   } catch (error) {
-    return {
-      issue: {
-        file: displayName,
-        record: "(file)",
-        field: "(file)",
-        message: `cannot read: ${(error as Error).message}`,
-      },
-    };
+    return fileIssue(`cannot read: ${(error as Error).message}`);
   }
+  if (!read.ok && read.reason === "too-large") return fileIssue(read.message);
+  let json: unknown;
   try {
-    return { json: JSON.parse(text) };
+    json = JSON.parse(read.text);
   } catch (error) {
-    return {
-      issue: {
-        file: displayName,
-        record: "(file)",
-        field: "(file)",
-        message: `not valid JSON: ${(error as Error).message}`,
-      },
-    };
+    return fileIssue(`not valid JSON: ${(error as Error).message}`);
   }
+  if (!read.ok) {
+    const where = `the file's first bad byte is at line ${read.line}, byte offset ${read.byte}`;
+    const located = pathsOfBadText(json).map((at) => ({
+      file: displayName,
+      ...locate(json, at),
+      message: `${BAD_TEXT_MESSAGE} (${where})`,
+    }));
+    return located.length > 0 ? { issues: located } : fileIssue(read.message);
+  }
+  return { json };
 }
 
 function parseWith<S extends z.ZodType>(
@@ -94,16 +109,8 @@ function parseWith<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const [first, ...rest] = issue.path;
-    const index = typeof first === "number" ? first : undefined;
-    issues.push({
-      file: displayName,
-      record: describeRecord(json, index),
-      field: formatIssuePath(index === undefined ? issue.path : rest, "(whole record)"),
-      message: issue.message,
-    });
-  }
+  for (const issue of result.error.issues)
+    issues.push({ file: displayName, ...locate(json, issue.path), message: issue.message });
   return undefined;
 }
 
@@ -258,9 +265,9 @@ function checkSourceFiles(data: CatalogueData, issues: DataIssue[]): void {
 export async function loadCatalogueData(dataDir: string): Promise<CatalogueData> {
   const issues: DataIssue[] = [];
   const load = async <S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> => {
-    const { json, issue } = await readJsonFile(path.join(dataDir, name), name);
-    if (issue) {
-      issues.push(issue);
+    const { json, issues: unread } = await readJsonFile(path.join(dataDir, name), name);
+    if (unread) {
+      issues.push(...unread);
       return undefined;
     }
     return parseWith(schema, json, name, issues);

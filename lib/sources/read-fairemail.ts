@@ -2,25 +2,33 @@ import { z } from "zod";
 import { hasPlaceholder, splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/sources/read-result";
 import { recordErrors } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
-import { readSourceText } from "@/lib/sources/read-text";
-import { describeSetting, emptyRecord, MAX_NAME_LENGTH, type Setting, type SourceRecord } from "@/lib/sources/record";
+import { readSourceFile } from "@/lib/sources/read-result";
+import { describeSetting, emptyRecord, type Setting, type SourceRecord } from "@/lib/sources/record";
+import {
+  MAX_HOST_LENGTH,
+  MAX_KEY_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_PATTERN_LIST_LENGTH,
+  MAX_RECORDS,
+  MAX_URL_LENGTH,
+} from "@/lib/schemas/limits";
 
 // FairEmail's provider list, as the facts extracted into ../shared/sources/fairemail: per provider
 // host, port and starttls per protocol, where starttls=false means implicit TLS.
 
 const serverSchema = z.object({
-  host: z.string().min(1).max(253),
+  host: z.string().min(1).max(MAX_HOST_LENGTH),
   port: z.int().min(1).max(65535),
   starttls: z.boolean(),
 });
 
 const providerSchema = z.object({
-  id: z.string().min(1).max(200).optional(),
+  id: z.string().min(1).max(MAX_KEY_LENGTH).optional(),
   name: z.string().min(1).max(MAX_NAME_LENGTH),
   // comma-separated regular expressions over mail domains / MX host names
-  domain: z.string().max(5000).optional(),
-  mx: z.string().max(5000).optional(),
-  link: z.url().optional(),
+  domain: z.string().max(MAX_PATTERN_LIST_LENGTH).optional(),
+  mx: z.string().max(MAX_PATTERN_LIST_LENGTH).optional(),
+  link: z.url().max(MAX_URL_LENGTH).optional(),
   appPassword: z.enum(["true", "false"]).optional(),
   oauth: z.boolean().optional(),
   maxtls: z.string().max(10).optional(),
@@ -29,7 +37,7 @@ const providerSchema = z.object({
   smtp: serverSchema.optional(),
 });
 
-const fileSchema = z.object({ providers: z.array(z.unknown()).max(10_000) });
+const fileSchema = z.object({ providers: z.array(z.unknown()).max(MAX_RECORDS) });
 
 function toSetting(protocol: Setting["protocol"], s: z.infer<typeof serverSchema>): Setting {
   // FairEmail logs in with the account's password (or OAuth where the provider has it)
@@ -78,11 +86,15 @@ export function fairEmailToRecord(
   return record;
 }
 
-export async function readFairEmailFile(file: string): Promise<ReadResult> {
+export function readFairEmailFile(file: string): Promise<ReadResult> {
   const name = file.split("/").pop() ?? file;
+  return readSourceFile(file, name, (text) => parseFairEmail(text, name));
+}
+
+function parseFairEmail(text: string, name: string): ReadResult {
   let json: unknown;
   try {
-    json = JSON.parse(await readSourceText(file));
+    json = JSON.parse(text);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     return {

@@ -4,12 +4,10 @@ import { safeParseIspdbXml } from "@/lib/ispdb/parse";
 import type { IspdbProvider, ServerConfig } from "@/lib/ispdb/types";
 import type { ReadResult, RecordError } from "@/lib/sources/read-result";
 import { normalizeHost } from "@/lib/sources/read-result";
-import { hasPlaceholder } from "@/lib/sources/read-result";
-import { readSourceText } from "@/lib/sources/read-text";
+import { hasPlaceholder, readSourceFile } from "@/lib/sources/read-result";
 import {
   describeSetting,
   emptyRecord,
-  MAX_NAME_LENGTH,
   type AuthMethod,
   type Finding,
   type Setting,
@@ -72,7 +70,8 @@ export function ispdbToRecord(provider: IspdbProvider, file: string): SourceReco
         message: "the server name depends on the user's own mail domain",
       });
   }
-  const record = emptyRecord(file, name.slice(0, MAX_NAME_LENGTH));
+  // the parser holds displayName to MAX_NAME_LENGTH: a longer one is an error, not cut short
+  const record = emptyRecord(file, name);
   record.domains = domains;
   record.website = provider.documentation[0]?.url ?? null;
   record.oauth2 = servers.some((s) => s.authentication.includes("OAuth2")) ? true : null;
@@ -86,14 +85,26 @@ export async function readIspdbFolder(dir: string): Promise<ReadResult> {
   const records: SourceRecord[] = [];
   const errors: RecordError[] = [];
   for (const file of files) {
-    const xml = await readSourceText(path.join(dir, file));
-    const parsed = safeParseIspdbXml(xml, file);
-    if (!parsed.ok) {
-      for (const issue of parsed.error.issues)
-        errors.push({ file, record: file, field: issue.field, message: issue.message });
-      continue;
-    }
-    records.push(ispdbToRecord(parsed.provider, file));
+    const result = await readSourceFile(
+      path.join(dir, file),
+      file,
+      (xml) => {
+        const parsed = safeParseIspdbXml(xml, file);
+        if (parsed.ok) return { records: [ispdbToRecord(parsed.provider, file)], errors: [] };
+        return {
+          records: [],
+          errors: parsed.error.issues.map((issue) => ({
+            file,
+            record: file,
+            field: issue.field,
+            message: issue.message,
+          })),
+        };
+      },
+      file,
+    );
+    records.push(...result.records);
+    errors.push(...result.errors);
   }
   return { records, errors };
 }

@@ -3,6 +3,7 @@ import { splitDomainPatterns, type ReadResult, type RecordError } from "@/lib/so
 import { recordErrors } from "@/lib/sources/read-result";
 import { normalizeHost, readKeyedJsonFile } from "@/lib/sources/read-result";
 import { emptyRecord, type Setting, type SourceRecord } from "@/lib/sources/record";
+import { MAX_HOST_LENGTH, MAX_LIST, MAX_PATTERN_LENGTH } from "@/lib/schemas/limits";
 
 // MailCore2's providers.json: per key, servers.imap|pop|smtp[] with ssl (implicit TLS) and
 // starttls flags, plus domain-match and mx-match regular expressions.
@@ -10,7 +11,7 @@ import { emptyRecord, type Setting, type SourceRecord } from "@/lib/sources/reco
 const serverSchema = z.object({
   // templates ("fixed-port") leave the port to the user
   port: z.int().min(1).max(65535).optional(),
-  hostname: z.string().min(1).max(253).optional(),
+  hostname: z.string().min(1).max(MAX_HOST_LENGTH).optional(),
   ssl: z.boolean().optional(),
   starttls: z.boolean().optional(),
   // not a MailCore2 flag; two Apple entries carry it on 465, read as implicit TLS
@@ -25,8 +26,8 @@ const entrySchema = z.object({
       smtp: z.array(serverSchema).max(20).optional(),
     })
     .optional(),
-  "domain-match": z.array(z.string().max(500)).max(2000).optional(),
-  "mx-match": z.array(z.string().max(500)).max(2000).optional(),
+  "domain-match": z.array(z.string().max(MAX_PATTERN_LENGTH)).max(MAX_LIST).optional(),
+  "mx-match": z.array(z.string().max(MAX_PATTERN_LENGTH)).max(MAX_LIST).optional(),
 });
 
 const PROTOCOLS = { imap: "imap", pop: "pop3", smtp: "smtp" } as const;

@@ -2,16 +2,17 @@ import { z } from "zod";
 import type { ReadResult, RecordError } from "@/lib/sources/read-result";
 import { recordErrors } from "@/lib/sources/read-result";
 import { normalizeHost, readKeyedJsonFile } from "@/lib/sources/read-result";
-import { emptyRecord, MAX_NAME_LENGTH, type AuthMethod, type SourceRecord } from "@/lib/sources/record";
+import { emptyRecord, type AuthMethod, type SourceRecord } from "@/lib/sources/record";
+import { MAX_HOST_LENGTH, MAX_KEY_LENGTH, MAX_LIST, MAX_NAME_LENGTH } from "@/lib/schemas/limits";
 
 // nodemailer's well-known SMTP services (lib/well-known/services.json in the npm package): one
 // SMTP host and port per service, `secure` = implicit TLS.
 
 const serviceSchema = z.object({
   description: z.string().min(1).max(MAX_NAME_LENGTH).optional(),
-  aliases: z.array(z.string().max(200)).max(100).optional(),
-  domains: z.array(z.string().min(1).max(253)).max(2000).optional(),
-  host: z.string().min(1).max(253).optional(),
+  aliases: z.array(z.string().max(MAX_KEY_LENGTH)).max(100).optional(),
+  domains: z.array(z.string().min(1).max(MAX_HOST_LENGTH)).max(MAX_LIST).optional(),
+  host: z.string().min(1).max(MAX_HOST_LENGTH).optional(),
   // one entry gives the port as text ("465")
   port: z
     .union([

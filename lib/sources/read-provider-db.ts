@@ -4,16 +4,10 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { hasPlaceholder, type ReadResult, type RecordError } from "@/lib/sources/read-result";
 import { recordErrors } from "@/lib/sources/read-result";
-import { normalizeHost } from "@/lib/sources/read-result";
-import { readSourceText } from "@/lib/sources/read-text";
-import {
-  describeSetting,
-  emptyRecord,
-  MAX_NAME_LENGTH,
-  type Finding,
-  type Setting,
-  type SourceRecord,
-} from "@/lib/sources/record";
+import { normalizeHost, readSourceFile } from "@/lib/sources/read-result";
+import { monthOrDaySchema } from "@/lib/schemas/dates";
+import { MAX_HOST_LENGTH, MAX_LIST, MAX_NAME_LENGTH, MAX_URL_LENGTH } from "@/lib/schemas/limits";
+import { describeSetting, emptyRecord, type Finding, type Setting, type SourceRecord } from "@/lib/sources/record";
 
 // Delta Chat's provider database: one Markdown file per provider with YAML front matter. Only
 // the front matter's facts are read; the hints and the body are prose and stay in the source.
@@ -21,28 +15,28 @@ import {
 const serverSchema = z.object({
   type: z.enum(["imap", "smtp"]),
   socket: z.enum(["SSL", "STARTTLS", "PLAIN"]),
-  hostname: z.string().min(1).max(253),
+  hostname: z.string().min(1).max(MAX_HOST_LENGTH),
   port: z.int().min(1).max(65535),
 });
 
 const frontMatterSchema = z.object({
   name: z.string().min(1).max(MAX_NAME_LENGTH),
   status: z.enum(["OK", "PREPARATION", "BROKEN"]),
-  domains: z.array(z.string().min(1).max(253)).default([]),
-  server: z.array(serverSchema).default([]),
+  domains: z.array(z.string().min(1).max(MAX_HOST_LENGTH)).max(MAX_LIST).default([]),
+  server: z.array(serverSchema).max(100).default([]),
   // YAML reads 2020-02 as text; a full date would be a Date, which is refused
-  last_checked: z
-    .union([z.string(), z.number()])
-    .transform(String)
-    .pipe(z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/, "must be YYYY-MM or YYYY-MM-DD")),
+  last_checked: z.union([z.string(), z.number()]).transform(String).pipe(monthOrDaySchema),
   // a few files give a bare host name ("mailo.com"); read as https
   website: z
     .string()
-    .max(2000)
+    .max(MAX_URL_LENGTH)
     .transform((w) => (/^https?:\/\//i.test(w) ? w : `https://${w}`))
     .pipe(z.url({ protocol: /^https?$/ }))
     .optional(),
-  oauth2: z.union([z.string().transform((s) => [s]), z.array(z.string())]).optional(),
+  oauth2: z
+    .union([z.string().transform((s) => [s]), z.array(z.string())])
+    .pipe(z.array(z.string().max(MAX_URL_LENGTH)).max(20))
+    .optional(),
 });
 
 const DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/;
@@ -99,9 +93,17 @@ export async function readProviderDbFolder(dir: string): Promise<ReadResult> {
   const records: SourceRecord[] = [];
   const errors: RecordError[] = [];
   for (const file of files) {
-    const result = providerDbToRecord(file, await readSourceText(path.join(dir, file)));
-    if (Array.isArray(result)) errors.push(...result);
-    else records.push(result);
+    const result = await readSourceFile(
+      path.join(dir, file),
+      file,
+      (text) => {
+        const read = providerDbToRecord(file, text);
+        return Array.isArray(read) ? { records: [], errors: read } : { records: [read], errors: [] };
+      },
+      file,
+    );
+    records.push(...result.records);
+    errors.push(...result.errors);
   }
   return { records, errors };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { readSourceText } from "@/lib/sources/read-text";
+import { MAX_KEY_LENGTH, MAX_RECORDS } from "@/lib/schemas/limits";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
+import { BAD_TEXT_MESSAGE, pathsOfBadText, readTextFile } from "@/lib/sources/read-text";
 import type { SourceRecord } from "@/lib/sources/record";
 
 // A record the reader could not turn into a SourceRecord: the import stops and names it.
@@ -77,20 +78,69 @@ export function duplicateTopLevelKeys(text: string): string[] {
   return [...duplicates];
 }
 
+/**
+ * Reads one dataset file (a path, shown in errors as `name`) and hands its text to `parse`. A
+ * file over the size limit is one error. Bad UTF-8 is an error per record and field the bad
+ * bytes landed in, found by parsing the text with U+FFFD in their place, so the report names
+ * them as it names a schema error; nothing of such a file is imported.
+ */
+export async function readSourceFile(
+  file: string,
+  name: string,
+  parse: (text: string) => ReadResult,
+  // what the file's own errors name as the record: the file itself where it holds one record
+  record = "(file)",
+): Promise<ReadResult> {
+  const read = await readTextFile(file);
+  if (read.ok) return parse(read.text);
+  const whole: RecordError = { file: name, record, field: "(document)", message: read.message };
+  if (read.reason === "too-large") return { records: [], errors: [whole] };
+  const result = parse(read.text);
+  const where = `the file's first bad byte is at line ${read.line}, byte offset ${read.byte}`;
+  const located = result.records.flatMap((r) =>
+    pathsOfBadText(r).map((at) => ({
+      file: name,
+      // named as the file's other errors name it: the file, or the record's id within it
+      record: record === "(file)" ? r.id : record,
+      field: formatIssuePath(at, "(record)"),
+      message: `${BAD_TEXT_MESSAGE} (${where})`,
+    })),
+  );
+  return {
+    records: [],
+    // with nothing located, a document-level error (invalid JSON, say) is likely the bad
+    // bytes' own doing, and the UTF-8 error says it better
+    errors:
+      located.length > 0
+        ? [...located, ...result.errors]
+        : [whole, ...result.errors.filter((e) => e.field !== "(document)")],
+    warnings: result.warnings,
+  };
+}
+
 type ToRecord = (key: string, raw: unknown, file: string) => SourceRecord | RecordError[] | null;
 
 // MailCore2 and nodemailer ship one JSON object of providers keyed by name. Reads it strictly:
 // invalid JSON, a non-object or a key listed twice (JSON.parse would silently keep the last)
 // stop the import; an entry the reader skips (a template, a service without a host) is a
 // warning naming `skipField` and `skipReason`.
-export async function readKeyedJsonFile(
+export function readKeyedJsonFile(
   file: string,
   toRecord: ToRecord,
   what: string,
   skip: { field: string; reason: string },
 ): Promise<ReadResult> {
   const name = file.split("/").pop() ?? file;
-  const text = await readSourceText(file);
+  return readSourceFile(file, name, (text) => parseKeyedJson(text, name, toRecord, what, skip));
+}
+
+function parseKeyedJson(
+  text: string,
+  name: string,
+  toRecord: ToRecord,
+  what: string,
+  skip: { field: string; reason: string },
+): ReadResult {
   const fail = (message: string): ReadResult => ({
     records: [],
     errors: [{ file: name, record: "(file)", field: "(document)", message }],
@@ -102,8 +152,9 @@ export async function readKeyedJsonFile(
     if (!(error instanceof SyntaxError)) throw error;
     return fail(`invalid JSON: ${error.message}`);
   }
-  const top = z.record(z.string().min(1).max(200), z.unknown()).safeParse(json);
-  if (!top.success) return fail(`must be an object of ${what}`);
+  const top = z.record(z.string().min(1).max(MAX_KEY_LENGTH), z.unknown()).safeParse(json);
+  if (!top.success) return fail(`must be an object of ${what}, each named in at most ${MAX_KEY_LENGTH} characters`);
+  if (Object.keys(top.data).length > MAX_RECORDS) return fail(`must hold at most ${MAX_RECORDS} ${what}`);
   const records: SourceRecord[] = [];
   const errors: RecordError[] = duplicateTopLevelKeys(text).map((key) => ({
     file: name,

@@ -1,4 +1,16 @@
 import { z } from "zod";
+import { calendarDateSchema, monthOrDaySchema } from "@/lib/schemas/dates";
+import {
+  MAX_HOST_LENGTH,
+  MAX_KEY_LENGTH,
+  MAX_LIST,
+  MAX_NAME_LENGTH,
+  MAX_PATTERN_LENGTH,
+  MAX_RECORDS,
+  MAX_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+} from "@/lib/schemas/limits";
 
 // The app's own shape of one provider as one dataset describes it. Every importer turns its
 // source's format into this, and data/snapshots/<source>.json holds a list of them, so the
@@ -30,21 +42,16 @@ export const AUTH_METHODS = [
 export const authMethodSchema = z.enum(AUTH_METHODS);
 export type AuthMethod = z.infer<typeof authMethodSchema>;
 
-// Limits keep one bad record from costing gigabytes downstream: a name is shown in a table cell.
-export const MAX_NAME_LENGTH = 200;
-const MAX_PATTERN_LENGTH = 500;
-const MAX_LIST = 2000;
-
 export const hostSchema = z
   .string()
   .min(1, "must not be empty")
-  .max(253, "must be at most 253 characters")
+  .max(MAX_HOST_LENGTH, `must be at most ${MAX_HOST_LENGTH} characters`)
   // %EMAILDOMAIN% and friends: some providers run one server name per customer domain.
   .regex(/^(?:[a-z0-9_.*-]|%[A-Z]+%)+$/, "must be a lower-case host name");
 
 export const domainSchema = z
   .string()
-  .max(253)
+  .max(MAX_HOST_LENGTH)
   .regex(/^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/, "must be a lower-case domain name");
 
 export const settingSchema = z.strictObject({
@@ -78,14 +85,14 @@ export type FindingCode = z.infer<typeof findingCodeSchema>;
 export const findingSchema = z.strictObject({
   code: findingCodeSchema,
   // the setting as a reader finds it in the source, e.g. "pop3 pop.example.jp:110 none", or null
-  setting: z.string().max(300).nullable(),
-  message: z.string().min(1).max(500),
+  setting: z.string().max(MAX_TITLE_LENGTH).nullable(),
+  message: z.string().min(1).max(MAX_TEXT_LENGTH),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
 export const sourceRecordSchema = z.strictObject({
   // the record's own id in its dataset: a file name, a provider id
-  id: z.string().min(1).max(200),
+  id: z.string().min(1).max(MAX_KEY_LENGTH),
   name: z.string().min(1).max(MAX_NAME_LENGTH),
   // literal mail domains whose addresses the provider serves
   domains: z.array(domainSchema).max(MAX_LIST),
@@ -94,15 +101,12 @@ export const sourceRecordSchema = z.strictObject({
   mxPatterns: z.array(z.string().min(1).max(MAX_PATTERN_LENGTH)).max(MAX_LIST),
   website: z
     .url({ protocol: /^https?$/ })
-    .max(2000)
+    .max(MAX_URL_LENGTH)
     .nullable(),
   // Delta Chat: whether the provider works with a standard client as it is
   status: z.enum(["ok", "preparation", "broken"]).nullable(),
   // when the dataset's maintainers last checked this record (Delta Chat's last_checked)
-  checked: z
-    .string()
-    .regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/, "must be YYYY-MM or YYYY-MM-DD")
-    .nullable(),
+  checked: monthOrDaySchema.nullable(),
   oauth2: z.boolean().nullable(),
   appPassword: z.boolean().nullable(),
   settings: z.array(settingSchema).max(100),
@@ -112,20 +116,20 @@ export type SourceRecord = z.infer<typeof sourceRecordSchema>;
 
 export const datasetInfoSchema = z.strictObject({
   key: datasetKeySchema,
-  title: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }),
+  title: z.string().min(1).max(MAX_TITLE_LENGTH),
+  url: z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH),
   // a commit or a package version
   version: z.string().min(1).max(100),
   // when the dataset last changed (its commit or publish date), not when any fact was verified
-  date: z.iso.date(),
-  license: z.string().min(1).max(200),
+  date: calendarDateSchema,
+  license: z.string().min(1).max(MAX_TITLE_LENGTH),
 });
 export type DatasetInfo = z.infer<typeof datasetInfoSchema>;
 
 export const snapshotSchema = z.strictObject({
   format: z.literal(1),
   dataset: datasetInfoSchema,
-  records: z.array(sourceRecordSchema).max(10_000),
+  records: z.array(sourceRecordSchema).max(MAX_RECORDS),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { calendarDateSchema } from "@/lib/schemas/dates";
+import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { DATASETS, SHARED_INDEX_KEYS, SHARED_SOURCES_INDEX } from "@/lib/sources/datasets";
 import { withQualityFindings } from "@/lib/sources/quality";
 import type { RecordError } from "@/lib/sources/read-result";
@@ -13,7 +15,10 @@ export type BuildResult =
   | { ok: true; snapshot: Snapshot; warnings: RecordError[] }
   | { ok: false; errors: RecordError[]; warnings: RecordError[] };
 
-const sharedIndexSchema = z.record(z.string(), z.object({ commit: z.string().min(7), date: z.iso.date() }));
+const sharedIndexSchema = z.record(
+  z.string(),
+  z.object({ commit: z.string().min(7).max(100), date: calendarDateSchema }),
+);
 
 // The commit and date of a pinned dataset in ../shared/sources, so a snapshot says which
 // version of the dataset its facts come from.
@@ -66,11 +71,13 @@ export async function buildSnapshot(
       ok: false,
       warnings,
       errors: parsed.error.issues.map((i) => {
-        const index = typeof i.path[1] === "number" ? i.path[1] : -1;
+        const [top, index, ...rest] = i.path;
+        const record = top === "records" && typeof index === "number" ? records[index] : undefined;
         return {
           file: path.basename(input),
-          record: records[index]?.id ?? "(snapshot)",
-          field: i.path.slice(2).join("."),
+          // a record's own field, or the dataset's (its date, given on the command line)
+          record: record?.id ?? "(dataset)",
+          field: record ? formatIssuePath(rest, "(record)") : formatIssuePath(i.path, "(snapshot)"),
           message: i.message,
         };
       }),

@@ -36,6 +36,7 @@ describe("articleFrontmatterSchema", () => {
     ["a description over 200 characters", { description: "あ".repeat(201) }, "description"],
     ["an impossible date", { lastReviewed: "2026-02-30" }, "lastReviewed"],
     ["a date that is not ISO", { lastReviewed: "27/11/2026" }, "lastReviewed"],
+    ["a date in the future", { lastReviewed: "2099-12-31" }, "lastReviewed"],
     ["an unknown locale", { locale: "fr" }, "locale"],
     ["a slug with capitals", { slug: "StartTLS" }, "slug"],
     ["no sources", { sources: [] }, "sources"],

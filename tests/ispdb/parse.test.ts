@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseIspdbXml, safeParseIspdbXml } from "@/lib/ispdb/parse";
 import { IspdbParseError } from "@/lib/ispdb/types";
+import { MAX_NAME_LENGTH } from "@/lib/schemas/limits";
 import { describeWithSharedSources, ISPDB_FILE_COUNT, ISPDB_FILES } from "../helpers/shared-sources";
 
 function doc(provider: string): string {
@@ -166,5 +167,20 @@ describe("parseIspdbXml", () => {
       ]);
       expect(p.documentation).toEqual([{ url: "https://hilfe-center.1und1.de/e-mail-einstellungen", descr: [] }]);
     });
+  });
+});
+
+describe("bounds", () => {
+  const doc = (name: string) => `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="x.example">
+  <domain>x.example</domain><displayName>${name}</displayName>
+  <incomingServer type="imap"><hostname>imap.x.example</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>
+</emailProvider></clientConfig>`;
+
+  it("refuses a display name over MAX_NAME_LENGTH instead of cutting it short", () => {
+    expect(safeParseIspdbXml(doc("N".repeat(MAX_NAME_LENGTH)), "x.xml").ok).toBe(true);
+    const result = safeParseIspdbXml(doc("N".repeat(1024 * 1024)), "x.xml");
+    expect(result.ok ? [] : result.error.issues).toEqual([
+      { field: "emailProvider.displayName", message: `must be at most ${MAX_NAME_LENGTH} characters` },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readCheckConfig } from "@/lib/check/config";
 import { createSlidingWindowLimiter } from "@/lib/check/rate-limit";
-import { plannedServers } from "@/lib/check/run-check";
+import { MAX_CHECKED_HOSTS, MAX_CHECKED_SERVERS, plannedServers } from "@/lib/check/run-check";
 import type { CheckedServer } from "@/lib/check/types";
 import { computeVerdict } from "@/lib/check/verdict";
 import { parseEnv } from "@/lib/env";
@@ -169,5 +169,31 @@ describe("the servers a check probes", () => {
       "smtp.example.jp:25/starttls",
     ]);
     expect(skipped).toBe(2);
+  });
+
+  it("probes at most four hosts and eight servers, however many the settings name", () => {
+    const smtp = (i: number, port = 587) => ({
+      type: "smtp" as const,
+      hostname: `host${i}.example.net`,
+      port,
+      socketType: "STARTTLS" as const,
+      authentication: [],
+    });
+    const config = (outgoing: Array<ReturnType<typeof smtp>>) => ({
+      id: "x",
+      domains: ["example.jp"],
+      displayName: "x",
+      incoming: [],
+      outgoing,
+      webServices: [],
+      documentation: [],
+    });
+    const manyHosts = plannedServers(config([1, 2, 3, 4, 5, 6].map((i) => smtp(i))), "example.jp");
+    expect(new Set(manyHosts.planned.map((p) => p.target.host)).size).toBe(MAX_CHECKED_HOSTS);
+    expect(manyHosts.skipped).toBe(2);
+    const onePort = [25, 110, 143, 465, 587, 993, 995, 2525, 2465, 2587];
+    const manyPorts = plannedServers(config(onePort.map((port) => smtp(1, port))), "example.jp");
+    expect(manyPorts.planned).toHaveLength(MAX_CHECKED_SERVERS);
+    expect(manyPorts.skipped).toBe(2);
   });
 });

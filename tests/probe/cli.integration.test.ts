@@ -132,15 +132,20 @@ describe("npm run probe -- <service>", () => {
     expect(await probeClaims()).toEqual([]);
   });
 
-  it("says so when a service has no endpoints, and refuses loopback unless allowed", async () => {
-    const [none, refused] = await Promise.all([
+  it("says so when a service has no endpoints, and refuses loopback and other ports unless allowed", async () => {
+    const [none, refused, notMail] = await Promise.all([
       probeCli(["cpi"]),
-      probeCli(["localhost", "--ports", `${servers.smtp.implicitTls}=smtps`], { PROBE_ALLOW_LOOPBACK: "" }),
+      probeCli(["localhost", "--ports", "465"], { PROBE_ALLOW_LOOPBACK: "" }),
+      // refused before DNS is asked, so the name is never looked up
+      probeCli(["mail.example.com", "--ports", "8080=smtps"], { PROBE_ALLOW_LOOPBACK: "" }),
     ]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("has no recorded mail server endpoints");
     expect(refused.stdout).toContain("refused-address");
     expect(refused.stdout).toContain("PROBE_ALLOW_LOOPBACK=1");
+    expect(notMail.stdout).toContain("refused-port");
+    expect(notMail.stdout).toContain("the probe connects only to mail ports (25, 110, 143, 465, 587, 993, 995, 2525)");
+    expect(notMail.stdout).toContain("PROBE_ALLOW_LOOPBACK=1");
   });
 
   it("rejects bad arguments with the usage text", async () => {

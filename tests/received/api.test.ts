@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST, runtime } from "@/app/api/received/route";
 import { MAX_RECEIVED_BODY_BYTES } from "@/app/api/received/schema";
-import { receivedApiResponseSchema } from "@/lib/received";
+import {
+  MAX_FINDING_HOPS,
+  MAX_HOP_FIELD_CHARS,
+  MAX_RECEIVED_RESPONSE_BYTES,
+  MAX_SHOWN_HOPS,
+  analyzeReceivedHeaders,
+  receivedApiResponseSchema,
+  toReceivedApiResponse,
+} from "@/lib/received";
 import { readFixture } from "./helpers";
 
 const URL_ = "http://localhost/api/received";
@@ -81,7 +89,15 @@ describe("POST /api/received", () => {
   it("returns exactly the documented hop fields", async () => {
     const res = await post(readFixture("postfix-dovecot.eml"), { "content-type": "text/plain" });
     const json = (await res.json()) as { hops: Record<string, unknown>[] };
-    expect(Object.keys(json).sort()).toEqual(["findings", "firstPlainHop", "hops", "level", "verdict"]);
+    expect(Object.keys(json).sort()).toEqual([
+      "findings",
+      "firstPlainHop",
+      "hopCount",
+      "hops",
+      "hopsOmitted",
+      "level",
+      "verdict",
+    ]);
     for (const hop of json.hops) expect(Object.keys(hop).sort()).toEqual(API_HOP_KEYS);
   });
 
@@ -91,7 +107,7 @@ describe("POST /api/received", () => {
     // the old verdict stays as it was for existing callers
     expect(json.verdict).toBe("encrypted");
     expect(json.level).toBe("weak");
-    expect(json.findings).toEqual([{ code: "certificate-failed", hops: [2] }]);
+    expect(json.findings).toEqual([{ code: "certificate-failed", hops: [2], count: 1 }]);
     expect(json.hops.map((h) => h.clientCertificate)).toEqual(["not-presented", "failed", "verified"]);
   });
 
@@ -108,7 +124,15 @@ describe("POST /api/received", () => {
   it("answers none for an empty text body", async () => {
     const res = await post("", { "content-type": "text/plain" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ verdict: "none", level: "none", findings: [], firstPlainHop: null, hops: [] });
+    expect(await res.json()).toEqual({
+      verdict: "none",
+      level: "none",
+      findings: [],
+      firstPlainHop: null,
+      hopCount: 0,
+      hops: [],
+      hopsOmitted: 0,
+    });
   });
 
   it.each([
@@ -142,7 +166,7 @@ describe("POST /api/received", () => {
     expect(((await res.json()) as { error: string }).error).toMatch(/UTF-8/);
   });
 
-  it("accepts exactly 1 MiB and analyzes all of it", async () => {
+  it("accepts exactly 1 MiB and judges all of it, returning the oldest hops and the count of the rest", async () => {
     const field =
       "Received: from a.example.com ([192.0.2.1]) by b.example.net with ESMTPS id X; Tue, 14 Feb 2023 10:00:00 +0000\n";
     const count = Math.floor(MAX_RECEIVED_BODY_BYTES / field.length);
@@ -155,9 +179,61 @@ describe("POST /api/received", () => {
     const res = await post(text, { "content-type": "text/plain" });
     expect(res.status).toBe(200);
     const json = receivedApiResponseSchema.parse(await res.json());
-    expect(json.hops).toHaveLength(count);
+    expect(json).toMatchObject({ hopCount: count, hopsOmitted: count - MAX_SHOWN_HOPS, verdict: "not-encrypted" });
+    expect(json.hops.map((h) => h.hop)).toEqual(Array.from({ length: MAX_SHOWN_HOPS }, (_, i) => i + 1));
     // the plain field sits at the very top, so it is only seen if nothing was cut off
     expect(json.firstPlainHop).toBe(count);
+    expect(json.findings.find((f) => f.code === "not-encrypted")).toEqual({
+      code: "not-encrypted",
+      hops: [count],
+      count: 1,
+    });
+  });
+
+  it("keeps the answer under MAX_RECEIVED_RESPONSE_BYTES, whatever 1 MiB holds", async () => {
+    const bodies = {
+      // 87,000 hops of one word each: 19.6 MB of JSON before the cap
+      "tiny fields": "Received: a\n".repeat(Math.floor(MAX_RECEIVED_BODY_BYTES / 12)),
+      // every hop weak and not verified: findings naming tens of thousands of hops
+      "weak hops":
+        "Received: from a.example by b.example with ESMTPS (TLS1.0:RC4-MD5:128) id x; Tue, 14 Feb 2006 13:14:51 +0900\n".repeat(
+          9000,
+        ),
+      // host names of a kilobyte and more
+      "long fields":
+        `Received: from ${"a".repeat(3000)} by ${"b".repeat(3000)} with ${"c".repeat(3000)} id x; Tue, 14 Feb 2006 13:14:51 +0900\n`.repeat(
+          110,
+        ),
+      // one field of a megabyte
+      "one huge field": `Received: from ${"あ".repeat(340_000)} by b.example; Tue, 14 Feb 2006 13:14:51 +0900\n`,
+    };
+    for (const [label, body] of Object.entries(bodies)) {
+      expect(encoder.encode(body).byteLength, label).toBeLessThanOrEqual(MAX_RECEIVED_BODY_BYTES);
+      const res = await post(body, { "content-type": "text/plain" });
+      expect(res.status, label).toBe(200);
+      const text = await res.text();
+      expect(encoder.encode(text).byteLength, label).toBeLessThanOrEqual(MAX_RECEIVED_RESPONSE_BYTES);
+      const json = receivedApiResponseSchema.parse(JSON.parse(text));
+      expect(json.hops.length + json.hopsOmitted, label).toBe(json.hopCount);
+      expect(json.hops.length, label).toBeLessThanOrEqual(MAX_SHOWN_HOPS);
+      for (const hop of json.hops)
+        for (const field of [hop.from, hop.by, hop.with, hop.cipher])
+          expect(field?.length ?? 0, label).toBeLessThanOrEqual(MAX_HOP_FIELD_CHARS);
+      for (const finding of json.findings) expect(finding.hops.length, label).toBeLessThanOrEqual(MAX_FINDING_HOPS);
+    }
+  });
+
+  it("stops adding hops before the byte cap, even where every field escapes to six bytes a character", () => {
+    const analysis = analyzeReceivedHeaders(
+      "Received: from a.example by b.example; Tue, 14 Feb 2006 13:14:51 +0900\n".repeat(150),
+    );
+    const escaped = "\u0001".repeat(5000);
+    for (const hop of analysis.hops) Object.assign(hop, { from: escaped, by: escaped, with: escaped, cipher: escaped });
+    const response = toReceivedApiResponse(analysis);
+    expect(encoder.encode(JSON.stringify(response)).byteLength).toBeLessThanOrEqual(MAX_RECEIVED_RESPONSE_BYTES);
+    expect(response.hops.length).toBeGreaterThan(0);
+    expect(response.hops.length).toBeLessThan(MAX_SHOWN_HOPS);
+    expect(response).toMatchObject({ hopCount: 150, hopsOmitted: 150 - response.hops.length });
   });
 
   it("refuses a declared Content-Length over 1 MiB with 413 before reading", async () => {

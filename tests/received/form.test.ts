@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeReceivedHeaders } from "@/lib/received";
+import { analyzeReceivedHeaders, MAX_HOP_FIELD_CHARS } from "@/lib/received";
 import {
   analyzeFormData,
   MAX_FINDING_HOPS,
@@ -166,6 +166,22 @@ describe("analyzeFormData", () => {
       firstPlainHop: 501,
       firstPlain: { hop: 501, from: "plain.example", by: "c.example" },
     });
+  });
+
+  it("cuts a hop's text fields to MAX_HOP_FIELD_CHARS, as the API does", () => {
+    const long = "h".repeat(5000);
+    const state = analyzeFormData(
+      form({
+        intent: "paste",
+        headers: `Received: from ${long} by ${long} with SMTP; Mon, 1 Jan 2024 00:00:00 +0000\n`,
+      }),
+    );
+    if (state.status !== "done") throw new Error(state.status);
+    const [hop] = state.result.hops;
+    expect(hop?.from).toBe(`${"h".repeat(MAX_HOP_FIELD_CHARS - 1)}…`);
+    expect(hop?.by).toHaveLength(MAX_HOP_FIELD_CHARS);
+    expect(state.result.firstPlain?.from).toHaveLength(MAX_HOP_FIELD_CHARS);
+    expect(state.result.firstPlain?.by).toHaveLength(MAX_HOP_FIELD_CHARS);
   });
 
   it("reports no Received fields as the verdict none, not as an error", () => {

@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EndpointSecurity, PropertySubject, Segment, ServiceStatus, SourceKind } from "@/lib/generated/prisma/enums";
+import { MAX_FILE_BYTES } from "@/lib/schemas/limits";
 import { DataValidationError, loadCatalogueData } from "@/lib/seed/load-data";
 import { REPO_ROOT } from "../helpers/temp-db";
 import { copyOfRealData, editJson } from "./data-fixtures";
@@ -94,6 +95,16 @@ describe("bad data files are rejected with file, record and field named", () => 
     expect(issue?.message).toMatch(/segmnt/);
   });
 
+  it("refuses a service slug that another page under /providers/ already uses", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "companies.json", (json) => {
+      json[0].services[0].slug = "legend";
+    });
+    const [issue] = await issuesFor(dir);
+    expect(issue).toMatchObject({ file: "companies.json", record: '#1 "ablenet"', field: "services[0].slug" });
+    expect(issue?.message).toMatch(/another page/);
+  });
+
   it("rejects a date that is not ISO and a duplicate slug", async () => {
     const dir = copyOfRealData();
     editJson(dir, "companies.json", (json) => {
@@ -145,6 +156,101 @@ describe("bad data files are rejected with file, record and field named", () => 
       `companies.json services[0].status: ${oneOf(ServiceStatus)}`,
       `properties.json appliesTo: ${oneOf(PropertySubject)}`,
       `sources.json kind: ${oneOf(SourceKind)}`,
+    ]);
+  });
+
+  it("refuses 2026-02-31 and a date in the future, in the reviewed files, documentation and snapshots", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "companies.json", (json) => {
+      json[0].services[0].claims[0].asOf = "2026-02-31";
+      json[0].services[0].statusAsOf = "2099-12-31";
+    });
+    editJson(dir, "sources.json", (json) => {
+      json[0].asOf = "2099";
+    });
+    editJson(dir, "documentation/xserver.json", (json) => {
+      json.documents[0].recorded = "2099-12-31";
+    });
+    editJson(dir, "snapshots/fairemail.json", (json) => {
+      json.dataset.date = "2026-02-31";
+    });
+    const issues = await issuesFor(dir);
+    expect(issues.map(({ file, record, field }) => `${file} ${record} ${field}`).sort()).toEqual([
+      'companies.json #1 "ablenet" services[0].claims[0].asOf',
+      'companies.json #1 "ablenet" services[0].statusAsOf',
+      "documentation/xserver.json (file) documents[0].recorded",
+      "snapshots/fairemail.json (file) dataset.date",
+      'sources.json #1 "hosting-mail-security-2006" asOf',
+    ]);
+    expect(issues.find((i) => i.field === "services[0].claims[0].asOf")?.message).toBe(
+      "2026-02-31 is not a date on the calendar",
+    );
+    expect(issues.find((i) => i.field === "services[0].statusAsOf")?.message).toMatch(
+      /^2099-12-31 is in the future \(the latest allowed is \d{4}-\d{2}-\d{2}\)$/,
+    );
+  });
+
+  it("accepts tomorrow (a time zone ahead of UTC) but not the day after", async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const dir = copyOfRealData();
+    editJson(dir, "companies.json", (json) => {
+      json[0].services[0].statusAsOf = day(1);
+    });
+    await expect(loadCatalogueData(dir)).resolves.toBeDefined();
+    editJson(dir, "companies.json", (json) => {
+      json[0].services[0].statusAsOf = day(2);
+    });
+    expect((await issuesFor(dir)).map((i) => i.field)).toEqual(["services[0].statusAsOf"]);
+  });
+
+  it("refuses a real oversized field, naming it", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "companies.json", (json) => {
+      json[2].services[0].name = "N".repeat(1024 * 1024);
+    });
+    const issues = await issuesFor(dir);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: "companies.json",
+        record: expect.stringMatching(/^#3 /),
+        field: "services[0].name",
+      }),
+    ]);
+    expect(issues[0]?.message).toMatch(/200/);
+  });
+
+  it("refuses bytes that are not UTF-8, naming the record and field they landed in", async () => {
+    const dir = copyOfRealData();
+    editJson(dir, "clients.json", (json) => {
+      json[1].name = "Caf@";
+    });
+    const file = path.join(dir, "clients.json");
+    const [before, after] = readFileSync(file, "utf8").split("@") as [string, string];
+    writeFileSync(file, Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)]));
+    const issues = await issuesFor(dir);
+    expect(issues).toEqual([
+      {
+        file: "clients.json",
+        record: expect.stringMatching(/^#2 /),
+        field: "name",
+        message: expect.stringMatching(
+          /^contains bytes that are not valid UTF-8 \(the file's first bad byte is at line \d+/,
+        ),
+      },
+    ]);
+  });
+
+  it("refuses a file over the size limit before parsing it", async () => {
+    const dir = copyOfRealData();
+    writeFileSync(path.join(dir, "sources.json"), `[${" ".repeat(MAX_FILE_BYTES)}]`);
+    const issues = await issuesFor(dir);
+    expect(issues).toEqual([
+      {
+        file: "sources.json",
+        record: "(file)",
+        field: "(file)",
+        message: `is ${MAX_FILE_BYTES + 2} bytes, over the limit of ${MAX_FILE_BYTES}`,
+      },
     ]);
   });
 

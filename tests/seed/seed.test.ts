@@ -113,6 +113,26 @@ describe("seeding", () => {
     expect(snapshot(file)).toEqual(before);
   });
 
+  it("a date that does not exist or has not come yet exits non-zero naming it, and changes nothing", async () => {
+    const { file, url } = await seededDb();
+    const before = snapshot(file);
+    const dir = copyOfRealData();
+    editJson(dir, "clients.json", (json) => {
+      json[0].claims[0].asOf = "2026-02-31";
+      json[1].claims[0].asOf = "2099-12-31";
+    });
+    const output = captureConsole();
+    expect(await seedMain([dir], { openDb: () => createPrismaClient(url) })).toBe(1);
+    expect(output.stderr()).toMatch(
+      /clients\.json: record #1 "[^"]+", field claims\[0\]\.asOf: 2026-02-31 is not a date/,
+    );
+    expect(output.stderr()).toMatch(
+      /clients\.json: record #2 "[^"]+", field claims\[0\]\.asOf: 2099-12-31 is in the future/,
+    );
+    expect(output.stderr()).toContain("the database was not changed");
+    expect(snapshot(file)).toEqual(before);
+  });
+
   it("rolls back everything when a write fails half-way", async () => {
     const { file, db } = await seededDb();
     const before = snapshot(file);

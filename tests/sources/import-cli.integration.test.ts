@@ -29,6 +29,10 @@ describe("npm run import -- thunderbird-ispdb <folder>", () => {
       "good.example.xml": GOOD,
       "cut.example.xml": GOOD.slice(0, 120),
       "noport.example.xml": GOOD.replace("<port>465</port>", ""),
+      // a real oversized field: it once took 21 s and 3.3 GB, and made an 839 MB page
+      "huge.example.xml": GOOD.replace(">Good<", `>${"A".repeat(1024 * 1024)}<`),
+      // "Café" in Latin-1: a byte that is not UTF-8
+      "latin1.example.xml": Buffer.from(GOOD.replace(">Good<", ">Café<"), "latin1"),
     }))
       writeFileSync(path.join(folder, name), text);
     const shipped = snapshotPath(REPO_ROOT, "thunderbird-ispdb");
@@ -45,7 +49,13 @@ describe("npm run import -- thunderbird-ispdb <folder>", () => {
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toContain("thunderbird-ispdb test (2026-01-01): 0 records read.");
     expect(result.stdout).toContain(
-      "Import refused; neither data/snapshots nor the database was changed. 2 problem(s):",
+      "Import refused; neither data/snapshots nor the database was changed. 4 problem(s):",
+    );
+    expect(result.stdout).toContain(
+      "  huge.example.xml: record huge.example.xml, field emailProvider.displayName: must be at most 200 characters\n",
+    );
+    expect(result.stdout).toMatch(
+      /^ {2}latin1\.example\.xml: record latin1\.example\.xml, field name: contains bytes that are not valid UTF-8 \(the file's first bad byte is at line 2, byte offset \d+\)$/m,
     );
     expect(result.stdout).toMatch(
       /^ {2}cut\.example\.xml: record cut\.example\.xml, field \(document\): not well-formed XML/m,

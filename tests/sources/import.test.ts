@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { planCatalogue, type CataloguePlan } from "@/lib/seed/build-catalogue";
 import { DataValidationError, loadCatalogueData } from "@/lib/seed/load-data";
@@ -12,6 +12,8 @@ import { importDataset, type ImportReport } from "@/lib/sources/import";
 import { compilePattern, type RecordError } from "@/lib/sources/read-result";
 import { snapshotSchema, type DatasetKey, type Snapshot, type SourceRecord } from "@/lib/sources/record";
 import { readPinnedVersion, snapshotPath } from "@/lib/sources/snapshot";
+import { main as importMain } from "@/scripts/import";
+import { captureConsole } from "../helpers/console";
 import { dumpContent, dumpDatabase } from "../helpers/db-dump";
 import { describeWithSharedSources, SHARED_SOURCES_INDEX_FILE, defaultInput } from "../helpers/shared-sources";
 import { createSeededDatabase, REPO_ROOT, type TempDatabase } from "../helpers/temp-db";
@@ -188,6 +190,82 @@ const BROKEN: BrokenCase[] = [
   },
 ];
 
+// Bounds (lib/schemas/limits.ts): a real oversized field, bytes that are not UTF-8, a file
+// over the size limit, dates that do not exist or have not come yet.
+const HUGE_NAME = "A".repeat(1024 * 1024);
+const LATIN1_E = Buffer.from([0xe9]); // "é" in Latin-1: not valid UTF-8 on its own
+const withBadByte = (text: string, marker: string) => {
+  const [before, after] = text.split(marker) as [string, string];
+  return Buffer.concat([Buffer.from(before), LATIN1_E, Buffer.from(after)]);
+};
+function binaryFolder(files: Record<string, string | Buffer>): string {
+  const dir = tempDir("msc-import-input-");
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+const BOUNDS: BrokenCase[] = [
+  {
+    dataset: "thunderbird-ispdb",
+    what: "a 1 MiB displayName, a Latin-1 byte in another and a 6 MiB file",
+    input: () =>
+      binaryFolder({
+        "good.example.xml": ISPDB_GOOD,
+        "huge.example.xml": ISPDB_GOOD.replace(">Good<", `>${HUGE_NAME}<`),
+        "latin1.example.xml": withBadByte(ISPDB_GOOD.replace(">Good<", ">Caf@<"), "@"),
+        "big.example.xml": ISPDB_GOOD.replace(
+          "</clientConfig>",
+          `<!-- ${"x".repeat(6 * 1024 * 1024)} --></clientConfig>`,
+        ),
+      }),
+    errors: [
+      { file: "big.example.xml", record: "big.example.xml", field: "(document)" },
+      { file: "huge.example.xml", record: "huge.example.xml", field: "emailProvider.displayName" },
+      { file: "latin1.example.xml", record: "latin1.example.xml", field: "name" },
+    ],
+  },
+  {
+    dataset: "deltachat-provider-db",
+    what: "last_checked 2026-02-31, last_checked in 2099 and a Latin-1 byte in a name",
+    input: () =>
+      binaryFolder({
+        "good.md": DELTACHAT_GOOD,
+        "feb31.md": DELTACHAT_GOOD.replace("last_checked: 2025-01", "last_checked: 2026-02-31"),
+        "future.md": DELTACHAT_GOOD.replace("last_checked: 2025-01", "last_checked: 2099-12"),
+        "latin1.md": withBadByte(DELTACHAT_GOOD.replace("name: Good", "name: Caf@"), "@"),
+      }),
+    errors: [
+      { file: "feb31.md", record: "feb31.md", field: "last_checked" },
+      { file: "future.md", record: "future.md", field: "last_checked" },
+      { file: "latin1.md", record: "latin1.md", field: "name" },
+    ],
+  },
+  {
+    dataset: "fairemail",
+    what: "a 1 MiB name and a Latin-1 byte in another provider's name",
+    input: () =>
+      path.join(
+        binaryFolder({
+          "providers.json": withBadByte(
+            JSON.stringify({
+              providers: [
+                { id: "huge", name: HUGE_NAME, imap: { host: "imap.huge.example", port: 993, starttls: false } },
+                { id: "latin1", name: "Caf@", imap: { host: "imap.latin1.example", port: 993, starttls: false } },
+              ],
+            }),
+            "@",
+          ),
+        }),
+        "providers.json",
+      ),
+    errors: [
+      // the bad byte is found in the record it landed in; the record too long is named by the schema
+      { file: "providers.json", record: "latin1", field: "name" },
+      { file: "providers.json", record: "providers[0]", field: "name" },
+    ],
+  },
+];
+
 // A new release of a dataset: nodemailer's list as installed, with a provider more or fewer.
 const NEW_PROVIDER = {
   description: "Example Mail",
@@ -224,7 +302,7 @@ describe("importing a broken dataset", () => {
     expect(dumpDatabase(temp.file)).toEqual(databaseBefore);
   };
 
-  for (const c of BROKEN) {
+  for (const c of [...BROKEN, ...BOUNDS]) {
     it(`${c.dataset}: refuses ${c.what}, naming file, record and field, and changes nothing`, async () => {
       const { ok, report } = await importDataset({
         root,
@@ -240,6 +318,47 @@ describe("importing a broken dataset", () => {
       expectNothingChanged();
     });
   }
+
+  it("refuses a dataset dated 2026-02-31 or in the future, naming the dataset's date, and changes nothing", async () => {
+    for (const [date, message] of [
+      ["2026-02-31", "2026-02-31 is not a date on the calendar"],
+      ["2099-12-31", /^2099-12-31 is in the future/],
+    ] as const) {
+      const { ok, report } = await importDataset({
+        root,
+        dataset: "thunderbird-ispdb",
+        input: folder({ "good.example.xml": ISPDB_GOOD }),
+        version: { version: "test", date },
+        db: temp.db,
+      });
+      expect(ok).toBe(false);
+      expect(report.errors).toEqual([
+        {
+          file: expect.any(String),
+          record: "(dataset)",
+          field: "dataset.date",
+          message: expect.stringMatching(message),
+        },
+      ]);
+    }
+    expectNothingChanged();
+  });
+
+  it("npm run import refuses --date 2026-02-31 and a --date in the future before opening anything", async () => {
+    for (const [date, message] of [
+      ["2026-02-31", "--date ✖ 2026-02-31 is not a date on the calendar"],
+      ["2099-12-31", "--date ✖ 2099-12-31 is in the future"],
+    ] as const) {
+      const output = captureConsole();
+      const openDb = vi.fn(() => temp.db);
+      const args = ["thunderbird-ispdb", folder({ "good.example.xml": ISPDB_GOOD }), "--version", "t", "--date", date];
+      expect(await importMain(args, { root, openDb })).toBe(2);
+      expect(output.stderr()).toContain(message);
+      expect(openDb).not.toHaveBeenCalled();
+      vi.restoreAllMocks();
+    }
+    expectNothingChanged();
+  });
 
   // A new release of a dataset that no longer lists a provider the editorial decisions name is
   // refused as a whole: the decision would otherwise point at nothing, or quietly stop applying.

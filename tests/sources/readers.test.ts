@@ -154,9 +154,18 @@ describe("FairEmail reader", () => {
     ]);
     const broken = await readFairEmailFile(tempFile("p.json", "{ not json"));
     expect(broken.errors[0]).toMatchObject({ record: "(file)", message: expect.stringMatching(/^invalid JSON/) });
-    await expect(readFairEmailFile(tempFile("p.json", Buffer.from([0x7b, 0xff, 0x7d])))).rejects.toThrow(
-      /not valid UTF-8/,
-    );
+    const bytes = await readFairEmailFile(tempFile("p.json", Buffer.from([0x7b, 0xff, 0x7d])));
+    expect(bytes).toEqual({
+      records: [],
+      errors: [
+        {
+          file: "p.json",
+          record: "(file)",
+          field: "(document)",
+          message: "is not valid UTF-8 (first bad byte at line 1, byte offset 1)",
+        },
+      ],
+    });
   });
 });
 

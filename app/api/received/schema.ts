@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { MAX_PASTE_BYTES } from "@/lib/received/limits";
 
-/** 1 MiB: a full header block is rarely over 100 KiB, and the analyzer is benchmarked at this size. */
-export const MAX_RECEIVED_BODY_BYTES = 1_048_576;
+/** 1 MiB, as the page's form: the analyzer is benchmarked at this size (lib/received/limits.ts). */
+export const MAX_RECEIVED_BODY_BYTES = MAX_PASTE_BYTES;
 
 export const RECEIVED_CONTENT_TYPES = ["text/plain", "application/json"] as const;
 

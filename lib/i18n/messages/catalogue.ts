@@ -12,6 +12,13 @@ export const catalogueMessages = defineMessages({
       title: "記号の見方",
       unknownNote: "「不明」は出典に記載がないという意味で、非対応とは限りません。",
       explain: "解説",
+      more: "各項目の名前と解説記事の一覧",
+    },
+    legendPage: {
+      title: "一覧表の見方",
+      description: "サービス一覧の記号と、各列の項目 (POP3S、SMTP AUTH など) の正式な名前・解説記事の一覧です。",
+      lead: "一覧表の各列は、次の項目への対応を示します。項目名から、その仕組みを説明する記事に進めます。",
+      back: "サービス一覧に戻る",
     },
     categories: { receive: "受信の暗号化", send: "送信", auth: "認証のみの保護" },
     segments: { all: "すべて", personal: "個人向け", business: "法人向け", none: "区分不明" },
@@ -117,6 +124,14 @@ export const catalogueMessages = defineMessages({
       title: "Legend",
       unknownNote: "“Unknown” means no source says either way; it does not mean the feature is missing.",
       explain: "Explainer",
+      more: "Every column's full name and its explainer",
+    },
+    legendPage: {
+      title: "How to read the catalogue",
+      description:
+        "What the catalogue's marks mean, and each column's full name (POP3S, SMTP AUTH and the rest) with the article that explains it.",
+      lead: "Each column of the catalogue shows support for one of these. A full name leads to the article that explains how it works.",
+      back: "Back to the catalogue",
     },
     categories: { receive: "Receiving, encrypted", send: "Sending", auth: "Login-only protection" },
     segments: { all: "All", personal: "Individuals", business: "Businesses", none: "Not stated" },
