@@ -6,6 +6,8 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, write
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { z } from "zod";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -198,4 +200,38 @@ export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;
+}
+
+// A script's command-line options, read by node:util and checked by its schema. A bad one stops
+// the script with exit code 2, naming what is wrong (and the usage, when given).
+export function parseCliOptions<S extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  schema: S,
+  usage?: string,
+): z.output<S> {
+  try {
+    const { values } = parseArgs({ args: argv, strict: true, options });
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+    return parsed.data;
+  } catch (error) {
+    const message = (error as Error).message;
+    console.error(usage ? `${message}\n${usage}` : message);
+    process.exit(2);
+  }
+}
+
+// Runs a script's main, removes what it made, and exits with its code (1 when it throws).
+export function runScript(name: string, main: () => Promise<number>): void {
+  main()
+    .then((code) => {
+      cleanUp();
+      process.exit(code);
+    })
+    .catch((error: unknown) => {
+      console.error(`\n${name} failed: ${(error as Error).message}`);
+      cleanUp();
+      process.exit(1);
+    });
 }

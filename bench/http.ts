@@ -9,11 +9,9 @@
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { z } from "zod";
 import {
-  cleanUp,
   ensureBuild,
   get,
   makeTempDir,
@@ -24,6 +22,8 @@ import {
   step,
   waitForServer,
   type Response,
+  parseCliOptions,
+  runScript,
 } from "./harness";
 
 const DIST_DIR = ".next-bench";
@@ -58,27 +58,20 @@ const USAGE =
   "[--reuse-build | --rebuild] [--json FILE]\n  The bare server listens on P+1.";
 
 function parseOptions(argv: string[]): Options {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        services: { type: "string" },
-        duration: { type: "string" },
-        connections: { type: "string" },
-        port: { type: "string" },
-        "reuse-build": { type: "boolean" },
-        rebuild: { type: "boolean" },
-        json: { type: "string" },
-      },
-    });
-    const parsed = optionsSchema.safeParse(values);
-    if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
-    return parsed.data;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
+  return parseCliOptions(
+    argv,
+    {
+      services: { type: "string" },
+      duration: { type: "string" },
+      connections: { type: "string" },
+      port: { type: "string" },
+      "reuse-build": { type: "boolean" },
+      rebuild: { type: "boolean" },
+      json: { type: "string" },
+    },
+    optionsSchema,
+    USAGE,
+  );
 }
 
 type Warm = { status: number; cache: string; contentType: string; bytes: number; lastMs: number };
@@ -320,13 +313,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main()
-  .then((code) => {
-    cleanUp();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(`\nbench:http failed: ${(error as Error).message}`);
-    cleanUp();
-    process.exit(1);
-  });
+runScript("bench:http", main);

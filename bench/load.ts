@@ -9,12 +9,10 @@
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { z } from "zod";
 import { SAMPLES } from "@/lib/received/samples";
 import {
-  cleanUp,
   ensureBuild,
   get,
   makeTempDir,
@@ -24,6 +22,8 @@ import {
   startSite,
   step,
   waitForServer,
+  parseCliOptions,
+  runScript,
 } from "./harness";
 
 const optionsSchema = z
@@ -44,10 +44,9 @@ const optionsSchema = z
 type Options = z.infer<typeof optionsSchema>;
 
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
+  return parseCliOptions(
+    argv,
+    {
       connections: { type: "string" },
       duration: { type: "string" },
       services: { type: "string" },
@@ -57,13 +56,8 @@ function parseOptions(argv: string[]): Options {
       rebuild: { type: "boolean" },
       json: { type: "string" },
     },
-  });
-  const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    console.error(z.prettifyError(parsed.error));
-    process.exit(2);
-  }
-  return parsed.data;
+    optionsSchema,
+  );
 }
 
 // A real-looking header block: the Japanese ISP sample with the rest of a message's header around it.
@@ -193,13 +187,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main()
-  .then((code) => {
-    cleanUp();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(`\ntest:load failed: ${(error as Error).message}`);
-    cleanUp();
-    process.exit(1);
-  });
+runScript("test:load", main);

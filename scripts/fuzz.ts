@@ -11,10 +11,8 @@ import { readFileSync, existsSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { connect } from "node:net";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import {
-  cleanUp,
   ensureBuild,
   makeTempDir,
   prepareDatabase,
@@ -22,6 +20,8 @@ import {
   startSite,
   step,
   waitForServer,
+  parseCliOptions,
+  runScript,
 } from "../bench/harness";
 
 const optionsSchema = z
@@ -42,10 +42,9 @@ const optionsSchema = z
 type Options = z.infer<typeof optionsSchema>;
 
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
+  return parseCliOptions(
+    argv,
+    {
       count: { type: "string" },
       "max-seconds": { type: "string" },
       concurrency: { type: "string" },
@@ -55,13 +54,8 @@ function parseOptions(argv: string[]): Options {
       "reuse-build": { type: "boolean" },
       rebuild: { type: "boolean" },
     },
-  });
-  const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    console.error(z.prettifyError(parsed.error));
-    process.exit(2);
-  }
-  return parsed.data;
+    optionsSchema,
+  );
 }
 
 // mulberry32: small, seeded, good enough to pick cases
@@ -523,13 +517,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main()
-  .then((code) => {
-    cleanUp();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(`\ntest:fuzz failed: ${(error as Error).message}`);
-    cleanUp();
-    process.exit(1);
-  });
+runScript("test:fuzz", main);

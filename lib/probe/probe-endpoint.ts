@@ -101,7 +101,8 @@ function handshake(socket: net.Socket, host: string, timeoutMs: number, options:
   });
 }
 
-function emptyResult(target: ProbeTarget): EndpointProbeResult {
+// A result with nothing learned yet, which each step of a probe fills in.
+export function emptyResult(target: ProbeTarget): EndpointProbeResult {
   return {
     target,
     address: null,

@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { foldUnanswered, NO_ANSWER } from "@/lib/check/unanswered";
+import { emptyResult } from "@/lib/probe/probe-endpoint";
 import type { EndpointProbeResult, ProbeFailure } from "@/lib/probe/types";
 
 function failed(failure: ProbeFailure, fields: Partial<EndpointProbeResult> = {}): EndpointProbeResult {
   return {
-    target: { host: "mail.example.net", port: 993, protocol: "imap", security: "tls" },
+    ...emptyResult({ host: "mail.example.net", port: 993, protocol: "imap", security: "tls" }),
     address: failure.step === "connect" ? null : "192.0.3.7",
-    status: "failed",
     failure,
-    greeting: null,
-    starttlsOffered: null,
-    starttlsAccepted: null,
-    plaintextInsteadOfTls: false,
-    tls: null,
-    capabilitiesBeforeTls: null,
-    capabilitiesAfterTls: null,
-    authBeforeTls: null,
-    authAfterTls: null,
-    plaintextAuthBeforeTls: [],
-    apop: null,
     timings: {
       resolveMs: 12,
       connectMs: failure.step === "connect" ? null : 30,
@@ -26,7 +15,6 @@ function failed(failure: ProbeFailure, fields: Partial<EndpointProbeResult> = {}
       handshakeMs: null,
       totalMs: 0,
     },
-    transcript: [],
     ...fields,
   };
 }
