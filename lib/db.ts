@@ -24,7 +24,7 @@ export function createPrismaClient(databaseUrl: string = getEnv().DATABASE_URL):
 function newClient(provider: DatabaseProvider, databaseUrl: string): PrismaClient {
   if (provider === "postgresql") {
     // Both clients are generated from the same models (prisma/postgres-schema.ts), so they take
-    // the same queries and return the same rows; the PostgreSQL one only accepts a few more
+    // the same queries and return rows of the same types; the PostgreSQL one accepts a few more
     // options (mode: "insensitive"), which the app does not use. One type keeps one code path.
     return new PostgresPrismaClient({
       adapter: new PrismaPg({ connectionString: databaseUrl }),

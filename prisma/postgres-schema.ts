@@ -6,7 +6,7 @@
 //   tsx prisma/postgres-schema.ts --check  exit 1 if the committed file is stale
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const PRISMA_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SQLITE_SCHEMA = path.join(PRISMA_DIR, "schema.prisma");
@@ -50,6 +50,6 @@ async function main(check: boolean): Promise<number> {
   return 1;
 }
 
-if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main(process.argv.includes("--check"));
 }
