@@ -245,7 +245,8 @@ async function ensureNoResetNeeded(engine: SchemaEngine, migrations: MigrationLi
   if (action.tag === "reset") {
     throw new Error(
       `The database has to be reset: ${action.reason}\n` +
-        "Delete the database file (reset would only delete its rows) and run the command again.",
+        "Delete the SQLite file (reset would only delete its rows) or drop and re-create the PostgreSQL\n" +
+        "database, then run the command again.",
     );
   }
 }
