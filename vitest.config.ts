@@ -14,7 +14,9 @@ export default defineConfig({
     // Every test that touches a database gets its own file (a copy of the migrated template) and
     // every server listens on a port picked at start, so test files can run side by side.
     fileParallelism: true,
-    testTimeout: 30_000,
+    // On PostgreSQL (DATABASE_URL=postgresql://…, decision 0010) writes in bulk take about 1.5×
+    // as long, and the first test of a worker that needs the seeded catalogue seeds it.
+    testTimeout: /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? 60_000 : 30_000,
     hookTimeout: 60_000,
     projects: [
       {

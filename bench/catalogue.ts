@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { databaseProvider } from "@/lib/db-provider";
 import { DEFAULT_FILTERS, parseCatalogueFilters, type CatalogueFilters } from "@/lib/catalogue/filters";
 import { MAIL_PROPERTY_KEYS } from "@/lib/mail";
 import { fillSynthetic } from "@/lib/synthetic/fill";
@@ -23,10 +25,33 @@ function stats(samples: number[]): { medianMs: number; p95Ms: number } {
   return { medianMs: Math.round(at(0.5) * 10) / 10, p95Ms: Math.round(at(0.95) * 10) / 10 };
 }
 
-export async function runCatalogueBench(): Promise<{ ok: boolean; results: Result[] }> {
+// On SQLite a file of its own; with DATABASE_URL=postgresql://… a database of its own on that
+// server, dropped at the end (the measurement needs an empty catalogue, not the one in use).
+async function benchDatabase(): Promise<{ url: string; label: string; drop: () => Promise<void> }> {
+  const given = process.env.DATABASE_URL;
+  if (given !== undefined && databaseProvider(given) === "postgresql") {
+    const name = `msc_bench_${process.pid}_${Date.now()}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: given });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    };
+    await admin(`CREATE DATABASE "${name}"`);
+    const url = new URL(given);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), label: `PostgreSQL (${name})`, drop: () => admin(`DROP DATABASE "${name}"`) };
+  }
   const dir = process.env.BENCH_KEEP_DIR ?? mkdtempSync(path.join(tmpdir(), "msc-bench-"));
-  const file = path.join(dir, "bench.db");
-  const url = `file:${file}`;
+  const drop = () => {
+    if (!process.env.BENCH_KEEP_DIR) rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  };
+  return { url: `file:${path.join(dir, "bench.db")}`, label: "SQLite", drop };
+}
+
+export async function runCatalogueBench(): Promise<{ ok: boolean; results: Result[] }> {
+  const { url, label, drop } = await benchDatabase();
+  console.log(`Database: ${label}`);
   try {
     execFileSync("npx", ["tsx", "prisma/migrate.ts", "deploy"], {
       env: { ...process.env, DATABASE_URL: url },
@@ -77,7 +102,7 @@ export async function runCatalogueBench(): Promise<{ ok: boolean; results: Resul
     );
     return { ok, results };
   } finally {
-    if (!process.env.BENCH_KEEP_DIR) rmSync(dir, { recursive: true, force: true });
+    await drop();
   }
 }
 

@@ -7,9 +7,13 @@ const flag = z
   .transform((v) => v === "1" || v === "true");
 
 const envSchema = z.object({
+  // The embedded default, a SQLite file, or a PostgreSQL server (decision 0010).
   DATABASE_URL: z
     .string()
-    .startsWith("file:", "DATABASE_URL must be a SQLite file: URL, e.g. file:./prisma/dev.db")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "DATABASE_URL must be a SQLite file: URL (file:./prisma/dev.db) or a postgresql:// URL",
+    )
     .refine((url) => url.replace(/\?.*$/, "") !== "file:", "DATABASE_URL names no file")
     .default("file:./prisma/dev.db"),
   // The public origin of the site, for canonical URLs, hreflang alternates, the sitemap and

@@ -3,6 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DatabaseProvider } from "@/lib/db-provider";
 import {
   NO_FILTERS,
   readMigrationsList,
@@ -14,6 +15,16 @@ import {
 const PRISMA_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+
+// One model source (schema.prisma), one schema and one migration history per database: a Prisma
+// schema names one provider, and the SQL differs (decision 0010).
+export const PRISMA_PATHS: Record<DatabaseProvider, { schema: string; migrations: string }> = {
+  sqlite: { schema: SCHEMA_PATH, migrations: MIGRATIONS_DIR },
+  postgresql: {
+    schema: path.join(PRISMA_DIR, "postgres", "schema.prisma"),
+    migrations: path.join(PRISMA_DIR, "postgres", "migrations"),
+  },
+};
 
 /** Applies the pending migrations in order; returns the names applied. */
 export async function applyPendingMigrations(engine: SchemaEngine, migrations: MigrationList): Promise<string[]> {
@@ -30,7 +41,18 @@ export async function applyPendingMigrations(engine: SchemaEngine, migrations: M
 export async function deployMigrations(dbFile: string, migrations?: MigrationList): Promise<string[]> {
   const list = migrations ?? (await readMigrationsList(MIGRATIONS_DIR));
   await mkdir(path.dirname(dbFile), { recursive: true });
-  return withSchemaEngine({ schemaPath: SCHEMA_PATH, dbFile }, (engine) => applyPendingMigrations(engine, list));
+  return withSchemaEngine({ provider: "sqlite", schemaPath: SCHEMA_PATH, database: dbFile }, (engine) =>
+    applyPendingMigrations(engine, list),
+  );
+}
+
+/** Applies the pending PostgreSQL migrations to the (existing) database the URL names. */
+export async function deployPostgresMigrations(url: string, migrations?: MigrationList): Promise<string[]> {
+  const paths = PRISMA_PATHS.postgresql;
+  const list = migrations ?? (await readMigrationsList(paths.migrations));
+  return withSchemaEngine({ provider: "postgresql", schemaPath: paths.schema, database: url }, (engine) =>
+    applyPendingMigrations(engine, list),
+  );
 }
 
 /** A path as the user would type it from here, or absolute when it lies outside. */

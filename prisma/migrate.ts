@@ -5,14 +5,21 @@
 //   tsx prisma/migrate.ts dev --name <name> [--accept-data-loss]  create a migration, apply it
 //   tsx prisma/migrate.ts check                                   exit 1 if migrations ≠ schema
 //
-// DATABASE_URL (default file:./prisma/dev.db) is resolved against the repository root.
-import { mkdir, writeFile } from "node:fs/promises";
+// DATABASE_URL (default file:./prisma/dev.db) chooses the database: a SQLite file, resolved
+// against the repository root, or a PostgreSQL database (postgresql://…, which must exist). Each
+// has its own schema and migrations (PRISMA_PATHS); `dev` makes a migration for the one named,
+// so a model change is run once per database. `check` always checks SQLite and that
+// prisma/postgres/schema.prisma is up to date, and PostgreSQL's migrations too when DATABASE_URL
+// names a server to replay them on.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { databaseProvider, type DatabaseProvider } from "@/lib/db-provider";
 import { getEnv } from "@/lib/env";
-import { applyPendingMigrations, deployMigrations, displayPath, MIGRATIONS_DIR, SCHEMA_PATH } from "./deploy";
+import { applyPendingMigrations, displayPath, PRISMA_PATHS } from "./deploy";
+import { POSTGRES_SCHEMA, postgresSchemaFrom, SQLITE_SCHEMA } from "./postgres-schema";
 import {
   formatEngineError,
   LOCKFILE_NAME,
@@ -79,36 +86,68 @@ function parseFlags(argv: string[]) {
 
 // Prisma's SQLite URLs are usually not real file URLs (file:./dev.db, file:/abs/dev.db), but a
 // proper file:///abs/dev.db should work too; relative paths follow prisma.config.ts, i.e. the root.
-function databaseFile(): string {
-  const bare = getEnv().DATABASE_URL.replace(/\?.*$/, "");
+function databaseFile(url: string): string {
+  const bare = url.replace(/\?.*$/, "");
   const filePath = bare.startsWith("file://") ? fileURLToPath(bare) : bare.slice("file:".length);
   return path.resolve(ROOT, filePath);
+}
+
+interface Target {
+  provider: DatabaseProvider;
+  /** the SQLite file or the PostgreSQL URL */
+  database: string;
+  /** what to call it in messages (never a URL, which may hold a password) */
+  label: string;
+  schemaPath: string;
+  migrationsDir: string;
+}
+
+function target(): Target {
+  const url = getEnv().DATABASE_URL;
+  const provider = databaseProvider(url);
+  const paths = PRISMA_PATHS[provider];
+  if (provider === "sqlite") {
+    const file = databaseFile(url);
+    return {
+      provider,
+      database: file,
+      label: displayPath(file),
+      schemaPath: paths.schema,
+      migrationsDir: paths.migrations,
+    };
+  }
+  const { hostname, port, pathname } = new URL(url);
+  const label = `PostgreSQL database ${pathname.slice(1)} on ${hostname}:${port || 5432}`;
+  return { provider, database: url, label, schemaPath: paths.schema, migrationsDir: paths.migrations };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Commands
 
 async function deploy(): Promise<number> {
-  const dbFile = databaseFile();
-  const migrations = await readMigrationsList(MIGRATIONS_DIR);
+  const db = target();
+  const migrations = await readMigrationsList(db.migrationsDir);
   // An empty list here almost always means a wrong checkout or path, not a database to leave empty.
   if (migrations.migrationDirectories.length === 0) {
-    console.error(`No migrations found in ${displayPath(MIGRATIONS_DIR)}.`);
+    console.error(`No migrations found in ${displayPath(db.migrationsDir)}.`);
     return 1;
   }
-  const applied = await deployMigrations(dbFile, migrations);
+  if (db.provider === "sqlite") await mkdir(path.dirname(db.database), { recursive: true });
+  const applied = await withSchemaEngine(db, (engine) => applyPendingMigrations(engine, migrations));
   for (const name of applied) console.log(`Applied ${name}`);
   if (applied.length === 0) {
-    console.log(`${displayPath(dbFile)} is up to date (${migrationCount(migrations)}).`);
+    console.log(`${db.label} is up to date (${migrationCount(migrations)}).`);
   }
   return 0;
 }
 
 async function dev(name: string, acceptDataLoss: boolean): Promise<number> {
-  const dbFile = databaseFile();
-  await mkdir(path.dirname(dbFile), { recursive: true });
-  return withSchemaEngine({ schemaPath: SCHEMA_PATH, dbFile }, async (engine, schema) => {
-    const migrations = await readMigrationsList(MIGRATIONS_DIR);
+  const db = target();
+  // The PostgreSQL schema follows schema.prisma before anything is compared with it.
+  await writeFile(POSTGRES_SCHEMA, postgresSchemaFrom(await readFile(SQLITE_SCHEMA, "utf8")), "utf8");
+  if (db.provider === "sqlite") await mkdir(path.dirname(db.database), { recursive: true });
+  return withSchemaEngine(db, async (engine, schema) => {
+    const migrations = await readMigrationsList(db.migrationsDir);
     // Also creates _prisma_migrations, without which the diagnostics below fail (P1014).
     await applyMigrations(engine, migrations);
     await ensureNoResetNeeded(engine, migrations);
@@ -122,26 +161,54 @@ async function dev(name: string, acceptDataLoss: boolean): Promise<number> {
       filters: NO_FILTERS,
     });
     if (created.migrationScript === null) {
-      console.log("schema.prisma matches the migrations: no migration created.");
+      console.log(`${displayPath(db.schemaPath)} matches the migrations: no migration created.`);
       return 0;
     }
     const dirName = orderedMigrationName(
       created.generatedMigrationName,
       migrations.migrationDirectories.map((dir) => dir.path),
     );
-    await writeMigration(dirName, created.migrationScript, created.connectorType);
-    console.log(`Created ${displayPath(path.join(MIGRATIONS_DIR, dirName, MIGRATION_FILE_NAME))}`);
+    await writeMigration(db.migrationsDir, dirName, created.migrationScript, created.connectorType);
+    console.log(`Created ${displayPath(path.join(db.migrationsDir, dirName, MIGRATION_FILE_NAME))}`);
 
-    const applied = await applyMigrations(engine, await readMigrationsList(MIGRATIONS_DIR));
+    const applied = await applyMigrations(engine, await readMigrationsList(db.migrationsDir));
     if (!applied.includes(dirName)) throw new Error(`${dirName} was created but not applied`);
     return 0;
   });
 }
 
 async function check(): Promise<number> {
-  // No dbFile: the engine replays the migrations on a throwaway shadow database only.
-  return withSchemaEngine({ schemaPath: SCHEMA_PATH }, async (engine, schema) => {
-    const migrations = await readMigrationsList(MIGRATIONS_DIR);
+  let failed = 0;
+  // No database: the engine replays the migrations on a throwaway shadow database only.
+  failed += await checkMigrations({ provider: "sqlite", ...pathsOf("sqlite") });
+  const expected = postgresSchemaFrom(await readFile(SQLITE_SCHEMA, "utf8"));
+  if ((await readFile(POSTGRES_SCHEMA, "utf8").catch(() => "")) !== expected) {
+    console.error(`${displayPath(POSTGRES_SCHEMA)} is stale: run npm run db:schema:postgres`);
+    failed += 1;
+  }
+  const url = getEnv().DATABASE_URL;
+  if (databaseProvider(url) === "postgresql") {
+    // Shadow databases are made on that server; the database itself is not touched.
+    failed += await checkMigrations({ provider: "postgresql", database: url, ...pathsOf("postgresql") });
+  } else {
+    console.warn("PostgreSQL migrations not checked: set DATABASE_URL=postgresql://… to a server to replay them on.");
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+function pathsOf(provider: DatabaseProvider) {
+  return { schemaPath: PRISMA_PATHS[provider].schema, migrationsDir: PRISMA_PATHS[provider].migrations };
+}
+
+async function checkMigrations(options: {
+  provider: DatabaseProvider;
+  database?: string;
+  schemaPath: string;
+  migrationsDir: string;
+}): Promise<number> {
+  const { schemaPath, migrationsDir } = options;
+  return withSchemaEngine(options, async (engine, schema) => {
+    const migrations = await readMigrationsList(migrationsDir);
     const result = await engine.diff({
       from: { tag: "migrations", ...migrations },
       to: { tag: "schemaDatamodel", ...schema },
@@ -150,11 +217,13 @@ async function check(): Promise<number> {
       filters: NO_FILTERS,
     });
     if (result.exitCode === 0) {
-      console.log(`schema.prisma matches the ${migrationCount(migrations)} in ${displayPath(MIGRATIONS_DIR)}.`);
+      console.log(
+        `${displayPath(schemaPath)} matches the ${migrationCount(migrations)} in ${displayPath(migrationsDir)}.`,
+      );
       return 0;
     }
     if (result.exitCode !== 2) throw new Error(`schema engine diff returned exit code ${result.exitCode}`);
-    console.error("schema.prisma differs from the migrations; this SQL would close the gap:\n");
+    console.error(`${displayPath(schemaPath)} differs from the migrations; this SQL would close the gap:\n`);
     console.error(result.stdout ?? "(the engine printed no SQL)");
     console.error("Run: npm run db:migrate:new -- --name <name>");
     return 1;
@@ -176,7 +245,8 @@ async function ensureNoResetNeeded(engine: SchemaEngine, migrations: MigrationLi
   if (action.tag === "reset") {
     throw new Error(
       `The database has to be reset: ${action.reason}\n` +
-        "Delete the database file (reset would only delete its rows) and run the command again.",
+        "Delete the SQLite file (reset would only delete its rows) or drop and re-create the PostgreSQL\n" +
+        "database, then run the command again.",
     );
   }
 }
@@ -222,12 +292,12 @@ function nextSecond(stamp: string): string {
   return date.toISOString().replace(/\D/g, "").slice(0, 14);
 }
 
-async function writeMigration(dirName: string, script: string, provider: string): Promise<void> {
-  await mkdir(MIGRATIONS_DIR, { recursive: true });
+async function writeMigration(migrationsDir: string, dirName: string, script: string, provider: string): Promise<void> {
+  await mkdir(migrationsDir, { recursive: true });
   // Not recursive: an existing folder of that name must not be overwritten.
-  await mkdir(path.join(MIGRATIONS_DIR, dirName));
-  await writeFile(path.join(MIGRATIONS_DIR, dirName, MIGRATION_FILE_NAME), script, "utf8");
-  await writeFile(path.join(MIGRATIONS_DIR, LOCKFILE_NAME), lockfileContent(provider), "utf8");
+  await mkdir(path.join(migrationsDir, dirName));
+  await writeFile(path.join(migrationsDir, dirName, MIGRATION_FILE_NAME), script, "utf8");
+  await writeFile(path.join(migrationsDir, LOCKFILE_NAME), lockfileContent(provider), "utf8");
 }
 
 function migrationCount(migrations: MigrationList): string {

@@ -1,17 +1,20 @@
-// Prisma's wasm schema engine, driven through the better-sqlite3 driver adapter. The CLI's native
-// engine cannot be downloaded on this machine; see /work/shared/notes/prisma-offline.md.
+// Prisma's wasm schema engine, driven through a driver adapter (better-sqlite3 or pg). The CLI's
+// native engine cannot be downloaded on this machine; see /work/shared/notes/prisma-offline.md.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg from "pg";
+import type { DatabaseProvider } from "@/lib/db-provider";
 import type {
   MigrationDirectory,
   MigrationList,
@@ -97,15 +100,98 @@ function sqliteAdapterFactory(dbFile: string, shadowDir: string) {
   return { factory, closeAll };
 }
 
+// adapter-pg cannot read PostgreSQL's "char" (oid 18) and name (oid 19) columns, which the
+// engine's catalog queries return; both arrive as strings, so they are relabelled as text.
+const TEXT_OID = 25;
+type PgResult = { fields: Array<{ dataTypeID: number }> };
+type PgQueryableInternals = { performIO: (query: unknown) => Promise<PgResult> };
+
+function readCatalogTypesAsText<T extends object>(queryable: T): T {
+  const internals = queryable as unknown as PgQueryableInternals;
+  const performIO = internals.performIO.bind(queryable);
+  internals.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields)
+      if (field.dataTypeID === 18 || field.dataTypeID === 19) field.dataTypeID = TEXT_OID;
+    return result;
+  };
+  return queryable;
+}
+
+function withCatalogTypesAsText(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  readCatalogTypesAsText(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => readCatalogTypesAsText(await startTransaction(isolationLevel));
+  return adapter;
+}
+
+function databaseUrlWith(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+// adapter-pg's own shadow database is unsafe: it ignores the database name when given a URL, so
+// its "shadow" is the main database. Each shadow is a database of our own, made and dropped
+// through a separate admin connection.
+function postgresAdapterFactory(url: string) {
+  const opened: SqlDriverAdapter[] = [];
+  const shadows: string[] = [];
+  // The engine disposes of its shadow connections itself; ending a pool twice throws.
+  const track = (adapter: SqlDriverAdapter) => {
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed: Promise<void> | undefined;
+    adapter.dispose = () => (disposed ??= dispose());
+    opened.push(adapter);
+    return withCatalogTypesAsText(adapter);
+  };
+  const main = new PrismaPg({ connectionString: url });
+  const admin = () => new pg.Client({ connectionString: url });
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: async () => track(await main.connect()),
+    connectToShadowDb: async () => {
+      const name = `msc_shadow_${randomUUID().replace(/-/g, "")}`;
+      const client = admin();
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await client.end();
+      }
+      shadows.push(name);
+      return track(await new PrismaPg({ connectionString: databaseUrlWith(url, name) }).connect());
+    },
+  };
+  const closeAll = async () => {
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+    if (shadows.length === 0) return;
+    const client = admin();
+    await client.connect();
+    try {
+      for (const name of shadows) await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+    } finally {
+      await client.end();
+    }
+  };
+  return { factory, closeAll };
+}
+
 export interface EngineOptions {
+  provider: DatabaseProvider;
   schemaPath: string;
-  /** The SQLite file the engine treats as the live database; a throwaway one when omitted. */
-  dbFile?: string;
+  /**
+   * The live database: a SQLite file (a throwaway one when omitted) or a PostgreSQL URL. On
+   * PostgreSQL it is required even for commands that only use shadow databases, which are
+   * created on the same server.
+   */
+  database?: string;
 }
 
 /** Runs `work` with a fresh engine, then frees it and removes the scratch databases. */
 export async function withSchemaEngine<T>(
-  { schemaPath, dbFile }: EngineOptions,
+  { provider, schemaPath, database }: EngineOptions,
   work: (engine: SchemaEngine, schema: SchemasContainer) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
@@ -114,9 +200,15 @@ export async function withSchemaEngine<T>(
   };
   const scratchDir = await mkdtemp(path.join(tmpdir(), "prisma-migrate-"));
   try {
-    // The engine opens the live database even for commands that never touch it (diff).
-    const liveDb = dbFile ?? path.join(scratchDir, "unused.db");
-    const { factory, closeAll } = sqliteAdapterFactory(liveDb, scratchDir);
+    let adapters: { factory: SqlMigrationAwareDriverAdapterFactory; closeAll: () => Promise<unknown> };
+    if (provider === "postgresql") {
+      if (database === undefined) throw new Error("PostgreSQL migrations need a server URL");
+      adapters = postgresAdapterFactory(database);
+    } else {
+      // The engine opens the live database even for commands that never touch it (diff).
+      adapters = sqliteAdapterFactory(database ?? path.join(scratchDir, "unused.db"), scratchDir);
+    }
+    const { factory, closeAll } = adapters;
     try {
       const engine = await glue.SchemaEngine.new(
         { datamodels: schema.files.map((file) => [file.path, file.content]) },

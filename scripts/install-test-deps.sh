@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # System packages the tests need: Debian's chromium for Playwright (its own browser download is
 # unreachable here), Dovecot as a real POP3/IMAP server for the probe tests, openssl for
-# throw-away certificates. Installs what is missing when run as root; otherwise says what to run.
+# throw-away certificates, PostgreSQL for the database tests on PostgreSQL
+# (scripts/test-postgres.sh). Installs what is missing when run as root; otherwise says what to run.
 set -euo pipefail
-PACKAGES=(chromium dovecot-pop3d dovecot-imapd openssl)
+PACKAGES=(chromium dovecot-pop3d dovecot-imapd openssl postgresql)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -23,6 +23,9 @@ export async function refreshCurrentClaims(tx: Tx): Promise<{ version: string; c
       isCurrent: true,
       source: { select: { kind: true, key: true } },
     },
+    // chooseCurrentClaim keeps the first of equal claims, so the order must be stable: SQLite
+    // returns rowid order by itself, PostgreSQL whatever order its heap holds after updates.
+    orderBy: { id: "asc" },
   });
   const groups = new Map<string, typeof claims>();
   for (const c of claims) {

@@ -9,22 +9,23 @@ export const EMPTY_VERSION = "empty";
 
 // Everything the catalogue page and its API show, by natural keys only: a re-seed of the same data
 // gives new row ids but the same digest, so it evicts nothing.
+// Identifiers are quoted: PostgreSQL folds unquoted ones to lower case ("labelJa" → labelja).
 const DIGEST_QUERIES = [
-  `SELECT key, category, position, labelJa, labelEn, shortJa, shortEn, appliesTo, articleSlug
-     FROM "Property" ORDER BY key`,
-  `SELECT key, kind, title, titleEn, url, asOf, undated FROM "Source" ORDER BY key`,
-  `SELECT slug, name, nameEn, plan, segment, kind, status, editorsPick, newestEvidence, kana, searchText,
-          supportCount, supportBits, insecureSettings
-     FROM "Service" ORDER BY slug`,
-  `SELECT s.slug, p.key, c.value, c.asOf, c.verifiedOn, c.note, c.noteEn, c.warnings, src.key AS source
+  `SELECT "key", "category", "position", "labelJa", "labelEn", "shortJa", "shortEn", "appliesTo", "articleSlug"
+     FROM "Property" ORDER BY "key"`,
+  `SELECT "key", "kind", "title", "titleEn", "url", "asOf", "undated" FROM "Source" ORDER BY "key"`,
+  `SELECT "slug", "name", "nameEn", "plan", "segment", "kind", "status", "editorsPick", "newestEvidence", "kana",
+          "searchText", "supportCount", "supportBits", "insecureSettings"
+     FROM "Service" ORDER BY "slug"`,
+  `SELECT s."slug", p."key", c."value", c."asOf", c."verifiedOn", c."note", c."noteEn", c."warnings", src."key" AS "source"
      FROM "Claim" c
-     JOIN "Service" s ON s.id = c.serviceId
-     JOIN "Property" p ON p.id = c.propertyId
-     JOIN "Source" src ON src.id = c.sourceId
-    WHERE c.isCurrent = TRUE
-    ORDER BY s.slug, p.key`,
-  `SELECT s.slug, f.name FROM "FormerName" f JOIN "Service" s ON s.id = f.serviceId ORDER BY s.slug, f.id`,
-  `SELECT s.slug, d.domain FROM "ServiceDomain" d JOIN "Service" s ON s.id = d.serviceId ORDER BY d.domain`,
+     JOIN "Service" s ON s."id" = c."serviceId"
+     JOIN "Property" p ON p."id" = c."propertyId"
+     JOIN "Source" src ON src."id" = c."sourceId"
+    WHERE c."isCurrent" = TRUE
+    ORDER BY s."slug", p."key"`,
+  `SELECT s."slug", f."name" FROM "FormerName" f JOIN "Service" s ON s."id" = f."serviceId" ORDER BY s."slug", f."id"`,
+  `SELECT s."slug", d."domain" FROM "ServiceDomain" d JOIN "Service" s ON s."id" = d."serviceId" ORDER BY d."domain"`,
 ];
 
 const json = (rows: unknown) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
   KindBasis,
   Segment,
@@ -11,6 +11,7 @@ import {
   SupportValue,
 } from "@/lib/generated/prisma/enums";
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
+import { providerOf } from "@/lib/db";
 import { buildSearchText } from "@/lib/catalogue/search-text";
 import { propertyFileSchema } from "@/lib/schemas/data";
 import { DATA_FILES } from "@/lib/seed/load-data";
@@ -82,13 +83,13 @@ type Row = Array<string | number | null>;
 
 // Multi-row INSERTs, a few hundred rows per statement: through the driver adapter this is
 // seconds for 10,000 services where one statement per row (or createMany's objects) is far slower.
+// Prisma.sql writes each database's placeholders (? or $n); names are ours, never input.
 async function insertRows(tx: Tx, table: string, columns: string[], rows: Row[]): Promise<void> {
   const perStatement = Math.max(1, Math.min(500, Math.floor(30_000 / columns.length)));
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
   for (let i = 0; i < rows.length; i += perStatement) {
-    const batch = rows.slice(i, i + perStatement);
-    await tx.$executeRawUnsafe(head + batch.map(() => tuple).join(", "), ...batch.flat());
+    const tuples = rows.slice(i, i + perStatement).map((row) => Prisma.sql`(${Prisma.join(row)})`);
+    await tx.$executeRaw(Prisma.sql`${head}${Prisma.join(tuples)}`);
   }
 }
 
@@ -98,11 +99,17 @@ export async function loadProperties(dataDir: string) {
   return propertyFileSchema.parse(JSON.parse(await readFile(path.join(dataDir, DATA_FILES.properties), "utf8")));
 }
 
+const CATALOGUE_TABLES = ["Service", "Claim", "Property", "Source", "Company"];
+
 async function hasCatalogueTables(db: PrismaClient): Promise<boolean> {
-  const rows = await db.$queryRawUnsafe<Array<{ name: string }>>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('Service', 'Claim', 'Property', 'Source', 'Company')`,
-  );
-  return rows.length === 5;
+  const rows =
+    providerOf(db) === "postgresql"
+      ? await db.$queryRaw<Array<{ name: string }>>`
+          SELECT table_name AS name FROM information_schema.tables
+           WHERE table_schema = current_schema() AND table_name IN (${Prisma.join(CATALOGUE_TABLES)})`
+      : await db.$queryRaw<Array<{ name: string }>>`
+          SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${Prisma.join(CATALOGUE_TABLES)})`;
+  return rows.length === CATALOGUE_TABLES.length;
 }
 
 // Replaces the synthetic services with `services` new ones in one transaction, beside whatever
@@ -117,11 +124,11 @@ export async function fillSynthetic(
   return db.$transaction(
     async (tx) => {
       const like = `${SYNTHETIC_PREFIX}%`;
-      const ofSynthetic = `"serviceId" IN (SELECT id FROM "Service" WHERE slug LIKE ?)`;
+      const ofSynthetic = Prisma.sql`"serviceId" IN (SELECT id FROM "Service" WHERE slug LIKE ${like})`;
       for (const table of ["Claim", "FormerName", "ServiceDomain", "Endpoint"]) {
-        await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE ${ofSynthetic}`, like);
+        await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE ${ofSynthetic}`;
       }
-      const replaced = await tx.$executeRawUnsafe(`DELETE FROM "Service" WHERE slug LIKE ?`, like);
+      const replaced = await tx.$executeRaw`DELETE FROM "Service" WHERE slug LIKE ${like}`;
 
       const propertyIds = await upsertProperties(tx, properties);
       const serviceProperties = properties.filter((p) => p.appliesTo !== "client").map((p) => propertyIds.get(p.key)!);
@@ -200,10 +207,9 @@ export async function fillSynthetic(
       );
       const ids = new Map(
         (
-          await tx.$queryRawUnsafe<Array<{ id: number; slug: string }>>(
-            `SELECT id, slug FROM "Service" WHERE slug LIKE ?`,
-            like,
-          )
+          await tx.$queryRaw<
+            Array<{ id: number; slug: string }>
+          >`SELECT id, slug FROM "Service" WHERE slug LIKE ${like}`
         ).map((r) => [r.slug, Number(r.id)]),
       );
       const idOf = (i: number) => ids.get(`${SYNTHETIC_PREFIX}${i + 1}`)!;
@@ -230,10 +236,8 @@ export async function fillSynthetic(
       await insertRows(tx, "ServiceDomain", ["serviceId", "domain"], domainRows);
 
       await refreshCurrentClaims(tx);
-      const [current] = await tx.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-        `SELECT COUNT(*) AS n FROM "Claim" WHERE "isCurrent" = TRUE AND ${ofSynthetic}`,
-        like,
-      );
+      const [current] = await tx.$queryRaw<Array<{ n: number | bigint }>>`
+        SELECT COUNT(*) AS n FROM "Claim" WHERE "isCurrent" = TRUE AND ${ofSynthetic}`;
       return {
         services,
         claims: claimRows.length,

@@ -1,7 +1,34 @@
 import Database from "better-sqlite3";
+import { isPostgresUrl, psql } from "./postgres";
 
-// Every row of every table of a SQLite file, to compare a database before and after something.
-export function dumpDatabase(file: string): Record<string, Array<Record<string, unknown>>> {
+type Dump = Record<string, Array<Record<string, unknown>>>;
+
+// Every row of every table of a test database (a TempDatabase's url), to compare a database
+// before and after something. Values come as each database gives them; compare a database only
+// with itself.
+export function dumpDatabase(url: string): Dump {
+  return isPostgresUrl(url) ? dumpPostgres(url) : dumpSqlite(url.replace(/^file:/, ""));
+}
+
+function dumpPostgres(url: string): Dump {
+  const tables = psql(
+    url,
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_name NOT LIKE '\_%' ORDER BY table_name`,
+  )
+    .split("\n")
+    .filter(Boolean);
+  return Object.fromEntries(
+    tables.map((name) => [
+      name,
+      JSON.parse(psql(url, `SELECT COALESCE(json_agg(t), '[]') FROM (SELECT * FROM "${name}" ORDER BY 1) t`)) as Array<
+        Record<string, unknown>
+      >,
+    ]),
+  );
+}
+
+function dumpSqlite(file: string): Dump {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db
@@ -25,9 +52,9 @@ export function dumpDatabase(file: string): Record<string, Array<Record<string, 
 // with those ids left out, rows in a stable order: equal before and after a run that changed nothing.
 const REWRITTEN = new Set(["Claim", "Endpoint", "ServiceDomain", "FormerName"]);
 
-export function dumpContent(file: string): Record<string, string[]> {
+export function dumpContent(url: string): Record<string, string[]> {
   return Object.fromEntries(
-    Object.entries(dumpDatabase(file)).map(([table, rows]) => [
+    Object.entries(dumpDatabase(url)).map(([table, rows]) => [
       table,
       rows.map((r) => JSON.stringify(REWRITTEN.has(table) ? { ...r, id: undefined } : r)).sort(),
     ]),

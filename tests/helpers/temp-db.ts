@@ -6,15 +6,37 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { loadCatalogueData } from "@/lib/seed/load-data";
 import { planCatalogue } from "@/lib/seed/build-catalogue";
 import { writeCatalogueData } from "@/lib/seed/write-data";
+import { copyDatabase, databaseName, isPostgresUrl, withDatabase } from "./postgres";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
+// `file` is the SQLite file; on PostgreSQL it is the database's name.
 export type TempDatabase = { url: string; file: string; cleanup: () => void };
 
+// Named after the template, so the run's teardown (global-setup.ts) drops whatever a test left.
+const postgresPrefix = (templateUrl: string) => databaseName(templateUrl).replace(/template$/, "");
+
 function copyOf(template: string): TempDatabase {
+  if (isPostgresUrl(template)) {
+    const { url, drop } = copyDatabase(template, postgresPrefix(template));
+    return { url, file: databaseName(url), cleanup: drop };
+  }
   const dir = mkdtempSync(path.join(tmpdir(), "msc-db-"));
   const file = path.join(dir, "test.db");
   copyFileSync(template, file);
+  return { url: `file:${file}`, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// A database with no tables at all, as a fresh DATABASE_URL is before npm run db:migrate: on
+// SQLite a file that does not exist yet, on PostgreSQL a database made from template0.
+export function createBlankDatabase(): TempDatabase {
+  const template = inject("migratedTemplate");
+  if (isPostgresUrl(template)) {
+    const { url, drop } = copyDatabase(withDatabase(template, "template0"), postgresPrefix(template));
+    return { url, file: databaseName(url), cleanup: drop };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "msc-db-"));
+  const file = path.join(dir, "blank.db");
   return { url: `file:${file}`, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -35,6 +57,18 @@ export async function seedReviewedData(db: PrismaClient): Promise<void> {
 let seededTemplate: Promise<string> | undefined;
 
 async function seedTemplate(): Promise<string> {
+  const template = inject("migratedTemplate");
+  if (isPostgresUrl(template)) {
+    // CREATE DATABASE … TEMPLATE needs the seeded database to have no connections left.
+    const { url } = copyDatabase(template, `${postgresPrefix(template)}seeded_`);
+    const db = createPrismaClient(url);
+    try {
+      await seedReviewedData(db);
+    } finally {
+      await db.$disconnect();
+    }
+    return url;
+  }
   const file = path.join(mkdtempSync(path.join(path.dirname(inject("migratedTemplate")), "seeded-")), "seeded.db");
   copyFileSync(inject("migratedTemplate"), file);
   const db = createPrismaClient(`file:${file}`);

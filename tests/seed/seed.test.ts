@@ -18,11 +18,11 @@ afterEach(async () => {
 });
 
 // A database as npm run db:seed leaves it and a client on it, both gone after the test.
-async function seededDb(): Promise<Pick<TempDatabase, "file" | "url"> & { db: PrismaClient }> {
+async function seededDb(): Promise<Pick<TempDatabase, "url"> & { db: PrismaClient }> {
   const temp = await createSeededDatabase();
   const db = createPrismaClient(temp.url);
   cleanups.push(temp.cleanup, () => db.$disconnect());
-  return { file: temp.file, url: temp.url, db };
+  return { url: temp.url, db };
 }
 
 // The services seeding must write: the merged catalogue planned from everything in data/.
@@ -36,7 +36,7 @@ const PAGE_2006 = "hosting-mail-security-2006";
 
 describe("seeding", () => {
   it("is idempotent and keeps evidence from other sources: a second run leaves the same catalogue", async () => {
-    const { file, db } = await seededDb();
+    const { url, db } = await seededDb();
     // live-probe evidence, which data/ does not hold: CPI's IMAP over SSL, seen after the page
     const [cpi, imaps] = await Promise.all([
       db.service.findUniqueOrThrow({ where: { slug: "cpi" } }),
@@ -47,10 +47,10 @@ describe("seeding", () => {
       data: { serviceId: cpi.id, propertyId: imaps.id, sourceId: probe.id, value: "yes", asOf: "2026-11-27" },
     });
     await refreshCurrentClaims(db);
-    const first = dumpContent(file);
+    const first = dumpContent(url);
 
     await seedReviewedData(db);
-    expect(dumpContent(file)).toEqual(first);
+    expect(dumpContent(url)).toEqual(first);
     const kept = await db.claim.findMany({ where: { sourceId: probe.id } });
     expect(kept).toHaveLength(1);
     expect(kept[0]?.isCurrent).toBe(true);
@@ -98,8 +98,8 @@ describe("seeding", () => {
   });
 
   it("a bad file exits non-zero naming file, record and field, and changes nothing", async () => {
-    const { file, url } = await seededDb();
-    const before = snapshot(file);
+    const { url } = await seededDb();
+    const before = snapshot(url);
 
     const dir = copyOfRealData();
     editJson(dir, "companies.json", (json) => {
@@ -110,12 +110,12 @@ describe("seeding", () => {
     expect(await seedMain([dir], { openDb: () => createPrismaClient(url) })).toBe(1);
     expect(output.stderr()).toContain('companies.json: record #8 "smileserver", field services[0].claims[0].value');
     expect(output.stderr()).toContain("the database was not changed");
-    expect(snapshot(file)).toEqual(before);
+    expect(snapshot(url)).toEqual(before);
   });
 
   it("a date that does not exist or has not come yet exits non-zero naming it, and changes nothing", async () => {
-    const { file, url } = await seededDb();
-    const before = snapshot(file);
+    const { url } = await seededDb();
+    const before = snapshot(url);
     const dir = copyOfRealData();
     editJson(dir, "clients.json", (json) => {
       json[0].claims[0].asOf = "2026-02-31";
@@ -130,12 +130,12 @@ describe("seeding", () => {
       /clients\.json: record #2 "[^"]+", field claims\[0\]\.asOf: 2099-12-31 is in the future/,
     );
     expect(output.stderr()).toContain("the database was not changed");
-    expect(snapshot(file)).toEqual(before);
+    expect(snapshot(url)).toEqual(before);
   });
 
   it("rolls back everything when a write fails half-way", async () => {
-    const { file, db } = await seededDb();
-    const before = snapshot(file);
+    const { url, db } = await seededDb();
+    const before = snapshot(url);
     const data = await loadCatalogueData(path.join(REPO_ROOT, "data"));
     // Slipping past validation on purpose: ABLENET's claim names a property the transaction
     // cannot resolve. By then the properties, the sources, the services before ABLENET and
@@ -147,6 +147,6 @@ describe("seeding", () => {
     const slugs = plan.companies.flatMap((c) => c.services.map((s) => s.slug));
     expect(slugs.indexOf("ablenet")).toBeGreaterThan(0);
     await expect(writeCatalogueData(db, plan)).rejects.toThrow();
-    expect(snapshot(file)).toEqual(before);
+    expect(snapshot(url)).toEqual(before);
   });
 });

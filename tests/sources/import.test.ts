@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { planCatalogue, type CataloguePlan } from "@/lib/seed/build-catalogue";
@@ -16,7 +15,7 @@ import { main as importMain } from "@/scripts/import";
 import { captureConsole } from "../helpers/console";
 import { dumpContent, dumpDatabase } from "../helpers/db-dump";
 import { describeWithSharedSources, SHARED_SOURCES_INDEX_FILE, defaultInput } from "../helpers/shared-sources";
-import { createSeededDatabase, REPO_ROOT, type TempDatabase } from "../helpers/temp-db";
+import { createBlankDatabase, createSeededDatabase, REPO_ROOT, type TempDatabase } from "../helpers/temp-db";
 
 // npm run import, in-process: every import runs against a copy of the repository's data/ folder
 // (`root`) and a database of its own, never the checkout's.
@@ -293,13 +292,13 @@ describe("importing a broken dataset", () => {
     root = copyOfProject();
     temp = await seededDb();
     snapshotsBefore = snapshotFiles(root);
-    databaseBefore = dumpDatabase(temp.file);
+    databaseBefore = dumpDatabase(temp.url);
   });
 
   const expectNothingChanged = () => {
     expect(snapshotFiles(root)).toEqual(snapshotsBefore);
     // every row as it was, ids included: a refused import writes nothing at all
-    expect(dumpDatabase(temp.file)).toEqual(databaseBefore);
+    expect(dumpDatabase(temp.url)).toEqual(databaseBefore);
   };
 
   for (const c of [...BROKEN, ...BOUNDS]) {
@@ -401,9 +400,9 @@ describe("importing a broken dataset", () => {
 
   it("leaves the snapshot as it was when the database write fails", async () => {
     // a database without the catalogue's tables: the transaction fails on its first statement
-    const empty = path.join(tempDir("msc-import-nodb-"), "empty.db");
-    new Database(empty).close();
-    const db = createPrismaClient(`file:${empty}`);
+    const empty = createBlankDatabase();
+    cleanups.push(empty.cleanup);
+    const db = createPrismaClient(empty.url);
     try {
       await expect(
         importDataset({
@@ -441,7 +440,7 @@ describe("importing a dataset that adds a provider", () => {
       version: { version: shipped.dataset.version, date: shipped.dataset.date },
       db: temp.db,
     });
-    afterFirst = dumpContent(temp.file);
+    afterFirst = dumpContent(temp.url);
   });
 
   it("writes the snapshot and adds the service, its claims citing the dataset and its date", async () => {
@@ -497,7 +496,7 @@ describe("importing a dataset that adds a provider", () => {
     expect(again.report.snapshot).toBe("unchanged");
     expect(again.report.services).toBe(first.report.services);
     expect(digest(snapshotPath(root, "nodemailer"))).toBe(snapshotBefore);
-    expect(dumpContent(temp.file)).toEqual(afterFirst);
+    expect(dumpContent(temp.url)).toEqual(afterFirst);
   });
 });
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db";
-import { createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
+import { createBlankDatabase, createTempDatabase, REPO_ROOT } from "../helpers/temp-db";
 
 const migrated = createTempDatabase();
 afterAll(() => migrated.cleanup());
@@ -37,11 +37,9 @@ describe("npm run db:fill-synthetic", () => {
   });
 
   it("refuses a database without tables and says to migrate", () => {
-    const empty = createTempDatabase();
+    const empty = createBlankDatabase();
     try {
-      // a file with no tables at all, as a fresh DATABASE_URL is before npm run db:migrate
-      const url = `${empty.url}-blank.db`;
-      const result = fill(url, "--services", "5");
+      const result = fill(empty.url, "--services", "5");
       expect(result.status).toBe(1);
       expect(result.stderr).toContain("npm run db:migrate");
     } finally {
