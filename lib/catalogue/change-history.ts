@@ -43,7 +43,13 @@ function propertyChanges<C extends HistoryClaim>(propertyKey: string, claims: re
     if (!chosen || chosen.value === current?.value) continue;
     // "unknown" after nothing says nothing a reader needs in a history
     if (current === null && chosen.value === "unknown") continue;
-    changes.push({ propertyKey, date, from: current, to: chosen, direction: changeDirection(current?.value ?? null, chosen.value) });
+    changes.push({
+      propertyKey,
+      date,
+      from: current,
+      to: chosen,
+      direction: changeDirection(current?.value ?? null, chosen.value),
+    });
     current = chosen;
   }
   return changes;

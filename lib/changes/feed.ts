@@ -4,34 +4,15 @@ import { format } from "@/lib/i18n/format";
 import { formatPartialDate, localePath, type Locale } from "@/lib/i18n/locales";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { changesMessages } from "@/lib/i18n/messages/changes";
+import { catalogueFeedPath, serviceFeedPath } from "@/lib/changes/feed-paths";
 import { commonMessages } from "@/lib/i18n/messages/common";
 
 // Atom and JSON Feed of the change history, for the whole catalogue or one service, written by
 // the feed library. One item per service and date: a reader subscribes to learn that a service
 // changed, and a day's import changes several properties at once.
 
-export const FEED_FORMATS = ["atom", "json"] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
-export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
-  atom: "application/atom+xml",
-  json: "application/feed+json",
-};
 // a feed is a "what changed lately" list, not an archive
 export const FEED_ITEM_LIMIT = 50;
-
-export function catalogueFeedPath(locale: Locale, feedFormat: FeedFormat): string {
-  return `/feeds/${locale}/changes.${feedFormat}`;
-}
-
-export function serviceFeedPath(locale: Locale, slug: string, feedFormat: FeedFormat): string {
-  return `/feeds/${locale}/providers/${slug}.${feedFormat}`;
-}
-
-// "gmail.atom" → { name: "gmail", format: "atom" }; anything else is not a feed.
-export function parseFeedFile(file: string): { name: string; format: FeedFormat } | null {
-  const match = /^([a-z0-9][a-z0-9._-]*)\.(atom|json)$/.exec(file);
-  return match ? { name: match[1]!, format: match[2] as FeedFormat } : null;
-}
 
 export type FeedChange = {
   service: { slug: string; name: string; nameEn: string | null };
@@ -102,9 +83,7 @@ function buildFeed(input: ChangeFeedInput, html: boolean): Feed {
   const feed = new Feed({
     id: `tag:${host},2026:changes/${locale}${service ? `/${service.slug}` : ""}`,
     title: service ? format(t.feed.serviceTitle, { name: serviceName }) : t.feed.catalogueTitle,
-    description: service
-      ? format(t.feed.serviceDescription, { name: serviceName })
-      : t.feed.catalogueDescription,
+    description: service ? format(t.feed.serviceDescription, { name: serviceName }) : t.feed.catalogueDescription,
     link: url(pagePath),
     language: locale,
     feedLinks: {
@@ -122,7 +101,11 @@ function buildFeed(input: ChangeFeedInput, html: boolean): Feed {
     const summary = group.changes
       .map((c) =>
         c.from
-          ? format(t.feed.itemChange, { property: label(c), from: support[c.from.value].label, to: support[c.to.value].label })
+          ? format(t.feed.itemChange, {
+              property: label(c),
+              from: support[c.from.value].label,
+              to: support[c.to.value].label,
+            })
           : format(t.feed.itemFirst, { property: label(c), to: support[c.to.value].label }),
       )
       .join(locale === "ja" ? "、" : ", ");

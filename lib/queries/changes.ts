@@ -47,22 +47,27 @@ function toChanges(service: ChangeService, rows: HistoryRow[], propertyOrder: st
 }
 
 // One service's changes, newest first. Cached per request: the page and its metadata both read it.
-export const getServiceChanges = cache(async (slug: string): Promise<ServiceChange[] | null> => {
-  const [service, properties] = await Promise.all([
-    getDb().service.findUnique({
-      where: { slug },
-      select: { slug: true, name: true, nameEn: true, claims: { select: historyClaimSelect } },
-    }),
-    getServiceProperties(),
-  ]);
-  if (!service) return null;
-  const { claims, ...info } = service;
-  return toChanges(
-    info,
-    claims,
-    properties.map((p) => p.key),
-  );
-});
+export const getServiceChanges = cache(
+  async (slug: string): Promise<{ service: ChangeService; changes: ServiceChange[] } | null> => {
+    const [service, properties] = await Promise.all([
+      getDb().service.findUnique({
+        where: { slug },
+        select: { slug: true, name: true, nameEn: true, claims: { select: historyClaimSelect } },
+      }),
+      getServiceProperties(),
+    ]);
+    if (!service) return null;
+    const { claims, ...info } = service;
+    return {
+      service: info,
+      changes: toChanges(
+        info,
+        claims,
+        properties.map((p) => p.key),
+      ),
+    };
+  },
+);
 
 // Every service's changes, newest first, then by service name. The history is derived from all
 // claims on each request (about 60 ms for the 10,000-service benchmark catalogue, see the

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   changeFeedAtom,
   changeFeedJson,
-  parseFeedFile,
   partialDateToDate,
   type ChangeFeedInput,
   type FeedChange,
 } from "@/lib/changes/feed";
+import { parseFeedFile } from "@/lib/changes/feed-paths";
 
 const source = { title: "出典 & <資料>", titleEn: "Source & <docs>", url: "https://example.jp/doc?a=1&b=2" };
 const change = (slug: string, date: string, from: FeedChange["from"], to: FeedChange["to"]["value"]): FeedChange => ({
@@ -48,7 +48,9 @@ describe("changeFeedAtom", () => {
   it("writes valid Atom with one entry per service and date, titles escaped as HTML", () => {
     const { feed } = parseAtom(changeFeedAtom(input("https://example.jp")));
     expect(feed.entry).toHaveLength(2);
-    expect(feed.entry[0]!.title["#text"]).toBe("gmail Mail &amp; &lt;co&gt;: POP3S Supported→Not supported, IMAPS Supported");
+    expect(feed.entry[0]!.title["#text"]).toBe(
+      "gmail Mail &amp; &lt;co&gt;: POP3S Supported→Not supported, IMAPS Supported",
+    );
     expect(feed.entry[0]!.link[0]!["@_href"]).toBe("https://example.jp/en/providers/gmail");
     expect(feed.entry[0]!.updated).toBe("2026-11-29T00:00:00.000Z");
     expect(feed.entry[1]!.updated).toBe("2026-03-01T00:00:00.000Z");

@@ -11,7 +11,9 @@ const claim = (
 ): HistoryClaim => ({ propertyKey, value, sourceKind, sourceKey, asOf, verifiedOn });
 
 const summary = (changes: ReturnType<typeof deriveChangeHistory>) =>
-  changes.map((c) => `${c.date} ${c.propertyKey} ${c.from?.value ?? "-"}→${c.to.value} ${c.direction} (${c.to.sourceKey})`);
+  changes.map(
+    (c) => `${c.date} ${c.propertyKey} ${c.from?.value ?? "-"}→${c.to.value} ${c.direction} (${c.to.sourceKey})`,
+  );
 
 describe("deriveChangeHistory", () => {
   it("records the first known value and each later change, newest first", () => {
