@@ -35,6 +35,12 @@ export function changeDirection(from: RankableClaim["value"] | null, to: Rankabl
 }
 
 function propertyChanges<C extends HistoryClaim>(propertyKey: string, claims: readonly C[]): ValueChange<C>[] {
+  // most properties have one claim: its value is the only history (the catalogue-wide list derives
+  // over 100,000 of these)
+  if (claims.length === 1) {
+    const only = claims[0]!;
+    return only.value === "unknown" ? [] : [{ propertyKey, date: only.asOf, from: null, to: only, direction: "new" }];
+  }
   const dates = [...new Set(claims.map((c) => c.asOf))].sort();
   const changes: ValueChange<C>[] = [];
   let current: C | null = null;

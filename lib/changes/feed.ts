@@ -115,7 +115,8 @@ function buildFeed(input: ChangeFeedInput, html: boolean): Feed {
         : format(t.firstValue, { to: support[c.to.value].label });
       const sourceTitle = escapeHtml(locale === "en" && c.to.source.titleEn ? c.to.source.titleEn : c.to.source.title);
       const source = c.to.source.url ? `<a href="${escapeHtml(c.to.source.url)}">${sourceTitle}</a>` : sourceTitle;
-      return `<li>${escapeHtml(label(c))}: ${escapeHtml(change)} (${escapeHtml(t.directions[c.direction])}). ${format(
+      const direction = t.directions[c.direction];
+      return `<li>${escapeHtml(label(c))}: ${escapeHtml(change)} (${escapeHtml(direction)}). ${format(
         escapeHtml(t.feed.itemSource),
         { source, date: escapeHtml(formatPartialDate(locale, c.to.asOf)) },
       )}</li>`;

@@ -7,7 +7,8 @@ import type { RawSearchParams } from "@/lib/catalogue/filters";
 
 export const DIRECTION_FILTERS = ["all", "improved", "worse", "new"] as const;
 export type DirectionFilter = (typeof DIRECTION_FILTERS)[number];
-export const CHANGES_PAGE_SIZE = 50;
+// 30 entries keep the page near the catalogue's HTML weight
+export const CHANGES_PAGE_SIZE = 30;
 // a bound on how deep the list pages, whatever the URL asks
 export const MAX_CHANGES_PAGE = 1000;
 

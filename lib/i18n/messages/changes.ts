@@ -20,9 +20,9 @@ export const changesMessages = defineMessages({
     countFiltered: "条件に合う変更 {count} 件",
     none: "条件に合う変更はありません。",
     service: "サービス",
-    // {property}: the property's label; {from} and {to}: value labels
+    // {from} and {to}: value labels; a first record's badge already says it is the first
     changed: "{from} から {to} へ",
-    firstValue: "{to} と初めて記録",
+    firstValue: "{to}",
     source: "出典",
     subscribe: "購読:",
     timeline: {
@@ -66,7 +66,7 @@ export const changesMessages = defineMessages({
     none: "No change matches these filters.",
     service: "Service",
     changed: "from {from} to {to}",
-    firstValue: "first recorded as {to}",
+    firstValue: "{to}",
     source: "Source",
     subscribe: "Subscribe:",
     timeline: {
