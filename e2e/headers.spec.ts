@@ -98,7 +98,8 @@ test("every page and file answers with the security headers", async ({ request }
       // every script Next writes carries this response's nonce
       for (const tag of scripts) if (!/noModule/i.test(tag)) expect(tag, path).toContain(`nonce="${nonce}"`);
     }
-    for (const m of html.matchAll(/(?:src|href)="(\/(?:_next\/static|catalogue-columns)\/[^"]+)"/g)) resources.add(m[1]!);
+    for (const m of html.matchAll(/(?:src|href)="(\/(?:_next\/static|catalogue-columns)\/[^"]+)"/g))
+      resources.add(m[1]!);
   }
   // The files and the API: the same protections, and a policy that lets nothing load.
   const others = [
