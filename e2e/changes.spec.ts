@@ -66,8 +66,8 @@ test("a service page shows its timeline, newest first, and links its feeds", asy
   const history = page.locator("[data-change-history]");
   await expect(history.getByRole("heading", { level: 2 })).toHaveText("変更の履歴");
   const days = history.locator(".change-list__day");
-  await expect(days.first().locator("time")).toHaveAttribute("datetime", "2026-12-02");
-  await expect(days.nth(1).locator("time")).toHaveAttribute("datetime", "2026-12-01");
+  await expect(days.first().locator(".change-list__date time")).toHaveAttribute("datetime", "2026-12-02");
+  await expect(days.nth(1).locator(".change-list__date time")).toHaveAttribute("datetime", "2026-12-01");
   const improved = days.first().locator('[data-change="improved"][data-property="pop3s"]');
   await expect(improved).toContainText("非対応 から ○対応 へ");
   await expect(improved).toContainText("実機検査 (試験)");

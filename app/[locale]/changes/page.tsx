@@ -58,19 +58,19 @@ export default async function ChangesPage({ params, searchParams }: ChangesPageP
       <form method="get" action={action} className="change-filters">
         <fieldset>
           <legend>{t.filters.legend}</legend>
-          <label>
-            {t.filters.direction}
-            <select name="direction" defaultValue={filters.direction}>
+          <div className="change-filters__field">
+            <label htmlFor="change-direction">{t.filters.direction}</label>
+            <select id="change-direction" name="direction" defaultValue={filters.direction}>
               {DIRECTION_FILTERS.map((d) => (
                 <option key={d} value={d}>
                   {t.directions[d]}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t.filters.property}
-            <select name="property" defaultValue={filters.property}>
+          </div>
+          <div className="change-filters__field">
+            <label htmlFor="change-property">{t.filters.property}</label>
+            <select id="change-property" name="property" defaultValue={filters.property}>
               <option value="">{t.filters.allProperties}</option>
               {properties.map((p) => (
                 <option key={p.key} value={p.key}>
@@ -78,7 +78,7 @@ export default async function ChangesPage({ params, searchParams }: ChangesPageP
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="button">
             {t.filters.submit}
           </button>
