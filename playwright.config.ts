@@ -83,6 +83,11 @@ export default defineConfig({
           PROBE_TIMEOUT_MS: "5000",
           // service pages offer correction links and /.well-known/security.txt answers only with a contact
           CORRECTIONS_CONTACT: "corrections@example.jp",
+          // The browser is the only client, on loopback: trusting loopback as a proxy lets each
+          // check test name a client of its own in X-Forwarded-For (check.spec.ts), and the
+          // per-domain limit is raised because the tests check one domain many times.
+          TRUSTED_PROXIES: "127.0.0.1",
+          CHECK_LIMIT_PER_DOMAIN: "1000",
         },
         stdout: "pipe",
         stderr: "pipe",

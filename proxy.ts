@@ -110,7 +110,12 @@ async function route(request: NextRequest) {
       ? NextResponse.json({ error: "Not found" }, { status: 404 })
       : renderPage(request, new URL(`/${isLocale(first) ? first : "ja"}/not-found`, request.url));
   }
-  if (pathname === "/api/providers") return serveCatalogueFromCache(request, "/api");
+  // Only reads are rewritten: Next's static route fails with a 500 on any other method, which the
+  // uncached route answers with a 405.
+  if (pathname === "/api/providers")
+    return request.method === "GET" || request.method === "HEAD"
+      ? serveCatalogueFromCache(request, "/api")
+      : NextResponse.next();
 
   if (isLocale(first)) {
     if (second === "providers" && segments.length === 3 && !request.nextUrl.searchParams.has(LANG_PARAM))

@@ -6,22 +6,27 @@
 //
 //   npm run bench:http -- [--services 10000] [--duration 15] [--connections 32] [--port 3210]
 //                         [--reuse-build | --rebuild] [--json figures.json]
-import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
-import { request } from "node:http";
-import { loadavg, tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { z } from "zod";
+import {
+  cleanUp,
+  ensureBuild,
+  get,
+  makeTempDir,
+  prepareDatabase,
+  readLog,
+  ROOT,
+  startServer,
+  step,
+  waitForServer,
+  type Response,
+} from "./harness";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = ".next-bench";
-const BUILD_ID = path.join(ROOT, DIST_DIR, "BUILD_ID");
-// which commit the build in DIST_DIR was made from, so a reused build that no longer matches the
-// code says so
-const BUILD_SOURCE = path.join(ROOT, DIST_DIR, "bench-source.txt");
 
 const TARGETS = {
   bare: { label: "bare node:http (catalogue bytes)", path: "/" },
@@ -74,151 +79,6 @@ function parseOptions(argv: string[]): Options {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-}
-
-// Every child runs in a process group of its own (npm → sh → tsx → node, next start → its
-// workers), so one signal to the group ends all of it, on success, on error and on Ctrl-C.
-const children = new Set<ChildProcess>();
-let tempDir: string | undefined;
-
-function killChildren(): void {
-  for (const child of children) {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  children.clear();
-}
-
-function cleanUp(): void {
-  killChildren();
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-  tempDir = undefined;
-}
-
-process.on("exit", cleanUp);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the servers.`);
-    cleanUp();
-    process.exit(130);
-  });
-}
-
-function startChild(command: string, args: string[], options: SpawnOptions): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, detached: true, ...options });
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  return child;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = startChild(command, args, { env, stdio: ["ignore", "inherit", "inherit"] });
-    child.once("error", reject);
-    child.once("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
-    );
-  });
-}
-
-async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
-  console.log(`\n── ${what}`);
-  const started = performance.now();
-  const result = await work();
-  console.log(`   (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return result;
-}
-
-function sourceStamp(): string {
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
-  try {
-    const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
-    return `${git("rev-parse", "HEAD")}${dirty ? " (with uncommitted changes)" : ""}`;
-  } catch {
-    return "unknown";
-  }
-}
-
-async function ensureBuild(options: Options, env: NodeJS.ProcessEnv): Promise<string> {
-  const stamp = sourceStamp();
-  const haveBuild = existsSync(BUILD_ID);
-  if (options["reuse-build"] && !haveBuild) throw new Error(`--reuse-build: there is no build in ${DIST_DIR}.`);
-  if (haveBuild && !options.rebuild) {
-    const built = existsSync(BUILD_SOURCE) ? readFileSync(BUILD_SOURCE, "utf8").trim() : "unknown";
-    console.log(`Reusing the build in ${DIST_DIR} (made from ${built}); --rebuild makes a new one.`);
-    if (built !== stamp) console.log(`   WARNING: the code is now ${stamp}; the figures are for the older build.`);
-    return built;
-  }
-  // next build adds its dist folder's type paths to tsconfig.json; the file is put back as it was.
-  const tsconfig = path.join(ROOT, "tsconfig.json");
-  const before = readFileSync(tsconfig, "utf8");
-  try {
-    await step(`Building into ${DIST_DIR}`, () =>
-      run(path.join(ROOT, "node_modules/.bin/next"), ["build"], { ...env, NEXT_DIST_DIR: DIST_DIR }),
-    );
-  } finally {
-    if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
-  }
-  writeFileSync(BUILD_SOURCE, `${stamp}\n`);
-  return stamp;
-}
-
-type Response = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; ms: number };
-
-// node:http rather than fetch: fetch asks for gzip, autocannon asks for nothing, and the bytes
-// the bare server repeats must be the ones autocannon gets from Next.
-function get(port: number, urlPath: string): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = request({ host: "127.0.0.1", port, path: urlPath, timeout: 180_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks),
-          ms: performance.now() - started,
-        }),
-      );
-      res.on("error", reject);
-    });
-    req.on("timeout", () => req.destroy(new Error(`GET ${urlPath} timed out`)));
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-async function waitForServer(child: ChildProcess, port: number, urlPath: string, log: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  let exited = false;
-  child.once("exit", () => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`The server on port ${port} exited before answering; its output:\n${readLog(log)}`);
-    try {
-      if ((await get(port, urlPath)).status > 0) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server on port ${port} did not answer within 120 s; its output:\n${readLog(log)}`);
-}
-
-function readLog(file: string): string {
-  return existsSync(file) ? readFileSync(file, "utf8").slice(-4000) : "(no output)";
-}
-
-function startServer(command: string, args: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
-  const child = startChild(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const out = createWriteStream(log);
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
-  return child;
 }
 
 type Warm = { status: number; cache: string; contentType: string; bytes: number; lastMs: number };
@@ -301,7 +161,7 @@ function loadAverage(): string {
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const barePort = options.port + 1;
-  tempDir = mkdtempSync(path.join(tmpdir(), "msc-bench-http-"));
+  const tempDir = makeTempDir("msc-bench-http-");
   const databaseFile = path.join(tempDir, "bench.db");
   const databaseUrl = `file:${databaseFile}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
@@ -312,12 +172,10 @@ async function main(): Promise<number> {
       `${options.connections} connections, ${options.duration} s per target.`,
   );
 
-  await step("Migrating, seeding the reviewed data, adding synthetic services", async () => {
-    await run("npx", ["tsx", "prisma/migrate.ts", "deploy"], env);
-    await run("npx", ["tsx", "prisma/seed.ts"], env);
-    await run("npm", ["run", "--silent", "db:fill-synthetic", "--", "--services", String(options.services)], env);
-  });
-  const build = await ensureBuild(options, env);
+  await step("Migrating, seeding the reviewed data, adding synthetic services", () =>
+    prepareDatabase(env, options.services),
+  );
+  const build = await ensureBuild(DIST_DIR, { reuseBuild: options["reuse-build"], rebuild: options.rebuild }, env);
 
   const nextLog = path.join(tempDir, "next.log");
   const next = startServer(

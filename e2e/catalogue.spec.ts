@@ -406,7 +406,12 @@ test.describe("catalogue layout at both sizes", () => {
     await expect(head.getByRole("link")).toHaveCount(4);
     await expect(page.getByRole("columnheader", { name: "POP3 over SSL (995番)" })).toBeVisible();
     // the marks are explained on the page; the "?" leads to every column's full name and article
-    await expect(page.locator("#legend").getByRole("listitem").filter({ hasText: /^×非対応$/ })).toBeVisible();
+    await expect(
+      page
+        .locator("#legend")
+        .getByRole("listitem")
+        .filter({ hasText: /^×非対応$/ }),
+    ).toBeVisible();
     await head.getByRole("link", { name: "受信の各項目の説明" }).click();
     await expect(page).toHaveURL(/\/ja\/providers\/legend$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("一覧表の見方");

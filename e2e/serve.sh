@@ -11,4 +11,5 @@ npx tsx prisma/seed.ts
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then
   NEXT_DIST_DIR=.next-e2e npx next build
 fi
-NEXT_DIST_DIR=.next-e2e exec npx next start -p "${E2E_PORT:-3100}" -H localhost
+# The production server as npm start runs it (server.ts), on loopback only.
+NODE_ENV=production NEXT_DIST_DIR=.next-e2e PORT="${E2E_PORT:-3100}" HOST=127.0.0.1 exec npx tsx server.ts

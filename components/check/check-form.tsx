@@ -81,7 +81,12 @@ export function CheckForm({ locale, action, initialDomain, children }: CheckForm
       ) : null}
       {state.status === "rate-limited" ? (
         <p className="form-error" role="alert" data-rate-limited>
-          {format(t.errors.rateLimited, { limit: CHECK_RATE_LIMIT.limit, seconds: state.retryAfterSeconds })}
+          {state.scope === "client"
+            ? format(t.errors.rateLimited, { limit: CHECK_RATE_LIMIT.limit, seconds: state.retryAfterSeconds })
+            : format(state.scope === "domain" ? t.errors.domainRateLimited : t.errors.busy, {
+                domain: state.domain,
+                seconds: state.retryAfterSeconds,
+              })}
         </p>
       ) : null}
       {state.status === "failed" ? (

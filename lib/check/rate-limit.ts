@@ -5,6 +5,8 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
 
 export type SlidingWindowLimiter = {
   hit: (key: string) => RateLimitDecision;
+  // what hit would answer, without counting
+  peek: (key: string) => RateLimitDecision;
   reset: () => void;
 };
 
@@ -22,7 +24,13 @@ export function createSlidingWindowLimiter({
   now?: () => number;
 }): SlidingWindowLimiter {
   const hits = new Map<string, number[]>();
+  const peek = (key: string): RateLimitDecision => {
+    const t = now();
+    const recent = (hits.get(key) ?? []).filter((at) => t - at < windowMs);
+    return recent.length >= limit ? { allowed: false, retryAfterMs: windowMs - (t - recent[0]!) } : { allowed: true };
+  };
   return {
+    peek,
     hit(key) {
       const t = now();
       const recent = (hits.get(key) ?? []).filter((at) => t - at < windowMs);
@@ -44,22 +52,6 @@ export function createSlidingWindowLimiter({
   };
 }
 
-// The first address in X-Forwarded-For is the client as the outermost proxy saw it; without a
-// proxy in front these headers are whatever the client sent, which is why the limit is only a
-// brake on casual abuse, not an identity.
-export function clientKey(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const real = headers.get("x-real-ip")?.trim();
-  return (forwarded || real || "unknown").slice(0, 64);
-}
-
+// Five checks a minute per client; the page states this figure. The per-domain and global limits
+// beside it are in check-limits.ts.
 export const CHECK_RATE_LIMIT = { limit: 5, windowMs: 60_000 } as const;
-
-// One limiter per server process; kept on globalThis so the dev server's module reloads do not
-// hand every client a fresh allowance.
-const globalForLimiter = globalThis as unknown as { checkRateLimiter?: SlidingWindowLimiter };
-
-export function getCheckRateLimiter(): SlidingWindowLimiter {
-  globalForLimiter.checkRateLimiter ??= createSlidingWindowLimiter(CHECK_RATE_LIMIT);
-  return globalForLimiter.checkRateLimiter;
-}

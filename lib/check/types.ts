@@ -79,7 +79,8 @@ export type CheckReport = StoredReport & { verdict: CheckVerdict };
 export type CheckState =
   | { status: "idle" }
   | { status: "invalid"; domain: string }
-  | { status: "rate-limited"; domain: string; retryAfterSeconds: number }
+  // client: this visitor's allowance; domain: checks of this domain by anyone; global: the site's
+  | { status: "rate-limited"; scope: "client" | "domain" | "global"; domain: string; retryAfterSeconds: number }
   | { status: "failed"; domain: string }
   // a report that is not stored (our own network failed): shown once, never shared
   | { status: "done"; domain: string; report: CheckReport };

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { providersResponse } from "@/lib/catalogue/api-response";
 
-// Normally never reached: proxy.ts rewrites /api/providers to its cached twin
-// (app/api/catalogue-cache). Kept so the API answers, uncached, should the proxy not run.
+// Reads never reach this: proxy.ts rewrites GET and HEAD /api/providers to its cached twin
+// (app/api/catalogue-cache). Other methods come here for Next's 405, and it answers, uncached,
+// should the proxy not run.
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest) {

@@ -18,6 +18,9 @@ export const checkMessages = defineMessages({
       invalid: "「{domain}」はドメイン名として読めません。example.co.jp のように入力してください。",
       rateLimited:
         "検査の回数が上限 (1 分間に {limit} 回) に達しました。{seconds} 秒ほど待ってから、もう一度お試しください。",
+      domainRateLimited:
+        "「{domain}」はこの数分間に何度も検査されています。同じ相手への接続を控えるため、{seconds} 秒ほど待ってから、もう一度お試しください。",
+      busy: "検査の依頼が混み合っています。{seconds} 秒ほど待ってから、もう一度お試しください。",
       failed: "「{domain}」の検査中に問題が起きました。時間をおいて、もう一度お試しください。",
     },
     result: {
@@ -192,6 +195,9 @@ export const checkMessages = defineMessages({
       invalid: "“{domain}” is not a domain name. Enter something like example.com.",
       rateLimited:
         "You have reached the limit of {limit} checks a minute. Please wait about {seconds} seconds and try again.",
+      domainRateLimited:
+        "“{domain}” has been checked many times in the last few minutes. To spare its servers, please wait about {seconds} seconds and try again.",
+      busy: "The checker is busy. Please wait about {seconds} seconds and try again.",
       failed: "Something went wrong while checking “{domain}”. Please try again later.",
     },
     result: {

@@ -7,12 +7,13 @@ import { autoconfigDomainSchema, lookupAutoconfig } from "@/lib/autoconfig/looku
 import { readCheckConfig } from "@/lib/check/config";
 import { createCheckDns, type DomainDns } from "@/lib/check/dns";
 import { guardedFetch } from "@/lib/check/guarded-fetch";
-import { clientKey, getCheckRateLimiter } from "@/lib/check/rate-limit";
+import { getCheckLimits } from "@/lib/check/check-limits";
 import { runMailCheck } from "@/lib/check/run-check";
 import { saveCheckResult } from "@/lib/check/store";
 import { checkPath, RESULT_FRAGMENT } from "@/lib/check/url";
 import { identifyByMx } from "@/lib/catalogue/identify";
 import { getDb } from "@/lib/db";
+import { clientLimitKey, readClientAddress } from "@/lib/http/client-address";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getIdentifiableServices } from "@/lib/queries/catalogue";
 import type { CheckReport, CheckState } from "@/lib/check/types";
@@ -40,6 +41,8 @@ function mxFrom(dns: DomainDns) {
 }
 
 export async function checkMailDomain(_previous: CheckState, formData: FormData): Promise<CheckState> {
+  // An action is a public endpoint: a hand-made request can send any arguments.
+  if (!(formData instanceof FormData)) return { status: "invalid", domain: "" };
   // "run again" on a stored result submits its domain as the button's value
   const raw = formData.get("rerun") ?? formData.get("domain");
   const typed = typeof raw === "string" ? raw.trim().slice(0, MAX_INPUT) : "";
@@ -47,9 +50,15 @@ export async function checkMailDomain(_previous: CheckState, formData: FormData)
   if (!parsed.success) return { status: "invalid", domain: typed };
   const { domain, locale } = parsed.data;
 
-  const decision = getCheckRateLimiter().hit(clientKey(await headers()));
+  const client = clientLimitKey(readClientAddress(await headers()));
+  const decision = getCheckLimits().hit({ client, domain });
   if (!decision.allowed)
-    return { status: "rate-limited", domain: typed, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
+    return {
+      status: "rate-limited",
+      scope: decision.scope,
+      domain: typed,
+      retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000),
+    };
 
   const config = readCheckConfig();
   let report: CheckReport;

@@ -7,5 +7,7 @@ import { analyzeFormData, type ReceivedState } from "@/lib/received/form";
 // Server actions must be async functions, even when the work inside is synchronous.
 // eslint-disable-next-line @typescript-eslint/require-await
 export async function analyzeHeaders(_previous: ReceivedState, formData: FormData): Promise<ReceivedState> {
-  return analyzeFormData(formData);
+  // An action is a public endpoint: a hand-made request can send any arguments, and an empty
+  // form is then what it gets an answer for.
+  return analyzeFormData(formData instanceof FormData ? formData : new FormData());
 }
