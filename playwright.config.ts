@@ -29,12 +29,12 @@ export default defineConfig({
     // The two sizes the site is designed and reviewed at: a common phone and a common laptop.
     {
       name: "desktop",
-      testIgnore: /(check|catalogue-cache)\.spec\.ts/,
+      testIgnore: /(check|catalogue-cache|changes)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, launchOptions },
     },
     {
       name: "mobile",
-      testIgnore: /(check|catalogue-cache)\.spec\.ts/,
+      testIgnore: /(check|catalogue-cache|changes)\.spec\.ts/,
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions },
     },
     // check.spec.ts adds a service to the shared e2e database for a while and
@@ -47,11 +47,20 @@ export default defineConfig({
       dependencies: ["desktop", "mobile"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
-    // Re-seeds the shared database (which would remove check.spec.ts's service), so after it.
+    // changes.spec.ts adds dated claims to one service for a while, so it too runs after the
+    // readers (the catalogue's "newest first" and the site-wide pages would see them).
+    {
+      name: "changes",
+      testMatch: /changes\.spec\.ts/,
+      dependencies: ["desktop", "mobile"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    // Re-seeds the shared database (which would remove check.spec.ts's service and
+    // changes.spec.ts's claims), so after both.
     {
       name: "catalogue-cache",
       testMatch: /catalogue-cache\.spec\.ts/,
-      dependencies: ["check"],
+      dependencies: ["check", "changes"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],

@@ -17,6 +17,8 @@ const PAGE_PATHS = [
   "/tools/received",
   "/tools/check",
   "/about",
+  "/changes",
+  "/changes?direction=worse",
   "/no-such-page",
 ];
 const CACHED = [/^\/(ja|en)\/providers(\?|$)/, /^\/(ja|en)\/glossary$/, /^\/(ja|en)\/articles(\/|$)/];
@@ -109,6 +111,9 @@ test("every page and file answers with the security headers", async ({ request }
     "/sitemap.xml",
     "/icon.svg",
     "/.well-known/security.txt",
+    "/feeds/ja/changes.atom",
+    "/feeds/en/changes.json",
+    "/feeds/ja/providers/cpi.atom",
   ];
   for (const path of others) {
     const response = await request.get(path);

@@ -174,6 +174,7 @@ test("sitemap.xml lists every kind of page in both languages, with alternates", 
       "/glossary",
       "/tools/received",
       "/tools/check",
+      "/changes",
       "/providers/cpi",
     ]) {
       expect(locs, `${locale}${path}`).toContain(`/${locale}${path}`);

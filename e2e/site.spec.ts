@@ -29,6 +29,8 @@ const PAGES: SitePage[] = [
   { name: "received", path: "/tools/received" },
   { name: "check", path: "/tools/check" },
   { name: "about", path: "/about", optional: true },
+  { name: "recent changes", path: "/changes" },
+  { name: "recent changes filtered", path: "/changes?direction=new&property=smtps&page=2" },
   { name: "404", path: "/no-such-page", status: 404 },
 ];
 

@@ -4,7 +4,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { LOCALES } from "@/lib/i18n/locales";
-import { siteUrl } from "@/lib/seo/metadata";
+import { feedAlternates, siteUrl } from "@/lib/seo/metadata";
 import "../globals.css";
 // Catalogue styles serve the home page, the catalogue, service pages, comparison and clients alike.
 import "../catalogue.css";
@@ -27,6 +27,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     description: t.siteTagline,
     // Only a configured origin: without one, Next would resolve relative URLs against localhost.
     ...(origin === undefined ? {} : { metadataBase: new URL(origin) }),
+    // for pages whose own metadata names no alternates (the 404); pageMetadata names them again
+    alternates: { types: feedAlternates(locale) },
   };
 }
 

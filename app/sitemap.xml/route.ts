@@ -18,6 +18,7 @@ const STATIC_PAGES: SitemapPage[] = [
   { path: "/glossary" },
   { path: "/tools/received" },
   { path: "/tools/check" },
+  { path: "/changes" },
   { path: "/about" },
 ];
 

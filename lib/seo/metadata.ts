@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { catalogueFeedPath, FEED_CONTENT_TYPES, FEED_FORMATS, serviceFeedPath } from "@/lib/changes/feed-paths";
 import { getEnv } from "@/lib/env";
+import { format } from "@/lib/i18n/format";
+import { changesMessages } from "@/lib/i18n/messages/changes";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { DEFAULT_LOCALE, LOCALES, localePath, type Locale } from "@/lib/i18n/locales";
 
@@ -24,6 +27,28 @@ export function languageAlternates(origin: string, path: string): Record<Locale 
   return { ...languages, "x-default": absoluteUrl(origin, DEFAULT_LOCALE, path) };
 }
 
+// <link rel="alternate" type="application/atom+xml"> (and the JSON Feed) for every page: the
+// catalogue's change feed in the page's language, and on a service page that service's feed first,
+// which is the one feed readers pick. Paths: Next makes them absolute only against metadataBase,
+// which the layout sets from SITE_URL alone.
+export function feedAlternates(
+  locale: Locale,
+  service?: { slug: string; name: string },
+): Record<string, Array<{ url: string; title: string }>> {
+  const t = changesMessages[locale].feed;
+  return Object.fromEntries(
+    FEED_FORMATS.map((f) => [
+      FEED_CONTENT_TYPES[f],
+      [
+        ...(service
+          ? [{ url: serviceFeedPath(locale, service.slug, f), title: format(t.serviceTitle, { name: service.name }) }]
+          : []),
+        { url: catalogueFeedPath(locale, f), title: t.catalogueTitle },
+      ],
+    ]),
+  );
+}
+
 export type PageMetadataInput = {
   locale: Locale;
   path: string;
@@ -33,6 +58,8 @@ export type PageMetadataInput = {
   type?: "website" | "article";
   // articles: the ISO date the content was last reviewed
   modifiedTime?: string;
+  // a service page: its own change feed is linked beside the catalogue's
+  feedOf?: { slug: string; name: string };
 };
 
 // Canonical URL, hreflang alternates and Open Graph for one page. The canonical URL never
@@ -45,6 +72,7 @@ export function pageMetadata({
   description,
   type = "website",
   modifiedTime,
+  feedOf,
 }: PageMetadataInput): Metadata {
   const origin = siteUrl();
   const url = origin === undefined ? undefined : absoluteUrl(origin, locale, path);
@@ -60,9 +88,13 @@ export function pageMetadata({
   return {
     ...(title === undefined ? {} : { title }),
     description,
-    ...(origin === undefined || url === undefined
-      ? {}
-      : { alternates: { canonical: url, languages: languageAlternates(origin, path) } }),
+    // A page's alternates replace the layout's whole, so the feeds are named here too.
+    alternates: {
+      ...(origin === undefined || url === undefined
+        ? {}
+        : { canonical: url, languages: languageAlternates(origin, path) }),
+      types: feedAlternates(locale, feedOf),
+    },
     openGraph: type === "article" ? { ...base, type: "article", modifiedTime } : { ...base, type: "website" },
   };
 }

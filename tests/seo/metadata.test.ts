@@ -42,6 +42,10 @@ describe("pageMetadata", () => {
         en: "https://mail.example.jp/en/articles/starttls",
         "x-default": "https://mail.example.jp/ja/articles/starttls",
       },
+      types: {
+        "application/atom+xml": [{ url: "/feeds/en/changes.atom", title: "Mail Security Compass: recent changes" }],
+        "application/feed+json": [{ url: "/feeds/en/changes.json", title: "Mail Security Compass: recent changes" }],
+      },
     });
     expect(meta.openGraph).toMatchObject({
       type: "article",
@@ -65,13 +69,29 @@ describe("pageMetadata", () => {
     });
   });
 
-  it("without SITE_URL gives no canonical, no alternates and no og:url, and never localhost", async () => {
+  it("without SITE_URL gives no canonical, no language alternates and no og:url, and never localhost", async () => {
     const { pageMetadata, siteUrl } = await metadataWithSiteUrl(undefined);
     expect(siteUrl()).toBeUndefined();
     const meta = pageMetadata({ locale: "en", path: "/glossary", title: "Glossary", description: "d" });
-    expect(meta.alternates).toBeUndefined();
+    // only the feeds, as paths (Next resolves them against metadataBase, which is unset too)
+    expect(Object.keys(meta.alternates ?? {})).toEqual(["types"]);
     expect(meta.openGraph).not.toHaveProperty("url");
     expect(meta.openGraph).toMatchObject({ title: "Glossary", locale: "en_US" });
     expect(JSON.stringify(meta)).not.toMatch(/localhost|https?:/);
+  });
+
+  it("links a service page's own change feed first, then the catalogue's", async () => {
+    const { pageMetadata } = await metadataWithSiteUrl(undefined);
+    const meta = pageMetadata({
+      locale: "ja",
+      path: "/providers/gmail",
+      title: "Gmail",
+      description: "d",
+      feedOf: { slug: "gmail", name: "Gmail" },
+    });
+    expect(meta.alternates?.types?.["application/atom+xml"]).toEqual([
+      { url: "/feeds/ja/providers/gmail.atom", title: "Gmail の変更履歴 | メールセキュリティ・コンパス" },
+      { url: "/feeds/ja/changes.atom", title: "メールセキュリティ・コンパス: 最近の変更" },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChangeList } from "@/components/changes/change-list";
+import { FeedLinks } from "@/components/changes/feed-links";
 import { ClaimRows } from "@/components/catalogue/claim-rows";
 import { EndpointTable } from "@/components/catalogue/endpoint-table";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
@@ -9,12 +11,15 @@ import { ServiceNotices } from "@/components/catalogue/service-notices";
 import { serviceName } from "@/components/catalogue/catalogue-table";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { changesMessages } from "@/lib/i18n/messages/changes";
 import { serviceMessages } from "@/lib/i18n/messages/service";
 import { formatPartialDate, localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
 import { getServiceBySlug, getSourceTitles } from "@/lib/queries/catalogue";
+import { getServiceChanges } from "@/lib/queries/changes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../service.css";
+import "../../../changes.css";
 import { compareQuery } from "@/lib/catalogue/compare-params";
 import { correctionHref, getCorrectionsContact, publicSiteUrl } from "@/lib/corrections";
 import { getEnv } from "@/lib/env";
@@ -26,6 +31,8 @@ export const dynamic = "force-dynamic";
 
 // A big free-mail provider lists dozens of domains; the page shows the first ones.
 const MAX_DOMAINS_SHOWN = 12;
+// The timeline's bound; the service's feed and the changes page carry the rest.
+const MAX_CHANGES_SHOWN = 60;
 
 type ServicePageProps = { params: Promise<{ locale: string; slug: string }> };
 
@@ -39,13 +46,20 @@ export async function generateMetadata({ params }: ServicePageProps): Promise<Me
     path: `/providers/${slug}`,
     title: name,
     description: format(serviceMessages[locale].metaDescription, { name }),
+    feedOf: { slug, name },
   });
 }
 
 export default async function ServicePage({ params }: ServicePageProps) {
   const { locale, slug } = await getLocaleParams(params);
-  const [provider, properties] = await Promise.all([getServiceBySlug(slug), getServiceProperties()]);
+  const [provider, properties, history] = await Promise.all([
+    getServiceBySlug(slug),
+    getServiceProperties(),
+    getServiceChanges(slug),
+  ]);
   if (!provider) notFound();
+  const changes = history?.changes ?? [];
+  const tc = changesMessages[locale];
   const t = serviceMessages[locale];
   const c = catalogueMessages[locale];
   const contradicted = properties.filter((p) => provider.probes[p.key]?.contradicts);
@@ -193,6 +207,27 @@ export default async function ServicePage({ params }: ServicePageProps) {
       <section>
         <h2 id="endpoints-heading">{t.endpoints}</h2>
         <EndpointTable locale={locale} endpoints={provider.endpoints} />
+      </section>
+
+      <section aria-labelledby="history-heading" data-change-history>
+        <h2 id="history-heading">{tc.timeline.title}</h2>
+        <p>{tc.timeline.lead}</p>
+        {changes.length === 0 ? (
+          <p>{tc.timeline.none}</p>
+        ) : (
+          <ChangeList
+            locale={locale}
+            changes={changes.slice(0, MAX_CHANGES_SHOWN)}
+            propertyLabels={Object.fromEntries(properties.map((p) => [p.key, propertyLabel(p, locale)]))}
+          />
+        )}
+        {changes.length > MAX_CHANGES_SHOWN ? (
+          <p>{format(tc.timeline.more, { count: changes.length - MAX_CHANGES_SHOWN })}</p>
+        ) : null}
+        <FeedLinks locale={locale} slug={provider.slug} />
+        <p>
+          <Link href={localePath(locale, "/changes")}>{tc.timeline.all}</Link>
+        </p>
       </section>
 
       {contact ? (
