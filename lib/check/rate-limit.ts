@@ -1,57 +1,35 @@
-// An in-memory sliding window per client: at most `limit` hits in any `windowMs`. One process
-// holds it, which suits a single server; several would each count on their own.
+// The arithmetic of a sliding window: at most `limit` hits in any `windowMs`. Pure, so the limits
+// kept in the database (check-limits.ts) and their tests share it.
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
-
-export type SlidingWindowLimiter = {
-  hit: (key: string) => RateLimitDecision;
-  // what hit would answer, without counting
-  peek: (key: string) => RateLimitDecision;
-  reset: () => void;
-};
-
-// Beyond this many clients the oldest are forgotten, so a flood of spoofed keys cannot grow
-// the map without end.
-const MAX_KEYS = 10_000;
-
-export function createSlidingWindowLimiter({
-  limit,
-  windowMs,
-  now = Date.now,
-}: {
-  limit: number;
-  windowMs: number;
-  now?: () => number;
-}): SlidingWindowLimiter {
-  const hits = new Map<string, number[]>();
-  const peek = (key: string): RateLimitDecision => {
-    const t = now();
-    const recent = (hits.get(key) ?? []).filter((at) => t - at < windowMs);
-    return recent.length >= limit ? { allowed: false, retryAfterMs: windowMs - (t - recent[0]!) } : { allowed: true };
-  };
-  return {
-    peek,
-    hit(key) {
-      const t = now();
-      const recent = (hits.get(key) ?? []).filter((at) => t - at < windowMs);
-      if (recent.length >= limit) {
-        hits.set(key, recent);
-        return { allowed: false, retryAfterMs: windowMs - (t - recent[0]!) };
-      }
-      recent.push(t);
-      // Re-inserting keeps the Map in least-recently-used order for the eviction below.
-      hits.delete(key);
-      hits.set(key, recent);
-      if (hits.size > MAX_KEYS) {
-        const oldest = hits.keys().next().value;
-        if (oldest !== undefined) hits.delete(oldest);
-      }
-      return { allowed: true };
-    },
-    reset: () => hits.clear(),
-  };
-}
+export type WindowSettings = { limit: number; windowMs: number };
 
 // Five checks a minute per client; the page states this figure. The per-domain and global limits
 // beside it are in check-limits.ts.
 export const CHECK_RATE_LIMIT = { limit: 5, windowMs: 60_000 } as const;
+
+// The hits still inside the window at `now`, oldest first. A hit stamped ahead of `now` (by
+// another machine whose clock runs a little fast) counts as inside.
+export function hitsInWindow(hits: readonly number[], now: number, windowMs: number): number[] {
+  return hits.filter((at) => now - at < windowMs).sort((a, b) => a - b);
+}
+
+// Whether one more hit fits beside `recent` (hitsInWindow's answer). When it does not, the wait is
+// until the hit whose leaving brings the count below the limit: the oldest when the window is
+// full, a later one when it holds more (only after the limit was lowered).
+export function decideWindow(recent: readonly number[], now: number, settings: WindowSettings): RateLimitDecision {
+  const { limit, windowMs } = settings;
+  if (recent.length < limit) return { allowed: true };
+  const freeing = recent[recent.length - limit]!;
+  return { allowed: false, retryAfterMs: Math.min(windowMs, windowMs - (now - freeing)) };
+}
+
+// A window's hits as the database keeps them: epoch milliseconds, oldest first, comma-separated.
+// Anything else in the text is dropped, so a damaged row counts as fewer hits, never as an error.
+export function parseHits(text: string): number[] {
+  return text === "" ? [] : text.split(",").map(Number).filter(Number.isSafeInteger);
+}
+
+export function formatHits(hits: readonly number[]): string {
+  return hits.join(",");
+}

@@ -7,7 +7,7 @@ import { autoconfigDomainSchema, lookupAutoconfig } from "@/lib/autoconfig/looku
 import { readCheckConfig } from "@/lib/check/config";
 import { createCheckDns, type DomainDns } from "@/lib/check/dns";
 import { guardedFetch } from "@/lib/check/guarded-fetch";
-import { getCheckLimits } from "@/lib/check/check-limits";
+import { getCheckLimits, type CheckLimitDecision } from "@/lib/check/check-limits";
 import { runMailCheck } from "@/lib/check/run-check";
 import { saveCheckResult } from "@/lib/check/store";
 import { checkPath, RESULT_FRAGMENT } from "@/lib/check/url";
@@ -51,7 +51,14 @@ export async function checkMailDomain(_previous: CheckState, formData: FormData)
   const { domain, locale } = parsed.data;
 
   const client = clientLimitKey(readClientAddress(await headers()));
-  const decision = getCheckLimits().hit({ client, domain });
+  let decision: CheckLimitDecision;
+  try {
+    decision = await getCheckLimits().hit({ client, domain });
+  } catch (error) {
+    // Without a counted slot there is no probe: the limits fail closed.
+    console.error(`check limits for ${domain} could not be read`, error);
+    return { status: "failed", domain: typed };
+  }
   if (!decision.allowed)
     return {
       status: "rate-limited",
