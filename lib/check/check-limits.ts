@@ -1,6 +1,7 @@
 import { getDomain } from "tldts";
 import { z } from "zod";
 import { getDb, providerOf, type PrismaClient } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   CHECK_RATE_LIMIT,
   decideWindow,
@@ -54,7 +55,7 @@ const PRUNE_INTERVAL_MS = 60_000;
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 type Keys = Record<CheckLimitScope, string>;
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 function firstRefusal(
   hitsOf: (scope: CheckLimitScope) => number[],
