@@ -123,6 +123,26 @@ export async function getServices(filters: CatalogueFilters, locale: Locale = "j
   return { items: items.map(toSummary), total, page, pageCount, per: filters.per };
 }
 
+// Every service the filters match, in the catalogue's order, not paginated (the CSV export). Read
+// in chunks, so a catalogue of many thousands stays under the database's limit on bound values.
+const EXPORT_CHUNK = 2000;
+
+export async function getAllServices(filters: CatalogueFilters, locale: Locale = "ja"): Promise<ServiceSummary[]> {
+  const ids = filterServices(await getServiceIndex(), filters, locale).map((r) => r.id);
+  const byId = new Map<number, SummaryRow>();
+  for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
+    const rows = await getDb().service.findMany({
+      where: { id: { in: ids.slice(i, i + EXPORT_CHUNK) } },
+      select: { ...summarySelect, id: true },
+    });
+    for (const { id, ...row } of rows) byId.set(id, row);
+  }
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r) => r !== undefined)
+    .map(toSummary);
+}
+
 export async function getServicesBySlugs(slugs: string[]): Promise<ServiceSummary[]> {
   if (slugs.length === 0) return [];
   const rows = await getDb().service.findMany({ where: { slug: { in: slugs } }, select: summarySelect });
