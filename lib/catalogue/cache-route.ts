@@ -42,7 +42,9 @@ export async function catalogueCacheTarget(prefix: string, search: URLSearchPara
 // `/api/providers.csv?…` → `/api/catalogue-cache/<version>/<key>/csv`: the CSV shares the JSON's
 // versioned cache, keyed by the same normalized query without paging. One read gives the version
 // and when it changed, which is everything the file's validators need.
-export async function catalogueCsvTarget(search: URLSearchParams): Promise<{ pathname: string; validators: Validators }> {
+export async function catalogueCsvTarget(
+  search: URLSearchParams,
+): Promise<{ pathname: string; validators: Validators }> {
   const { version, changedAt } = await readCatalogueStamp(getDb());
   const key = catalogueCacheKey(csvQuery(search), await servicePropertyKeys(version));
   return {

@@ -66,5 +66,7 @@ export async function readCatalogueStamp(
     SELECT "version", "changedAt" FROM "CatalogueState" WHERE "id" = ${CATALOGUE_STATE_ID}`;
   const row = rows[0];
   // Before any writer has run there is nothing to date; the epoch is older than any client's copy.
-  return row ? { version: row.version, changedAt: new Date(row.changedAt) } : { version: EMPTY_VERSION, changedAt: new Date(0) };
+  return row
+    ? { version: row.version, changedAt: new Date(row.changedAt) }
+    : { version: EMPTY_VERSION, changedAt: new Date(0) };
 }

@@ -145,4 +145,3 @@ export function csvEtag(version: string, key: string): string {
 export function csvValidators(version: string, key: string, changedAt: Date): Validators {
   return { etag: csvEtag(version, key), lastModified: httpDateSeconds(changedAt) };
 }
-

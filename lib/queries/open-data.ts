@@ -130,9 +130,7 @@ export async function getCatalogueSnapshot(): Promise<{ snapshot: CatalogueSnaps
 }
 
 // What a service's autoconfig file is built from; null for an unknown slug.
-export async function getAutoconfigInput(
-  slug: string,
-): Promise<{ input: AutoconfigInput; lastModified: Date } | null> {
+export async function getAutoconfigInput(slug: string): Promise<{ input: AutoconfigInput; lastModified: Date } | null> {
   const db = getDb();
   const [stamp, service] = await Promise.all([
     readCatalogueStamp(db),

@@ -25,10 +25,7 @@ describe("chooseAutoconfigServers", () => {
       endpoint({ direction: "outgoing", protocol: "smtp", host: "smtp.example.jp", port: 25, security: "none" }),
       endpoint({ protocol: "imap", host: "imap.example.jp", port: 143, security: "none" }),
     ]);
-    expect(servers.map((s) => `${s.protocol} ${s.port} ${s.security}`)).toEqual([
-      "pop3 995 tls",
-      "smtp 587 starttls",
-    ]);
+    expect(servers.map((s) => `${s.protocol} ${s.port} ${s.security}`)).toEqual(["pop3 995 tls", "smtp 587 starttls"]);
   });
 
   it("breaks ties by how many sources agree, and maps authentication to Thunderbird's names", () => {

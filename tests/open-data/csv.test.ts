@@ -25,7 +25,12 @@ describe("CSV quoting (RFC 4180)", () => {
   });
 
   it("ends every record with CRLF", () => {
-    expect(toCsv([["a", "b"], ["c", ""]])).toBe("a,b\r\nc,\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["c", ""],
+      ]),
+    ).toBe("a,b\r\nc,\r\n");
   });
 
   it("parses back what it writes, for names with a comma, a quote and a newline", () => {

@@ -2,7 +2,8 @@ import { defineMessages } from "./define";
 
 // What each dataset's licence means for the facts taken from it, in this site's own words. Keyed
 // by the dataset's source key; a dataset not listed here shows its licence as the importer stored it.
-type DatasetNotes = Record<string, string>;
+type DatasetNotes = Record<string, string | undefined>;
+const datasetNotes = (notes: DatasetNotes): DatasetNotes => notes;
 
 export const licenceMessages = defineMessages({
   ja: {
@@ -34,7 +35,7 @@ export const licenceMessages = defineMessages({
       intro:
         "事実 (どのサーバーが、どのポートで、どの暗号化に対応するか) には著作権がありません。このサイトが出典から取り込んだのはそうした事実と日付だけで、出典の文章やコードは写していません。それでも、出典ごとのライセンスをここに示します。",
       datasetsTitle: "公開データセット",
-      datasets: {
+      datasets: datasetNotes({
         "thunderbird-ispdb":
           "Mozilla Public License 2.0 (MPL-2.0)。Thunderbird の ISP データベースの各ファイルはこのライセンスです。このサイトはファイルを再配布せず、設定の値だけを使っています。",
         "deltachat-provider-db":
@@ -43,7 +44,7 @@ export const licenceMessages = defineMessages({
           "GNU General Public License 3.0 (GPL-3.0)。FairEmail の一覧はアプリのソースファイルの一部です。そこから事実だけを取り出し、コードは使っていません。",
         mailcore2: "BSD 3 条項ライセンス (BSD-3-Clause)。MailCore2 の一覧から、サーバー設定の値だけを使っています。",
         nodemailer: "MIT No Attribution (MIT-0)。nodemailer に含まれる SMTP サーバーの一覧です。",
-      } as DatasetNotes,
+      }),
       pages:
         "公式資料と第三者のウェブページ: 文章の権利はそれぞれの著者にあります。このサイトは、そこに書かれた事実を日付とリンクつきで記録するだけで、文章は引用していません。",
       probe: "サーバー検査の結果: このサイト自身が集めたデータで、CC BY 4.0 です。",
@@ -81,7 +82,7 @@ export const licenceMessages = defineMessages({
       intro:
         "Facts (which server offers which port with which encryption) are not subject to copyright. From its sources this site took only such facts and their dates, none of their text or code. Each source’s licence is named here all the same.",
       datasetsTitle: "Public datasets",
-      datasets: {
+      datasets: datasetNotes({
         "thunderbird-ispdb":
           "Mozilla Public License 2.0 (MPL-2.0), the licence of each file of Thunderbird’s ISP database. This site does not redistribute the files; it uses the setting values only.",
         "deltachat-provider-db":
@@ -90,7 +91,7 @@ export const licenceMessages = defineMessages({
           "GNU General Public License 3.0 (GPL-3.0). FairEmail’s list is part of the app’s source code; only facts were extracted from it, no code.",
         mailcore2: "BSD 3-Clause licence (BSD-3-Clause). Only the server setting values of MailCore2’s list are used.",
         nodemailer: "MIT No Attribution (MIT-0): the list of SMTP services that ships with nodemailer.",
-      } as DatasetNotes,
+      }),
       pages:
         "Provider documentation and third-party web pages: their text belongs to their authors. This site records the facts they state, with a date and a link, and quotes none of their text.",
       probe: "Server check results: data this site collected itself, under CC BY 4.0.",
