@@ -17,6 +17,7 @@ let db: PrismaClient;
 type Routes = {
   api: typeof import("@/app/api/providers/route");
   csv: typeof import("@/app/api/providers.csv/route");
+  cachedCsv: typeof import("@/app/api/catalogue-cache/[version]/[key]/csv/route");
   snapshot: typeof import("@/app/api/catalogue/v1.json/route");
   schema: typeof import("@/app/schemas/catalogue-v1.schema.json/route");
   autoconfig: typeof import("@/app/providers/[slug]/config-v1.1.xml/route");
@@ -34,6 +35,7 @@ beforeAll(async () => {
   routes = {
     api: await import("@/app/api/providers/route"),
     csv: await import("@/app/api/providers.csv/route"),
+    cachedCsv: await import("@/app/api/catalogue-cache/[version]/[key]/csv/route"),
     snapshot: await import("@/app/api/catalogue/v1.json/route"),
     schema: await import("@/app/schemas/catalogue-v1.schema.json/route"),
     autoconfig: await import("@/app/providers/[slug]/config-v1.1.xml/route"),
@@ -115,6 +117,22 @@ describe("/api/providers.csv", () => {
       }
     },
   );
+
+  it("is the same file from the cached route the proxy rewrites to, with the same validators", async () => {
+    const { catalogueCsvTarget } = await import("@/lib/catalogue/cache-route");
+    const search = new URLSearchParams("has=imaps&segment=personal&page=2");
+    const target = await catalogueCsvTarget(search);
+    const [, , , version, key] = target.pathname.split("/");
+    expect(target.pathname).toMatch(/^\/api\/catalogue-cache\/[^/]+\/[^/]+\/csv$/);
+    const [cached, direct] = await Promise.all([
+      routes.cachedCsv.GET(get(target.pathname), { params: Promise.resolve({ version: version!, key: key! }) }),
+      routes.csv.GET(get(`/api/providers.csv?${search}`)),
+    ]);
+    expect(await cached.text()).toBe(await direct.text());
+    for (const name of ["etag", "last-modified", "content-type", "content-disposition", "link"])
+      expect(cached.headers.get(name), name).toBe(direct.headers.get(name));
+    expect(cached.headers.get("etag")).toBe(target.validators.etag);
+  });
 
   it("keeps a name with a comma, a quote and a line break in one field", async () => {
     const slug = (await db.service.findFirstOrThrow({ orderBy: { slug: "asc" } })).slug;
