@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type PrismaClient } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { readCatalogueStamp } from "@/lib/catalogue/state";
-import { endOfPartialDate } from "@/lib/open-data/http";
+import { contentEtag, endOfPartialDate, httpDateSeconds } from "@/lib/open-data/http";
 import type { AutoconfigInput } from "@/lib/open-data/autoconfig-xml";
 import { CC_BY_URL, SNAPSHOT_VERSION, type CatalogueSnapshot } from "@/lib/open-data/snapshot-schema";
 
@@ -18,6 +19,66 @@ function lastModifiedOf(changedAt: Date, dates: Iterable<string | null>): Date {
   if (newest === "") return changedAt;
   const end = endOfPartialDate(newest);
   return end > changedAt ? end : changedAt;
+}
+
+const snapshotServiceSelect = {
+  slug: true,
+  name: true,
+  nameEn: true,
+  plan: true,
+  segment: true,
+  kind: true,
+  status: true,
+  homepage: true,
+  newestEvidence: true,
+  domains: { select: { domain: true }, orderBy: { domain: "asc" } },
+  formerNames: { select: { name: true }, orderBy: { id: "asc" } },
+  claims: {
+    orderBy: [{ asOf: "desc" }, { id: "desc" }],
+    select: {
+      value: true,
+      asOf: true,
+      verifiedOn: true,
+      note: true,
+      noteEn: true,
+      warnings: true,
+      isCurrent: true,
+      property: { select: { key: true } },
+      source: { select: { key: true } },
+    },
+  },
+  endpoints: {
+    orderBy: [{ direction: "asc" }, { protocol: "asc" }, { port: "asc" }, { host: "asc" }],
+    select: {
+      direction: true,
+      protocol: true,
+      host: true,
+      port: true,
+      security: true,
+      authMethods: true,
+      asOf: true,
+      source: { select: { key: true } },
+    },
+  },
+} satisfies Prisma.ServiceSelect;
+
+// Prisma reads each relation with one `IN (…)` over the parent ids, and refuses a query with more
+// bound values than the driver allows (P2029, met at 10,000 services on SQLite): read by chunks.
+const SNAPSHOT_CHUNK = 500;
+
+async function readSnapshotServices(db: PrismaClient) {
+  const ids = (await db.service.findMany({ orderBy: { slug: "asc" }, select: { id: true } })).map((r) => r.id);
+  const services: Array<Prisma.ServiceGetPayload<{ select: typeof snapshotServiceSelect }>> = [];
+  for (let i = 0; i < ids.length; i += SNAPSHOT_CHUNK) {
+    services.push(
+      ...(await db.service.findMany({
+        where: { id: { in: ids.slice(i, i + SNAPSHOT_CHUNK) } },
+        orderBy: { slug: "asc" },
+        select: snapshotServiceSelect,
+      })),
+    );
+  }
+  return services;
 }
 
 export async function getCatalogueSnapshot(): Promise<{ snapshot: CatalogueSnapshot; lastModified: Date }> {
@@ -43,49 +104,7 @@ export async function getCatalogueSnapshot(): Promise<{ snapshot: CatalogueSnaps
         license: true,
       },
     }),
-    db.service.findMany({
-      orderBy: { slug: "asc" },
-      select: {
-        slug: true,
-        name: true,
-        nameEn: true,
-        plan: true,
-        segment: true,
-        kind: true,
-        status: true,
-        homepage: true,
-        newestEvidence: true,
-        domains: { select: { domain: true }, orderBy: { domain: "asc" } },
-        formerNames: { select: { name: true }, orderBy: { id: "asc" } },
-        claims: {
-          orderBy: [{ asOf: "desc" }, { id: "desc" }],
-          select: {
-            value: true,
-            asOf: true,
-            verifiedOn: true,
-            note: true,
-            noteEn: true,
-            warnings: true,
-            isCurrent: true,
-            property: { select: { key: true } },
-            source: { select: { key: true } },
-          },
-        },
-        endpoints: {
-          orderBy: [{ direction: "asc" }, { protocol: "asc" }, { port: "asc" }, { host: "asc" }],
-          select: {
-            direction: true,
-            protocol: true,
-            host: true,
-            port: true,
-            security: true,
-            authMethods: true,
-            asOf: true,
-            source: { select: { key: true } },
-          },
-        },
-      },
-    }),
+    readSnapshotServices(db),
   ]);
   const snapshot: CatalogueSnapshot = {
     snapshotVersion: SNAPSHOT_VERSION,
@@ -127,6 +146,48 @@ export async function getCatalogueSnapshot(): Promise<{ snapshot: CatalogueSnaps
     })(),
   );
   return { snapshot, lastModified };
+}
+
+// The snapshot is the whole catalogue (24 MB and 9 s of reads at 10,000 synthetic services), so
+// each server process builds it once per state of the data. The catalogue's version covers current
+// claims and services; claim history and endpoints are only ever inserted or replaced wholesale
+// (new ids), never edited in place, so counts and highest ids cover the rest.
+const FINGERPRINT_SQL = `SELECT
+    (SELECT "version" FROM "CatalogueState" WHERE "id" = 1) AS "version",
+    (SELECT COUNT(*) FROM "Claim") AS "claims", (SELECT MAX("id") FROM "Claim") AS "lastClaim",
+    (SELECT COUNT(*) FROM "Endpoint") AS "endpoints", (SELECT MAX("id") FROM "Endpoint") AS "lastEndpoint",
+    (SELECT COUNT(*) FROM "Source") AS "sources", (SELECT MAX("id") FROM "Source") AS "lastSource",
+    (SELECT MAX("id") FROM "Service") AS "lastService", (SELECT MAX("id") FROM "ServiceDomain") AS "lastDomain"`;
+
+async function snapshotFingerprint(db: PrismaClient): Promise<string> {
+  const rows = await db.$queryRawUnsafe<unknown[]>(FINGERPRINT_SQL);
+  return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+export type SnapshotFile = { body: string; etag: string; lastModified: Date };
+let snapshotFile: { key: string; file: Promise<SnapshotFile> } | undefined;
+
+// The serialized snapshot for this origin (its $schema names the schema's absolute URL).
+export async function getCatalogueSnapshotFile(schemaUrl: string): Promise<SnapshotFile> {
+  const key = `${schemaUrl}\n${await snapshotFingerprint(getDb())}`;
+  if (snapshotFile?.key !== key) {
+    const previous = snapshotFile?.file.catch(() => undefined);
+    const file = getCatalogueSnapshot().then(async ({ snapshot, lastModified }) => {
+      const body = JSON.stringify({ $schema: schemaUrl, ...snapshot });
+      const etag = contentEtag(body);
+      const before = await previous;
+      // A change no date records (an older claim added to the history) is still dated after the
+      // copy this process served before it, so If-Modified-Since sees it too.
+      const dated = httpDateSeconds(lastModified);
+      const changedUndated = before !== undefined && before.etag !== etag && dated <= before.lastModified;
+      return { body, etag, lastModified: changedUndated ? httpDateSeconds(new Date()) : dated };
+    });
+    snapshotFile = { key, file };
+    file.catch(() => {
+      if (snapshotFile?.file === file) snapshotFile = undefined;
+    });
+  }
+  return snapshotFile.file;
 }
 
 // What a service's autoconfig file is built from; null for an unknown slug.

@@ -228,6 +228,33 @@ describe("/api/catalogue/v1.json", () => {
   });
 });
 
+describe("/api/catalogue/v1.json after a write", () => {
+  it("changes its ETag and Last-Modified when only the claim history changes", async () => {
+    const first = await routes.snapshot.GET(get("/api/catalogue/v1.json"));
+    const etag = first.headers.get("etag")!;
+    const lastModified = first.headers.get("last-modified")!;
+    const { readCatalogueVersion } = await import("@/lib/catalogue/state");
+    const version = await readCatalogueVersion(db);
+    // An old claim no page shows as current: the catalogue's version stays, the snapshot does not.
+    const [service, property, source] = await Promise.all([
+      db.service.findFirstOrThrow({ orderBy: { slug: "asc" } }),
+      db.property.findFirstOrThrow({ where: { key: "apop" } }),
+      db.source.findFirstOrThrow({ where: { kind: "page" }, orderBy: { key: "asc" } }),
+    ]);
+    await db.claim.create({
+      data: { serviceId: service.id, propertyId: property.id, sourceId: source.id, value: "no", asOf: "2001" },
+    });
+    expect(await readCatalogueVersion(db)).toBe(version);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await routes.snapshot.GET(get("/api/catalogue/v1.json", { "if-modified-since": lastModified }));
+    expect(second.status).toBe(200);
+    expect(second.headers.get("etag")).not.toBe(etag);
+    expect(Date.parse(second.headers.get("last-modified")!)).toBeGreaterThan(Date.parse(lastModified));
+    const body = (await second.json()) as { services: Array<{ slug: string; claims: Array<{ asOf: string }> }> };
+    expect(body.services.find((s) => s.slug === service.slug)?.claims.some((c) => c.asOf === "2001")).toBe(true);
+  });
+});
+
 describe("/providers/<slug>/config-v1.1.xml", () => {
   it("re-imports through the ISPDB importer with the best-secured sourced endpoints, for every service", async () => {
     const services = await db.service.findMany({
