@@ -9,10 +9,11 @@ import { CC_BY_URL, SNAPSHOT_VERSION, type CatalogueSnapshot } from "@/lib/open-
 
 const stringListSchema = z.array(z.string()).catch([]);
 
-// The latest moment the data can have changed: when the catalogue's version last changed, or the
-// end of the newest date in the data, whichever is later. The version does not cover everything a
-// file shows (a claim's history, an endpoint), but every writer dates what it writes, and a date
-// counts until its day is over, so a change is never dated before it happened.
+// When the data last changed, as far as the database can tell: when the catalogue's version last
+// changed, or the end of the newest date in the data (a date counts until its day is over),
+// whichever is later. The version does not cover a claim's history or an endpoint, and an import
+// may add one with an old date: the ETag (from the bytes) always sees such a change, and the
+// snapshot also dates it after the copy this process served before (getCatalogueSnapshotFile).
 function lastModifiedOf(changedAt: Date, dates: Iterable<string | null>): Date {
   let newest = "";
   for (const d of dates) if (d !== null && d > newest) newest = d;
