@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isLocale } from "@/lib/i18n/locales";
 import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from "@/lib/i18n/negotiate";
 import { CACHE_SEGMENT } from "@/lib/catalogue/cache-key";
-import { catalogueCacheTarget } from "@/lib/catalogue/cache-route";
+import { catalogueCacheTarget, catalogueCsvTarget } from "@/lib/catalogue/cache-route";
+import { isNotModified, validatorHeaders } from "@/lib/open-data/http";
 import { getEnv } from "@/lib/env";
 import { CACHED_PAGE_POLICY, createNonce, dynamicPagePolicy, HSTS, isHttpsSite } from "@/lib/security/headers";
 
@@ -64,6 +65,28 @@ async function serveCatalogueFromCache(request: NextRequest, prefix: string) {
   }
 }
 
+// The CSV export, from the same cache: a client whose copy is current (If-None-Match, or
+// If-Modified-Since without it) gets its 304 here, without rendering anything.
+async function serveCsvFromCache(request: NextRequest) {
+  try {
+    const target = await catalogueCsvTarget(request.nextUrl.searchParams);
+    if (isNotModified(request.headers, target.validators)) {
+      return new NextResponse(null, {
+        status: 304,
+        headers: { ...validatorHeaders(target.validators), "Cache-Control": API_CACHE_CONTROL },
+      });
+    }
+    const url = new URL(request.url);
+    url.pathname = target.pathname;
+    const headers = new Headers(request.headers);
+    headers.set(REWRITE_HEADER, REWRITE_TOKEN);
+    return NextResponse.rewrite(url, { request: { headers } });
+  } catch (error) {
+    console.error("catalogue cache: could not read the catalogue version", error);
+    return NextResponse.next();
+  }
+}
+
 // Pages Next prerenders (their HTML is built once, without a nonce); every other page is rendered
 // per request and gets one.
 function isPrerendered(segments: string[]): boolean {
@@ -116,6 +139,8 @@ async function route(request: NextRequest) {
     return request.method === "GET" || request.method === "HEAD"
       ? serveCatalogueFromCache(request, "/api")
       : NextResponse.next();
+  if (pathname === "/api/providers.csv")
+    return request.method === "GET" || request.method === "HEAD" ? serveCsvFromCache(request) : NextResponse.next();
 
   if (isLocale(first)) {
     if (second === "providers" && segments.length === 3 && !request.nextUrl.searchParams.has(LANG_PARAM))
@@ -153,7 +178,12 @@ async function route(request: NextRequest) {
 }
 
 export const config = {
-  // API routes (but the catalogue's), Next's assets and root files (robots.txt, sitemap.xml,
+  // API routes (but the catalogue's and its CSV), Next's assets and root files (robots.txt, sitemap.xml,
   // icons) stay as they are.
-  matcher: ["/((?!api/|_next/|.*\\.[a-z0-9]+$).*)", "/api/providers", "/api/catalogue-cache/:path*"],
+  matcher: [
+    "/((?!api/|_next/|.*\\.[a-z0-9]+$).*)",
+    "/api/providers",
+    "/api/providers.csv",
+    "/api/catalogue-cache/:path*",
+  ],
 };

@@ -17,6 +17,7 @@ const PAGE_PATHS = [
   "/tools/received",
   "/tools/check",
   "/about",
+  "/licence",
   "/changes",
   "/changes?direction=worse",
   "/no-such-page",
@@ -114,6 +115,11 @@ test("every page and file answers with the security headers", async ({ request }
     "/feeds/ja/changes.atom",
     "/feeds/en/changes.json",
     "/feeds/ja/providers/cpi.atom",
+    "/api/providers.csv",
+    "/api/providers.csv?has=pop3s",
+    "/api/catalogue/v1.json",
+    "/schemas/catalogue-v1.schema.json",
+    "/providers/gmail/config-v1.1.xml",
   ];
   for (const path of others) {
     const response = await request.get(path);

@@ -28,6 +28,7 @@ const PAGES: Array<{ name: string; path: string; status?: number }> = [
   { name: "article", path: "/articles/smtp-auth" },
   { name: "glossary", path: "/glossary" },
   { name: "about", path: "/about" },
+  { name: "licence", path: "/licence" },
   { name: "received analyzer", path: "/tools/received" },
   { name: "check", path: "/tools/check" },
   { name: "404", path: "/no-such-page", status: 404 },

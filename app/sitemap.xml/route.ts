@@ -20,6 +20,7 @@ const STATIC_PAGES: SitemapPage[] = [
   { path: "/tools/check" },
   { path: "/changes" },
   { path: "/about" },
+  { path: "/licence" },
 ];
 
 export async function GET(): Promise<Response> {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { aboutMessages } from "@/lib/i18n/messages/about";
 import { changesMessages } from "@/lib/i18n/messages/changes";
 import { commonMessages } from "@/lib/i18n/messages/common";
+import { licenceMessages } from "@/lib/i18n/messages/licence";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 
 export function SiteFooter({ locale }: { locale: Locale }) {
@@ -17,6 +18,11 @@ export function SiteFooter({ locale }: { locale: Locale }) {
       <p>
         <Link prefetch={false} href={localePath(locale, "/changes")}>
           {changesMessages[locale].footerLink}
+        </Link>
+      </p>
+      <p>
+        <Link prefetch={false} href={localePath(locale, "/licence")}>
+          {licenceMessages[locale].footerLink}
         </Link>
       </p>
     </footer>

@@ -57,3 +57,16 @@ export async function readCatalogueVersion(db: Pick<PrismaClient, "$queryRaw">):
     SELECT "version" FROM "CatalogueState" WHERE "id" = ${CATALOGUE_STATE_ID}`;
   return rows[0]?.version ?? EMPTY_VERSION;
 }
+
+// The version and when it last changed, for the open-data files' ETag and Last-Modified.
+export async function readCatalogueStamp(
+  db: Pick<PrismaClient, "$queryRaw">,
+): Promise<{ version: string; changedAt: Date }> {
+  const rows = await db.$queryRaw<Array<{ version: string; changedAt: Date | string | number }>>`
+    SELECT "version", "changedAt" FROM "CatalogueState" WHERE "id" = ${CATALOGUE_STATE_ID}`;
+  const row = rows[0];
+  // Before any writer has run there is nothing to date; the epoch is older than any client's copy.
+  return row
+    ? { version: row.version, changedAt: new Date(row.changedAt) }
+    : { version: EMPTY_VERSION, changedAt: new Date(0) };
+}

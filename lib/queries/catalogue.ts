@@ -123,6 +123,27 @@ export async function getServices(filters: CatalogueFilters, locale: Locale = "j
   return { items: items.map(toSummary), total, page, pageCount, per: filters.per };
 }
 
+// Every service the filters match, in the catalogue's order, not paginated (the CSV export). Read
+// in chunks: Prisma refuses a query with more bound values than the driver allows (P2029, met at
+// 2,000 ids on SQLite with 10,000 synthetic services), and the claims' subquery binds them again.
+const EXPORT_CHUNK = 500;
+
+export async function getAllServices(filters: CatalogueFilters, locale: Locale = "ja"): Promise<ServiceSummary[]> {
+  const ids = filterServices(await getServiceIndex(), filters, locale).map((r) => r.id);
+  const byId = new Map<number, SummaryRow>();
+  for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
+    const rows = await getDb().service.findMany({
+      where: { id: { in: ids.slice(i, i + EXPORT_CHUNK) } },
+      select: { ...summarySelect, id: true },
+    });
+    for (const { id, ...row } of rows) byId.set(id, row);
+  }
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r) => r !== undefined)
+    .map(toSummary);
+}
+
 export async function getServicesBySlugs(slugs: string[]): Promise<ServiceSummary[]> {
   if (slugs.length === 0) return [];
   const rows = await getDb().service.findMany({ where: { slug: { in: slugs } }, select: summarySelect });
