@@ -20,7 +20,7 @@ const nextConfig: NextConfig = {
   headers() {
     return Promise.resolve([
       { source: "/:path*", headers: baselineHeaders({ https: isHttpsSite(process.env.SITE_URL) }) },
-      ...["", "/providers/:slug", "/compare", "/clients", "/about", "/tools/:tool"].map((path) => ({
+      ...["", "/providers/:slug", "/compare", "/clients", "/calendar", "/about", "/tools/:tool"].map((path) => ({
         source: `/:locale(ja|en)${path}`,
         headers: [{ key: "Cache-Control", value: "private, no-cache" }],
       })),

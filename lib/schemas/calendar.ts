@@ -13,8 +13,7 @@ import {
 // data/calendar.json: dated changes that break mail setups. Reviewed by hand like the other data
 // files and as strict: every entry says who changes what, what to do, and where that was read.
 
-const localized = (max: number) =>
-  z.strictObject({ ja: z.string().min(1).max(max), en: z.string().min(1).max(max) });
+const localized = (max: number) => z.strictObject({ ja: z.string().min(1).max(max), en: z.string().min(1).max(max) });
 
 export const calendarSourceSchema = z.strictObject({
   title: z.string().min(1).max(MAX_TITLE_LENGTH),

@@ -37,8 +37,8 @@ function onTheCalendar(pattern: RegExp, format: string) {
 
 function datePattern(pattern: RegExp, format: string) {
   return onTheCalendar(pattern, format).refine(hasBegun, {
-      error: (issue) => `${String(issue.input)} is in the future (the latest allowed is ${latestAllowedDay()})`,
-    });
+    error: (issue) => `${String(issue.input)} is in the future (the latest allowed is ${latestAllowedDay()})`,
+  });
 }
 
 /** A day: YYYY-MM-DD. */

@@ -317,7 +317,16 @@ export async function loadCatalogueData(dataDir: string): Promise<CatalogueData>
   if (!properties || !sources || !companies || !clients || !editorial || !calendar || issues.length > 0) {
     throw new DataValidationError(issues);
   }
-  const data: CatalogueData = { properties, sources, companies, clients, editorial, calendar, documentation, snapshots };
+  const data: CatalogueData = {
+    properties,
+    sources,
+    companies,
+    clients,
+    editorial,
+    calendar,
+    documentation,
+    snapshots,
+  };
   checkSourceFiles(data, issues);
   checkReferences(data, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
