@@ -19,6 +19,7 @@ const PAGE_PATHS = [
   "/about",
   "/changes",
   "/changes?direction=worse",
+  "/calendar",
   "/no-such-page",
 ];
 const CACHED = [/^\/(ja|en)\/providers(\?|$)/, /^\/(ja|en)\/glossary$/, /^\/(ja|en)\/articles(\/|$)/];
@@ -114,6 +115,8 @@ test("every page and file answers with the security headers", async ({ request }
     "/feeds/ja/changes.atom",
     "/feeds/en/changes.json",
     "/feeds/ja/providers/cpi.atom",
+    "/ja/calendar.ics",
+    "/en/calendar.ics",
   ];
   for (const path of others) {
     const response = await request.get(path);

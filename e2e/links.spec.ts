@@ -175,6 +175,7 @@ test("sitemap.xml lists every kind of page in both languages, with alternates", 
       "/tools/received",
       "/tools/check",
       "/changes",
+      "/calendar",
       "/providers/cpi",
     ]) {
       expect(locs, `${locale}${path}`).toContain(`/${locale}${path}`);
