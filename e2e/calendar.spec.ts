@@ -49,7 +49,6 @@ for (const locale of ["ja", "en"] as const) {
       await expect(facts.nth(0), id).toContainText(who);
       await expect(facts.nth(1).locator("dd"), id).not.toBeEmpty();
       await expect(facts.nth(2).locator("dd"), id).not.toBeEmpty();
-      expect(await entry.locator("dd").count(), `${id} ${part}`).toBeGreaterThan(3);
     }
     // an ongoing change is listed under "ahead", a finished one under "past"
     await expect(page.locator('[data-calendar-section="ahead"] [id="gmail-pop-fetch-gmailify"]')).toHaveCount(1);
