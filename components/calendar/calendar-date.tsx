@@ -1,4 +1,3 @@
-import { format } from "@/lib/i18n/format";
 import { formatPartialDate, type Locale } from "@/lib/i18n/locales";
 import { calendarMessages } from "@/lib/i18n/messages/calendar";
 import type { CalendarEntry } from "@/lib/schemas/calendar";
@@ -36,14 +35,5 @@ export function CalendarDate({
       </>
     );
   }
-  return start;
-}
-
-/** The same, as plain text (for a link's or a summary's words). */
-export function calendarDateText(entry: Pick<CalendarEntry, "date" | "dateEnd" | "endToBeAnnounced">, locale: Locale) {
-  const t = calendarMessages[locale];
-  const start = formatPartialDate(locale, entry.date);
-  if (entry.dateEnd) return format(t.range, { start, end: formatPartialDate(locale, entry.dateEnd) });
-  if (entry.endToBeAnnounced) return format(t.endToBeAnnounced, { start });
   return start;
 }
