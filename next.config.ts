@@ -20,10 +20,12 @@ const nextConfig: NextConfig = {
   headers() {
     return Promise.resolve([
       { source: "/:path*", headers: baselineHeaders({ https: isHttpsSite(process.env.SITE_URL) }) },
-      ...["", "/providers/:slug", "/compare", "/clients", "/about", "/licence", "/tools/:tool"].map((path) => ({
-        source: `/:locale(ja|en)${path}`,
-        headers: [{ key: "Cache-Control", value: "private, no-cache" }],
-      })),
+      ...["", "/providers/:slug", "/compare", "/clients", "/calendar", "/about", "/licence", "/tools/:tool"].map(
+        (path) => ({
+          source: `/:locale(ja|en)${path}`,
+          headers: [{ key: "Cache-Control", value: "private, no-cache" }],
+        }),
+      ),
     ]);
   },
   experimental: {

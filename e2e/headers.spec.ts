@@ -20,6 +20,7 @@ const PAGE_PATHS = [
   "/licence",
   "/changes",
   "/changes?direction=worse",
+  "/calendar",
   "/no-such-page",
 ];
 const CACHED = [/^\/(ja|en)\/providers(\?|$)/, /^\/(ja|en)\/glossary$/, /^\/(ja|en)\/articles(\/|$)/];
@@ -120,6 +121,8 @@ test("every page and file answers with the security headers", async ({ request }
     "/api/catalogue/v1.json",
     "/schemas/catalogue-v1.schema.json",
     "/providers/gmail/config-v1.1.xml",
+    "/ja/calendar.ics",
+    "/en/calendar.ics",
   ];
   for (const path of others) {
     const response = await request.get(path);

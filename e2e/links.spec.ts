@@ -14,6 +14,9 @@ const PARALLEL_REQUESTS = 6;
 // more or less in the comparison (`s`), so those links multiply with every page read. They are
 // all made by one function: a sample of them per listing is requested, the rest are skipped.
 const MAX_SELECTION_LINKS_PER_PATH = 40;
+// Files the browser saves rather than shows (the iCalendar feed is sent as an attachment): a
+// navigation to one never loads, so they are only requested.
+const DOWNLOADS = /\.ics$/;
 
 // "/ja/providers/cpi" and "/ja/providers/abc" are one kind of page; so are "/en/compare?s=a"
 // and "/en/compare?s=b". The kind is the path with slugs after a listing folded, plus the
@@ -111,6 +114,10 @@ test("no internal link is broken", async ({ page, request, baseURL }, testInfo) 
   while (queue.length > 0) {
     const { url, from } = queue.shift()!;
     const local = url.slice(origin.length);
+    if (DOWNLOADS.test(new URL(url).pathname)) {
+      toRequest.push({ url, from });
+      continue;
+    }
     const kind = pageKind(new URL(url));
     const count = readPerKind.get(kind) ?? 0;
     if (count >= MAX_READ_PER_KIND) {
@@ -175,6 +182,7 @@ test("sitemap.xml lists every kind of page in both languages, with alternates", 
       "/tools/received",
       "/tools/check",
       "/changes",
+      "/calendar",
       "/providers/cpi",
     ]) {
       expect(locs, `${locale}${path}`).toContain(`/${locale}${path}`);

@@ -31,6 +31,8 @@ const PAGES: SitePage[] = [
   { name: "about", path: "/about", optional: true },
   { name: "recent changes", path: "/changes" },
   { name: "recent changes filtered", path: "/changes?direction=new&property=smtps&page=2" },
+  { name: "change calendar", path: "/calendar" },
+  { name: "service with changes ahead", path: "/providers/gmail" },
   { name: "404", path: "/no-such-page", status: 404 },
 ];
 

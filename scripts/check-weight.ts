@@ -25,6 +25,7 @@ const PAGES: Array<{ name: string; path: string; status?: number }> = [
   { name: "service", path: "/providers/gmail" },
   { name: "compare (2)", path: "/compare?s=gmail&s=xserver" },
   { name: "clients", path: "/clients" },
+  { name: "calendar", path: "/calendar" },
   { name: "article", path: "/articles/smtp-auth" },
   { name: "glossary", path: "/glossary" },
   { name: "about", path: "/about" },

@@ -19,6 +19,7 @@ const STATIC_PAGES: SitemapPage[] = [
   { path: "/tools/received" },
   { path: "/tools/check" },
   { path: "/changes" },
+  { path: "/calendar" },
   { path: "/about" },
   { path: "/licence" },
 ];

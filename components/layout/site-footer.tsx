@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { aboutMessages } from "@/lib/i18n/messages/about";
+import { calendarMessages } from "@/lib/i18n/messages/calendar";
 import { changesMessages } from "@/lib/i18n/messages/changes";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { licenceMessages } from "@/lib/i18n/messages/licence";
@@ -18,6 +19,11 @@ export function SiteFooter({ locale }: { locale: Locale }) {
       <p>
         <Link prefetch={false} href={localePath(locale, "/changes")}>
           {changesMessages[locale].footerLink}
+        </Link>
+      </p>
+      <p>
+        <Link prefetch={false} href={localePath(locale, "/calendar")}>
+          {calendarMessages[locale].footerLink}
         </Link>
       </p>
       <p>

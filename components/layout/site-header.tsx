@@ -10,6 +10,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
     ["/providers", t.nav.providers],
     ["/compare", t.nav.compare],
     ["/clients", t.nav.clients],
+    ["/calendar", t.nav.calendar],
     ["/articles", t.nav.articles],
     ["/glossary", t.nav.glossary],
     ["/tools/received", t.nav.received],

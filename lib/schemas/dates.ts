@@ -28,14 +28,17 @@ function hasBegun(text: string): boolean {
   return text <= latestAllowedDay().slice(0, text.length);
 }
 
-function datePattern(pattern: RegExp, format: string) {
+function onTheCalendar(pattern: RegExp, format: string) {
   return z
     .string()
     .regex(pattern, { error: `must be ${format}`, abort: true })
-    .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date on the calendar`, abort: true })
-    .refine(hasBegun, {
-      error: (issue) => `${String(issue.input)} is in the future (the latest allowed is ${latestAllowedDay()})`,
-    });
+    .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date on the calendar`, abort: true });
+}
+
+function datePattern(pattern: RegExp, format: string) {
+  return onTheCalendar(pattern, format).refine(hasBegun, {
+    error: (issue) => `${String(issue.input)} is in the future (the latest allowed is ${latestAllowedDay()})`,
+  });
 }
 
 /** A day: YYYY-MM-DD. */
@@ -46,3 +49,7 @@ export const partialDateSchema = datePattern(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "Y
 
 /** A month or a day, as dataset maintainers note when they last checked a record. */
 export const monthOrDaySchema = datePattern(/^\d{4}-\d{2}(?:-\d{2})?$/, "YYYY-MM or YYYY-MM-DD");
+
+/** A date a change is scheduled for (data/calendar.json): as precise as the source, and it may
+ * lie in the future, which is the point of a calendar. */
+export const scheduledDateSchema = onTheCalendar(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD");

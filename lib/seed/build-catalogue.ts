@@ -363,6 +363,17 @@ export function planCatalogue(data: CatalogueData): CataloguePlan {
       field: "(key)",
       message: `no service has the slug "${slug}" after merging`,
     }));
+  data.calendar.forEach((entry, i) =>
+    entry.services.forEach((slug, si) => {
+      if (!slugs.has(slug))
+        issues.push({
+          file: DATA_FILES.calendar,
+          record: `#${i + 1} "${entry.id}"`,
+          field: `services[${si}]`,
+          message: `no service has the slug "${slug}" after merging`,
+        });
+    }),
+  );
   if (issues.length > 0) throw new DataValidationError(issues);
   return plan;
 }

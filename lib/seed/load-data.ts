@@ -15,6 +15,7 @@ import {
   type PropertyRecord,
   type SourceRecord,
 } from "@/lib/schemas/data";
+import { calendarFileSchema, type CalendarEntry } from "@/lib/schemas/calendar";
 import { formatIssuePath } from "@/lib/schemas/issue-path";
 import { BAD_TEXT_MESSAGE, pathsOfBadText, readTextFile } from "@/lib/sources/read-text";
 
@@ -26,6 +27,7 @@ export type CatalogueData = {
   documentation: DocumentationFile[];
   snapshots: Snapshot[];
   editorial: EditorialFile;
+  calendar: CalendarEntry[];
 };
 
 export const DATA_FILES = {
@@ -34,6 +36,7 @@ export const DATA_FILES = {
   companies: "companies.json",
   clients: "clients.json",
   editorial: "editorial.json",
+  calendar: "calendar.json",
 } as const;
 export const DOCUMENTATION_DIR = "documentation";
 export const SNAPSHOT_DIR = "snapshots";
@@ -53,9 +56,10 @@ export class DataValidationError extends Error {
 
 function describeRecord(records: unknown, index: number | undefined): string {
   if (index === undefined) return "(file)";
-  const record = Array.isArray(records) ? (records[index] as { slug?: unknown; key?: unknown } | undefined) : undefined;
-  const id =
-    record && (typeof record.slug === "string" ? record.slug : typeof record.key === "string" ? record.key : undefined);
+  const record = Array.isArray(records)
+    ? (records[index] as { slug?: unknown; key?: unknown; id?: unknown } | undefined)
+    : undefined;
+  const id = [record?.slug, record?.key, record?.id].find((v): v is string => typeof v === "string");
   return id ? `#${index + 1} "${id}"` : `#${index + 1}`;
 }
 
@@ -225,6 +229,26 @@ function checkReferences(data: CatalogueData, issues: DataIssue[]): void {
   data.clients.forEach((client, i) =>
     checkClaims(DATA_FILES.clients, `#${i + 1} "${client.slug}"`, client.claims, "client", ""),
   );
+
+  // Calendar entries name clients of clients.json; the services they name exist only once the
+  // sources are merged, so planCatalogue checks those.
+  duplicates(
+    DATA_FILES.calendar,
+    data.calendar.map((e) => e.id),
+    "calendar id",
+  );
+  const clientSlugs = new Set(data.clients.map((c) => c.slug));
+  data.calendar.forEach((entry, i) =>
+    entry.clients.forEach((slug, ci) => {
+      if (!clientSlugs.has(slug))
+        issues.push({
+          file: DATA_FILES.calendar,
+          record: `#${i + 1} "${entry.id}"`,
+          field: `clients[${ci}]`,
+          message: `unknown mail client "${slug}" (not in ${DATA_FILES.clients})`,
+        });
+    }),
+  );
 }
 
 // Documentation and snapshots, checked across files: one snapshot per dataset, named after it;
@@ -279,20 +303,30 @@ export async function loadCatalogueData(dataDir: string): Promise<CatalogueData>
     return files.filter((f) => f !== undefined);
   };
 
-  const [properties, sources, companies, clients, editorial, documentation, snapshots] = await Promise.all([
+  const [properties, sources, companies, clients, editorial, calendar, documentation, snapshots] = await Promise.all([
     load(DATA_FILES.properties, propertyFileSchema),
     load(DATA_FILES.sources, sourceFileSchema),
     load(DATA_FILES.companies, providerFileSchema),
     load(DATA_FILES.clients, clientFileSchema),
     load(DATA_FILES.editorial, editorialFileSchema),
+    load(DATA_FILES.calendar, calendarFileSchema),
     folder(DOCUMENTATION_DIR, documentationFileSchema),
     folder(SNAPSHOT_DIR, snapshotSchema),
   ]);
 
-  if (!properties || !sources || !companies || !clients || !editorial || issues.length > 0) {
+  if (!properties || !sources || !companies || !clients || !editorial || !calendar || issues.length > 0) {
     throw new DataValidationError(issues);
   }
-  const data: CatalogueData = { properties, sources, companies, clients, editorial, documentation, snapshots };
+  const data: CatalogueData = {
+    properties,
+    sources,
+    companies,
+    clients,
+    editorial,
+    calendar,
+    documentation,
+    snapshots,
+  };
   checkSourceFiles(data, issues);
   checkReferences(data, issues);
   if (issues.length > 0) throw new DataValidationError(issues);

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { CALENDAR_CONTENT_TYPE, calendarIcsPath } from "@/lib/calendar/paths";
 import { catalogueFeedPath, FEED_CONTENT_TYPES, FEED_FORMATS, serviceFeedPath } from "@/lib/changes/feed-paths";
 import { getEnv } from "@/lib/env";
 import { format } from "@/lib/i18n/format";
+import { calendarMessages } from "@/lib/i18n/messages/calendar";
 import { changesMessages } from "@/lib/i18n/messages/changes";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { DEFAULT_LOCALE, LOCALES, localePath, type Locale } from "@/lib/i18n/locales";
@@ -60,6 +62,8 @@ export type PageMetadataInput = {
   modifiedTime?: string;
   // a service page: its own change feed is linked beside the catalogue's
   feedOf?: { slug: string; name: string };
+  // the calendar page: its iCalendar feed is named too (<link rel="alternate" type="text/calendar">)
+  calendarFeed?: boolean;
 };
 
 // Canonical URL, hreflang alternates and Open Graph for one page. The canonical URL never
@@ -73,6 +77,7 @@ export function pageMetadata({
   type = "website",
   modifiedTime,
   feedOf,
+  calendarFeed = false,
 }: PageMetadataInput): Metadata {
   const origin = siteUrl();
   const url = origin === undefined ? undefined : absoluteUrl(origin, locale, path);
@@ -93,7 +98,12 @@ export function pageMetadata({
       ...(origin === undefined || url === undefined
         ? {}
         : { canonical: url, languages: languageAlternates(origin, path) }),
-      types: feedAlternates(locale, feedOf),
+      types: {
+        ...feedAlternates(locale, feedOf),
+        ...(calendarFeed
+          ? { [CALENDAR_CONTENT_TYPE]: [{ url: calendarIcsPath(locale), title: calendarMessages[locale].icsTitle }] }
+          : {}),
+      },
     },
     openGraph: type === "article" ? { ...base, type: "article", modifiedTime } : { ...base, type: "website" },
   };

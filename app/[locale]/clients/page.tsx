@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangesAheadList } from "@/components/calendar/changes-ahead";
 import { SupportLegend } from "@/components/catalogue/support-legend";
 import { SourceCitation } from "@/components/ui/source-citation";
 import { SupportMark } from "@/components/ui/support-mark";
+import { calendarMessages } from "@/lib/i18n/messages/calendar";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { localePath, type Locale } from "@/lib/i18n/locales";
+import { getClientChangesAhead } from "@/lib/queries/calendar";
 import { getClients, isClientHistory, type ClientSummary } from "@/lib/queries/clients";
 import { getClientProperties, type PropertyInfo } from "@/lib/queries/properties";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { propertyLabel } from "@/lib/i18n/labels";
 import { getLocale } from "@/lib/i18n/page-locale";
+import "../../calendar.css";
 
 // Read from the database on every request: imports and probes change it while the site runs.
 export const dynamic = "force-dynamic";
@@ -29,7 +33,13 @@ export async function generateMetadata({ params }: ClientsPageProps): Promise<Me
 export default async function ClientsPage({ params }: ClientsPageProps) {
   const locale = await getLocale(params);
   const t = clientMessages[locale];
+  const tc = calendarMessages[locale];
   const [clients, clientProperties] = await Promise.all([getClients(), getClientProperties()]);
+  const aheadByClient = getClientChangesAhead();
+  const ahead = clients.flatMap((c) => {
+    const entries = aheadByClient.get(c.slug);
+    return entries ? [{ client: c, entries }] : [];
+  });
   // Only the properties some client has a claim about: an all-unknown column says nothing.
   const claimed = new Set(clients.flatMap((c) => Object.keys(c.history)));
   const properties = clientProperties.filter((p) => claimed.has(p.key));
@@ -57,6 +67,18 @@ export default async function ClientsPage({ params }: ClientsPageProps) {
       <p className="lead">{t.description}</p>
       <p>{t.lead}</p>
       <ClientTable locale={locale} id="clients-caption" caption={t.caption} clients={today} properties={properties} />
+      {ahead.length > 0 ? (
+        <section className="changes-ahead" aria-labelledby="changes-ahead" data-changes-ahead>
+          <h2 id="changes-ahead">{tc.changesAhead}</h2>
+          <p>{tc.clientsAheadLead}</p>
+          {ahead.map(({ client, entries }) => (
+            <div key={client.slug} data-client-ahead={client.slug}>
+              <h3>{client.name}</h3>
+              <ChangesAheadList entries={entries} locale={locale} />
+            </div>
+          ))}
+        </section>
+      ) : null}
       {notes.length > 0 ? (
         <section aria-labelledby="client-notes">
           <h2 id="client-notes">{t.notes}</h2>
@@ -134,7 +156,7 @@ function ClientTable({ locale, id, caption, clients, properties }: ClientTablePr
         </thead>
         <tbody>
           {clients.map((client) => (
-            <tr key={client.slug} data-slug={client.slug}>
+            <tr key={client.slug} id={`client-${client.slug}`} data-slug={client.slug}>
               <th scope="row">
                 {client.name}
                 {client.version ? ` ${client.version}` : ""}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChangesAhead } from "@/components/calendar/changes-ahead";
 import { ChangeList } from "@/components/changes/change-list";
 import { FeedLinks } from "@/components/changes/feed-links";
 import { ClaimRows } from "@/components/catalogue/claim-rows";
@@ -17,9 +18,11 @@ import { formatPartialDate, localePath } from "@/lib/i18n/locales";
 import { getServiceProperties } from "@/lib/queries/properties";
 import { getServiceBySlug, getSourceTitles } from "@/lib/queries/catalogue";
 import { getServiceChanges } from "@/lib/queries/changes";
+import { getServiceChangesAhead } from "@/lib/queries/calendar";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "../../../service.css";
 import "../../../changes.css";
+import "../../../calendar.css";
 import { compareQuery } from "@/lib/catalogue/compare-params";
 import { correctionHref, getCorrectionsContact, publicSiteUrl } from "@/lib/corrections";
 import { getEnv } from "@/lib/env";
@@ -58,6 +61,7 @@ export default async function ServicePage({ params }: ServicePageProps) {
     getServiceChanges(slug),
   ]);
   if (!provider) notFound();
+  const ahead = getServiceChangesAhead(provider.slug);
   const changes = history?.changes ?? [];
   const tc = changesMessages[locale];
   const t = serviceMessages[locale];
@@ -176,6 +180,7 @@ export default async function ServicePage({ params }: ServicePageProps) {
           </div>
         ) : null}
       </dl>
+      <ChangesAhead entries={ahead} locale={locale} />
 
       <RecommendedSettings locale={locale} endpoints={provider.endpoints} />
 
