@@ -16,7 +16,10 @@ async function main(): Promise<number> {
           `done ${o.slug}: ${o.endpoints} endpoints, ${o.changed} changed, ${o.verifiedAgain} verified again, ${o.unreachable} unreachable (${Math.round(ms)} ms)`,
         ),
       onRetry: (slug, error) => console.log(`retry ${slug}: ${error.message}`),
-      onFailed: (slug, error) => console.error(`failed ${slug ?? "(bad job)"}: ${error.message}`),
+      onFailed: (slug, error) =>
+        console.error(
+          `failed ${slug ?? "(bad job)"}: ${error.name}${"code" in error ? ` ${String(error.code)}` : ""}: ${error.message}`,
+        ),
     });
   } catch (error) {
     if (error instanceof QueueNeedsPostgresError) {

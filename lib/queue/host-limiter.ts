@@ -104,16 +104,35 @@ export function createPostgresHostLimiter(pool: Pool, options: PostgresHostLimit
       await sleep(Math.min(pollMs, Math.max(5, waitMs)) * (0.75 + Math.random() * 0.5));
     }
   };
+  // One process can never hold more than perHost slots of a host, so its other checks of that
+  // host wait here, in memory, instead of each asking the database every pollMs.
+  const local = new Map<string, { running: number; waiting: Array<() => void> }>();
+  const enter = async (key: string) => {
+    let gate = local.get(key);
+    if (!gate) local.set(key, (gate = { running: 0, waiting: [] }));
+    if (gate.running >= options.perHost) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+    else gate.running++;
+    return () => {
+      const next = gate.waiting.shift();
+      if (next) next();
+      else if (--gate.running === 0) local.delete(key);
+    };
+  };
   return {
     async run(host, fn) {
       const key = host.toLowerCase();
-      await ensureSlots(key);
-      const leaseId = randomUUID();
-      const slot = await take(key, leaseId);
+      const leave = await enter(key);
       try {
-        return await fn();
+        await ensureSlots(key);
+        const leaseId = randomUUID();
+        const slot = await take(key, leaseId);
+        try {
+          return await fn();
+        } finally {
+          await pool.query(RELEASE, [key, slot, leaseId, options.pauseMs]);
+        }
       } finally {
-        await pool.query(RELEASE, [key, slot, leaseId, options.pauseMs]);
+        leave();
       }
     },
   };

@@ -32,6 +32,8 @@ export async function startBoss(databaseUrl: string, config: QueueConfig, option
     connectionString: databaseUrl,
     schema: BOSS_SCHEMA,
     application_name: "msc-verify",
+    // job fetches and state changes are short; a few connections serve every job slot
+    max: 4,
     // the cron clock runs in workers; a command that only enqueues leaves it off
     schedule: options.schedule ?? false,
     supervise: options.schedule ?? false,

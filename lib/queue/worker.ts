@@ -45,6 +45,15 @@ export function testLookup(hosts: Record<string, string>): LookupAll {
   };
 }
 
+// Prisma's codes for a lost connection or a transaction that lost a race (a write conflict or
+// deadlock between two jobs storing at once): the next attempt will most likely pass.
+const TRANSIENT_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"]);
+
+export function isTransientDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && TRANSIENT_PRISMA_CODES.has(code);
+}
+
 function probeOptions(config: QueueConfig): VerifyDeps["probe"] {
   const base = { timeoutMs: config.limits.stepTimeoutMs, overallTimeoutMs: config.overallTimeoutMs };
   if (config.testHosts === null) return base;
@@ -65,7 +74,7 @@ export async function startWorker(
   { verify = defaultVerifyService, ...events }: WorkerEvents & { verify?: VerifyService } = {},
 ): Promise<RunningWorker> {
   const boss = await startBoss(databaseUrl, config, { schedule: true });
-  const pool = new Pool({ connectionString: databaseUrl, max: Math.min(10, config.limits.concurrency + 2) });
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   const db: PrismaClient = createPrismaClient(databaseUrl);
   try {
     await installHostLimiter(pool);
@@ -100,8 +109,8 @@ export async function startWorker(
       events.onDone?.(outcome, performance.now() - started);
       return outcome;
     } catch (error) {
-      if (error instanceof RetryableVerifyError) {
-        events.onRetry?.(data.data.slug, error);
+      if (error instanceof RetryableVerifyError || isTransientDatabaseError(error)) {
+        events.onRetry?.(data.data.slug, error as Error);
       } else {
         // an unknown service, a bug: running it again would end the same way
         await failWithoutRetry(boss, job.id);
