@@ -17,7 +17,11 @@ import { parseCliOptions, ROOT, run, runScript, startChild, step } from "./harne
 
 const USAGE = `Usage: npm run bench:verify -- [--services 250] [--endpoints 4] [--hosts 50] [--workers 1,2,4]
        [--concurrency 8] [--per-host 2] [--pause-ms 100] [--min-latency 50] [--max-latency 150]
-       [--pg-port 5448]`;
+       [--store-workers 1] [--pg-port 5448]
+
+The runs with 1, 2 and 4 workers probe through the queue and the host limits but store nothing
+(VERIFY_STORE=0: the queue's own throughput); one more run with --store-workers workers (0: none)
+stores the evidence as npm run worker does.`;
 
 const count = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -36,6 +40,7 @@ const optionsSchema = z
     "pause-ms": count(0, 60_000, 100),
     "min-latency": count(0, 10_000, 50),
     "max-latency": count(0, 10_000, 150),
+    "store-workers": count(0, 16, 1),
     "pg-port": count(1024, 65_535, 5448),
   })
   .refine((o) => o["min-latency"] <= o["max-latency"], "--min-latency is above --max-latency")
@@ -59,6 +64,7 @@ function parseOptions(argv: string[]): Options {
       "pause-ms": s,
       "min-latency": s,
       "max-latency": s,
+      "store-workers": s,
       "pg-port": s,
     },
     optionsSchema,
@@ -113,7 +119,7 @@ function spawnWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Prom
   return { child, ready, exited };
 }
 
-type RunResult = { workers: number; seconds: number; perSecond: number; rss: number[]; failed: number };
+type RunResult = { workers: number; store: boolean; seconds: number; perSecond: number; rss: number[]; failed: number };
 
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
@@ -167,40 +173,49 @@ async function main(argv: string[]): Promise<number> {
     const boss = await startBoss(url, readQueueConfig(workerEnv));
     const results: RunResult[] = [];
     try {
-      for (const n of options.workers) {
+      const runs = [
+        ...options.workers.map((n) => ({ n, store: false })),
+        ...(options["store-workers"] > 0 ? [{ n: options["store-workers"], store: true }] : []),
+      ];
+      for (const { n, store } of runs) {
         results.push(
-          await step(`${n} worker${n === 1 ? "" : "s"}, ${endpoints} endpoints`, async () => {
-            psql(url, `DELETE FROM ${BOSS_SCHEMA}.job WHERE name = '${VERIFY_QUEUE}'`);
-            const workers = Array.from({ length: n }, () => spawnWorker(workerEnv));
-            await Promise.all(workers.map((w) => w.ready));
-            psql(url, `DELETE FROM ${HOST_LIMIT_SCHEMA}.host_slot`);
-            const started = performance.now();
-            await enqueueVerifications(boss, db, "all");
-            let failed = 0;
-            // asked without blocking: the simulated hosts answer from this process's event loop
-            for (;;) {
-              const { rows } = await boss.getDb().executeSql(
-                `SELECT count(*) FILTER (WHERE state IN ('completed', 'failed'))::int AS done,
+          await step(
+            `${n} worker${n === 1 ? "" : "s"}, ${endpoints} endpoints, ${store ? "storing evidence" : "probe only"}`,
+            async () => {
+              psql(url, `DELETE FROM ${BOSS_SCHEMA}.job WHERE name = '${VERIFY_QUEUE}'`);
+              const workers = Array.from({ length: n }, () =>
+                spawnWorker({ ...workerEnv, VERIFY_STORE: store ? "1" : "0" }),
+              );
+              await Promise.all(workers.map((w) => w.ready));
+              psql(url, `DELETE FROM ${HOST_LIMIT_SCHEMA}.host_slot`);
+              const started = performance.now();
+              await enqueueVerifications(boss, db, "all");
+              let failed = 0;
+              // asked without blocking: the simulated hosts answer from this process's event loop
+              for (;;) {
+                const { rows } = await boss.getDb().executeSql(
+                  `SELECT count(*) FILTER (WHERE state IN ('completed', 'failed'))::int AS done,
                      count(*) FILTER (WHERE state = 'failed')::int AS failed
                    FROM ${BOSS_SCHEMA}.job WHERE name = $1`,
-                [VERIFY_QUEUE],
+                  [VERIFY_QUEUE],
+                );
+                const row = rows[0] as { done: number; failed: number } | undefined;
+                failed = row?.failed ?? 0;
+                if ((row?.done ?? 0) >= options.services) break;
+                await sleep(100);
+              }
+              const seconds = (performance.now() - started) / 1000;
+              const rss = workers.map((w) => peakRssMiB(w.child.pid!));
+              for (const w of workers) w.child.kill("SIGTERM");
+              await Promise.all(workers.map((w) => w.exited));
+              const result = { workers: n, store, seconds, perSecond: endpoints / seconds, rss, failed };
+              console.log(
+                `   ${result.perSecond.toFixed(1)} endpoints/s in ${seconds.toFixed(1)} s; peak RSS per worker ${rss.join(", ")} MiB` +
+                  (failed > 0 ? `; ${failed} jobs FAILED` : ""),
               );
-              const row = rows[0] as { done: number; failed: number } | undefined;
-              failed = row?.failed ?? 0;
-              if ((row?.done ?? 0) >= options.services) break;
-              await sleep(100);
-            }
-            const seconds = (performance.now() - started) / 1000;
-            const rss = workers.map((w) => peakRssMiB(w.child.pid!));
-            for (const w of workers) w.child.kill("SIGTERM");
-            await Promise.all(workers.map((w) => w.exited));
-            const result = { workers: n, seconds, perSecond: endpoints / seconds, rss, failed };
-            console.log(
-              `   ${result.perSecond.toFixed(1)} endpoints/s in ${seconds.toFixed(1)} s; peak RSS per worker ${rss.join(", ")} MiB` +
-                (failed > 0 ? `; ${failed} jobs FAILED` : ""),
-            );
-            return result;
-          }),
+              return result;
+            },
+          ),
         );
       }
     } finally {
@@ -214,17 +229,20 @@ async function main(argv: string[]): Promise<number> {
       `\nSettings: ${options.concurrency} jobs per worker, ${options["per-host"]} per host, ${options["pause-ms"]} ms pause; ` +
         `${options.hosts} hosts, ${min}–${max} ms per reply (greeting, EHLO, QUIT: about ${3 * ((min + max) / 2)} ms per endpoint)`,
     );
-    console.log("\n| workers | seconds | endpoints/s | per worker | peak RSS per worker (MiB) | failed jobs |");
-    console.log("| ------- | ------- | ----------- | ---------- | ------------------------- | ----------- |");
+    console.log(
+      "\n| workers | stores | seconds | endpoints/s | per worker | peak RSS per worker (MiB) | failed jobs |",
+    );
+    console.log("| ------- | ------ | ------- | ----------- | ---------- | ------------------------- | ----------- |");
     for (const r of results) {
       console.log(
-        `| ${r.workers} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.perSecond / r.workers).toFixed(1)} | ${r.rss.join(", ")} | ${r.failed} |`,
+        `| ${r.workers} | ${r.store ? "yes" : "no"} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.perSecond / r.workers).toFixed(1)} | ${r.rss.join(", ")} | ${r.failed} |`,
       );
     }
     console.log(
       `\nMost connections one host saw at once: ${peak} (limit ${options["per-host"]}); ${connections} connections in all.`,
     );
-    const one = results.find((r) => r.workers === 1) ?? results[0]!;
+    // from the run that stores (what a worker really does), else the one-worker probe-only run
+    const one = results.find((r) => r.store) ?? results.find((r) => r.workers === 1) ?? results[0]!;
     const perWorker = one.perSecond / one.workers;
     const needed = WEEKLY_ENDPOINTS / (perWorker * SECONDS_PER_WEEK);
     console.log(

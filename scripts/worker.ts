@@ -6,6 +6,11 @@ import { startWorker } from "@/lib/queue/worker";
 // `npm run worker`: takes verification jobs from the PostgreSQL queue until SIGTERM or SIGINT,
 // then stops taking new ones and lets the running ones finish (or hands them back). Start as
 // many as the load needs, on as many machines: they share the queue and the per-host limits.
+function describeError(error: Error): string {
+  const code = "code" in error ? ` ${String(error.code)}` : "";
+  return `${error.name}${code}: ${error.message}`;
+}
+
 async function main(): Promise<number> {
   const config = readQueueConfig();
   let worker;
@@ -15,11 +20,8 @@ async function main(): Promise<number> {
         console.log(
           `done ${o.slug}: ${o.endpoints} endpoints, ${o.changed} changed, ${o.verifiedAgain} verified again, ${o.unreachable} unreachable (${Math.round(ms)} ms)`,
         ),
-      onRetry: (slug, error) => console.log(`retry ${slug}: ${error.message}`),
-      onFailed: (slug, error) =>
-        console.error(
-          `failed ${slug ?? "(bad job)"}: ${error.name}${"code" in error ? ` ${String(error.code)}` : ""}: ${error.message}`,
-        ),
+      onRetry: (slug, error) => console.log(`retry ${slug}: ${describeError(error)}`),
+      onFailed: (slug, error) => console.error(`failed ${slug ?? "(bad job)"}: ${describeError(error)}`),
     });
   } catch (error) {
     if (error instanceof QueueNeedsPostgresError) {

@@ -23,6 +23,9 @@ const queueEnvSchema = z.object({
   VERIFY_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   // the most endpoints one service is expected to have; sizes the job's timeout
   VERIFY_MAX_ENDPOINTS: int(1, 200, 12),
+  // bench:verify only: 0 probes every endpoint through the queue and the host limits but stores
+  // nothing, to tell the queue's own throughput from the cost of writing evidence
+  VERIFY_STORE: z.enum(["0", "1"]).default("1"),
   // tests and the benchmark only: a JSON object mapping host names to loopback addresses,
   // resolved instead of DNS (every other name is refused), with loopback then allowed
   VERIFY_TEST_HOSTS: z.string().optional(),
@@ -36,6 +39,7 @@ export type QueueConfig = {
   limits: VerifyLimits;
   maxEndpoints: number;
   pollSeconds: number;
+  store: boolean;
   // one endpoint's probe, at most (ProbeOptions.overallTimeoutMs)
   overallTimeoutMs: number;
   // pg-boss's expireInSeconds for a job: a worker that has not finished by then lost it
@@ -77,6 +81,7 @@ export function readQueueConfig(source: Record<string, string | undefined> = pro
     },
     maxEndpoints: env.VERIFY_MAX_ENDPOINTS,
     pollSeconds: env.VERIFY_POLL_SECONDS,
+    store: env.VERIFY_STORE === "1",
     overallTimeoutMs,
     jobTimeoutSeconds,
     hostLeaseMs,

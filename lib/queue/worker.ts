@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { Pool } from "pg";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
-import { isoDay } from "@/lib/probe/store";
+import { probeEndpoint } from "@/lib/probe/probe-endpoint";
+import { getServiceTargets, isoDay } from "@/lib/probe/store";
 import type { LookupAll } from "@/lib/probe/types";
 import { verifyService as defaultVerifyService } from "@/lib/verify/verify-service";
 import { RetryableVerifyError, type VerifyDeps, type VerifyOutcome, type VerifyService } from "@/lib/verify/types";
@@ -47,12 +48,23 @@ export function testLookup(hosts: Record<string, string>): LookupAll {
 
 // Prisma's codes for a lost connection or a transaction that lost a race (a write conflict or
 // deadlock between two jobs storing at once): the next attempt will most likely pass.
-const TRANSIENT_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"]);
+// P2028: an interactive transaction that timed out, mostly waiting for another job's locks.
+const TRANSIENT_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2034"]);
 
 export function isTransientDatabaseError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && TRANSIENT_PRISMA_CODES.has(code);
 }
+
+// VERIFY_STORE=0 (bench:verify): the same probes through the same limits, nothing written.
+const probeWithoutStoring: VerifyService = async (deps, slug) => {
+  const { targets } = await getServiceTargets(deps.db, slug);
+  const results = await Promise.all(targets.map((t) => deps.hosts.run(t.host, () => probeEndpoint(t, deps.probe))));
+  const unreachable = results.filter((r) => r.greeting === null).length;
+  if (targets.length > 0 && unreachable === targets.length)
+    throw new RetryableVerifyError(`${slug}: no endpoint answered`);
+  return { slug, endpoints: targets.length, verifiedAgain: 0, changed: 0, unreachable };
+};
 
 function probeOptions(config: QueueConfig): VerifyDeps["probe"] {
   const base = { timeoutMs: config.limits.stepTimeoutMs, overallTimeoutMs: config.overallTimeoutMs };
@@ -71,7 +83,10 @@ function probeOptions(config: QueueConfig): VerifyDeps["probe"] {
 export async function startWorker(
   databaseUrl: string,
   config: QueueConfig,
-  { verify = defaultVerifyService, ...events }: WorkerEvents & { verify?: VerifyService } = {},
+  {
+    verify = config.store ? defaultVerifyService : probeWithoutStoring,
+    ...events
+  }: WorkerEvents & { verify?: VerifyService } = {},
 ): Promise<RunningWorker> {
   const boss = await startBoss(databaseUrl, config, { schedule: true });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
