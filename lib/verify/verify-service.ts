@@ -1,5 +1,5 @@
 import { refreshCurrentClaims } from "@/lib/catalogue/current-claims";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { probeEndpoint } from "@/lib/probe/probe-endpoint";
 import { findingsFromResults, type ProbeFinding } from "@/lib/probe/properties";
 import { getServiceTargets, PROBE_SOURCE } from "@/lib/probe/store";
@@ -98,7 +98,7 @@ export async function recordFindings(
           day,
           checkedBy: PROBE_SOURCE.key,
           note: finding.note,
-          details: finding.details as Prisma.InputJsonValue,
+          details: finding.details,
         })),
       });
     }
@@ -122,7 +122,7 @@ export async function recordFindings(
           // the probe's run is when the fact was checked, which the current-claim rule ranks by
           verifiedOn: day,
           note: f.note,
-          details: f.details as Prisma.InputJsonValue,
+          details: f.details,
         })),
       });
       catalogueChanged = (await refreshCurrentClaims(tx)).changed;
