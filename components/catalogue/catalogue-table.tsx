@@ -2,7 +2,7 @@ import Link from "next/link";
 import { createElement, type ReactElement, type ReactNode } from "react";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
-import { localePath, type Locale } from "@/lib/i18n/locales";
+import { formatPartialDate, localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
@@ -77,13 +77,20 @@ export function CatalogueTable({
     </span>,
   );
   const kindOf = memo((text: string) => share(<span className="col-kind">{text}</span>));
-  const evidenceOf = memo((value: string) =>
-    share(
+  // keyed by "newest|oldest verified"; the oldest is shown only where it differs from the newest
+  const evidenceOf = memo((dates: string) => {
+    const [newest = "", oldest = ""] = dates.split("|");
+    return share(
       <td className="col-evidence">
-        <EvidenceDate locale={locale} value={value || null} />
+        <EvidenceDate locale={locale} value={newest || null} />
+        {oldest && oldest !== newest ? (
+          <small className="oldest-verified">
+            {format(t.freshness.oldestVerified, { date: formatPartialDate(locale, oldest) })}
+          </small>
+        ) : null}
       </td>,
-    ),
-  );
+    );
+  });
 
   const mark = (provider: ServiceSummary, p: PropertyInfo): ReactNode => {
     const claim = provider.support[p.key];
@@ -175,7 +182,7 @@ export function CatalogueTable({
               ) : null}
               {kindOf(`${t.kinds[provider.kind]} · ${segmentLabel(locale, provider.segment)}`)}
             </th>,
-            evidenceOf(provider.newestEvidence ?? ""),
+            evidenceOf(`${provider.newestEvidence ?? ""}|${provider.oldestVerified ?? ""}`),
             ...ordered.map((p) => mark(provider, p)),
           ),
         )}
