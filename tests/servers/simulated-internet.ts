@@ -254,7 +254,7 @@ export async function startSimulatedInternet(): Promise<SimulatedInternet> {
       ispdbFiles,
       domains: ["alpha.example", "bravo.example", "charlie.example", "delta.example"],
       lookup,
-      probe: { lookup, allowLoopback: true, ca: certs.ca, timeoutMs: 3000 },
+      probe: { lookup, allowLoopback: true, ca: certs.ca, timeoutMs: 10_000 },
       servers: () => [...running.values()].map(({ close: _close, ...s }) => s),
       reconfigure: async (name, change) => {
         const current = running.get(name);
@@ -283,7 +283,9 @@ export const SIMULATED_LIMITS: VerifyLimits = {
   concurrency: 4,
   perHostConcurrency: 2,
   perHostPauseMs: 0,
-  stepTimeoutMs: 3000,
+  // generous: a loaded machine (two cores, other test files) can take seconds for a handshake, and an
+  // endpoint that times out says nothing, which would read as a wrong result here
+  stepTimeoutMs: 10_000,
   retries: 0,
   retryBackoffMs: 0,
 };
