@@ -36,6 +36,9 @@ export type SimulatedInternet = {
   ispdbFiles: () => Record<string, string>;
   domains: readonly string[];
   lookup: LookupAll;
+  // the same map as plain data, for a worker process to rebuild the lookup (lookupFrom) and the
+  // CA (certs.caFile) on its side
+  addresses: () => Record<string, string>;
   // what VerifyDeps.probe needs to reach the simulated hosts
   probe: VerifyDeps["probe"];
   servers: () => SimulatedServer[];
@@ -155,6 +158,16 @@ function clientConfig(domain: string, incoming: string[], outgoing: string[]): s
 </emailProvider></clientConfig>`;
 }
 
+// A resolver that knows only the given names; any other name does not resolve (ENOTFOUND).
+export function lookupFrom(addresses: Readonly<Record<string, string>>): LookupAll {
+  const known = new Map(Object.entries(addresses).map(([host, address]) => [host.toLowerCase(), address]));
+  return async (host) => {
+    const address = known.get(host.toLowerCase());
+    if (!address) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
+    return [{ address, family: net.isIPv6(address) ? 6 : 4 }];
+  };
+}
+
 export async function startSimulatedInternet(): Promise<SimulatedInternet> {
   const dir = mkdtempSync(path.join(tmpdir(), "msc-internet-"));
   chmodSync(dir, 0o755);
@@ -213,11 +226,7 @@ export async function startSimulatedInternet(): Promise<SimulatedInternet> {
       ["pop.alpha.example", pop.strictHost],
       ...[...running.values()].map((r): [string, string] => [r.host, "127.0.0.1"]),
     ]);
-    const lookup: LookupAll = async (host) => {
-      const address = addresses.get(host.toLowerCase());
-      if (!address) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
-      return [{ address, family: 4 }];
-    };
+    const lookup = lookupFrom(Object.fromEntries(addresses));
     const port = (name: string) => running.get(name)!.port;
     const ispdbFiles = () => ({
       "alpha.example.xml": clientConfig(
@@ -254,6 +263,7 @@ export async function startSimulatedInternet(): Promise<SimulatedInternet> {
       ispdbFiles,
       domains: ["alpha.example", "bravo.example", "charlie.example", "delta.example"],
       lookup,
+      addresses: () => Object.fromEntries(addresses),
       probe: { lookup, allowLoopback: true, ca: certs.ca, timeoutMs: 10_000 },
       servers: () => [...running.values()].map(({ close: _close, ...s }) => s),
       reconfigure: async (name, change) => {
