@@ -77,17 +77,19 @@ export function CatalogueTable({
     </span>,
   );
   const kindOf = memo((text: string) => share(<span className="col-kind">{text}</span>));
-  // keyed by "newest|oldest verified"; the oldest is shown only where it differs from the newest
+  // The oldest "last verified" day is shown under the newest evidence where the two differ, in a
+  // bare <small> whose label comes from the column stylesheet (--ov, read aloud as generated
+  // content), as the property columns' do. Both dates are shared parts of their own, so rows with the same newest
+  // date still send its (possibly "stale"-badged) markup once: a label, a class or an unshared
+  // date on every row would cost the 20-row page its budget (scripts/check-weight.ts).
+  const newestOf = memo((value: string) => share(<EvidenceDate locale={locale} value={value || null} />));
+  const oldestOf = memo((value: string) => share(<small>{formatPartialDate(locale, value)}</small>));
   const evidenceOf = memo((dates: string) => {
     const [newest = "", oldest = ""] = dates.split("|");
     return share(
       <td className="col-evidence">
-        <EvidenceDate locale={locale} value={newest || null} />
-        {oldest && oldest !== newest ? (
-          <small className="oldest-verified">
-            {format(t.freshness.oldestVerified, { date: formatPartialDate(locale, oldest) })}
-          </small>
-        ) : null}
+        {newestOf(newest)}
+        {oldest && oldest !== newest ? oldestOf(oldest) : null}
       </td>,
     );
   });
