@@ -2,7 +2,7 @@ import Link from "next/link";
 import { createElement, type ReactElement, type ReactNode } from "react";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { format } from "@/lib/i18n/format";
-import { localePath, type Locale } from "@/lib/i18n/locales";
+import { formatPartialDate, localePath, type Locale } from "@/lib/i18n/locales";
 import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
@@ -77,13 +77,22 @@ export function CatalogueTable({
     </span>,
   );
   const kindOf = memo((text: string) => share(<span className="col-kind">{text}</span>));
-  const evidenceOf = memo((value: string) =>
-    share(
+  // The oldest "last verified" day is shown under the newest evidence where the two differ, in a
+  // bare <small> whose label comes from the column stylesheet (--ov, read aloud as generated
+  // content), as the property columns' do. Both dates are shared parts of their own, so rows with the same newest
+  // date still send its (possibly "stale"-badged) markup once: a label, a class or an unshared
+  // date on every row would cost the 20-row page its budget (scripts/check-weight.ts).
+  const newestOf = memo((value: string) => share(<EvidenceDate locale={locale} value={value || null} />));
+  const oldestOf = memo((value: string) => share(<small>{formatPartialDate(locale, value)}</small>));
+  const evidenceOf = memo((dates: string) => {
+    const [newest = "", oldest = ""] = dates.split("|");
+    return share(
       <td className="col-evidence">
-        <EvidenceDate locale={locale} value={value || null} />
+        {newestOf(newest)}
+        {oldest && oldest !== newest ? oldestOf(oldest) : null}
       </td>,
-    ),
-  );
+    );
+  });
 
   const mark = (provider: ServiceSummary, p: PropertyInfo): ReactNode => {
     const claim = provider.support[p.key];
@@ -175,7 +184,7 @@ export function CatalogueTable({
               ) : null}
               {kindOf(`${t.kinds[provider.kind]} · ${segmentLabel(locale, provider.segment)}`)}
             </th>,
-            evidenceOf(provider.newestEvidence ?? ""),
+            evidenceOf(`${provider.newestEvidence ?? ""}|${provider.oldestVerified ?? ""}`),
             ...ordered.map((p) => mark(provider, p)),
           ),
         )}

@@ -5,7 +5,8 @@ import { SupportMark } from "@/components/ui/support-mark";
 import { format } from "@/lib/i18n/format";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { serviceMessages } from "@/lib/i18n/messages/service";
-import { localePath, type Locale } from "@/lib/i18n/locales";
+import { formatPartialDate, localePath, type Locale } from "@/lib/i18n/locales";
+import { lastVerified } from "@/lib/catalogue/freshness";
 import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ClaimInfo, type ProbeEvidenceInfo } from "@/lib/queries/catalogue";
 
@@ -94,6 +95,9 @@ export function ClaimRows({
                         verifiedOn={current.verifiedOn}
                         locale={locale}
                       />
+                      <p className="last-verified" data-last-verified={lastVerified(current)}>
+                        {format(t.lastVerified, { date: formatPartialDate(locale, lastVerified(current)) })}
+                      </p>
                       {showNote ? <p className="claim-note">{claimNote(current, locale)}</p> : null}
                     </>
                   ) : (

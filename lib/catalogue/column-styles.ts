@@ -43,7 +43,9 @@ export function columnStyles(locale: Locale, properties: PropertyInfo[]): string
       column++;
     });
   }
-  rules.push(`.catalogue-table .col-evidence{--ev:${cssString(`${t.freshness.column}: `)}}`);
+  rules.push(
+    `.catalogue-table .col-evidence{--ev:${cssString(`${t.freshness.column}: `)};--ov:${cssString(`${t.freshness.oldestVerified} `)}}`,
+  );
   return `${rules.join("")}@media (max-width:49.99rem){${starts.join(",")}{clear:left}}`;
 }
 

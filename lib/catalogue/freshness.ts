@@ -19,3 +19,30 @@ export function isStale(value: string | null, now: Date = new Date()): boolean {
   if (!value) return true;
   return monthsBetween(evidenceDate(value), now) >= STALE_AFTER_MONTHS;
 }
+
+export type VerifiableClaim = {
+  asOf: string;
+  verifiedOn: string | null;
+  value: string;
+  // the newest "verified again" day first is enough (lib/queries/catalogue.ts takes one)
+  verifications?: ReadonlyArray<{ day: string }>;
+};
+
+// When a claim was last verified: the latest of its own date (verifiedOn, else asOf) and the days a
+// later check confirmed it (ClaimVerification). ISO prefixes compare as text.
+export function lastVerified(claim: VerifiableClaim): string {
+  let latest = claim.verifiedOn ?? claim.asOf;
+  for (const v of claim.verifications ?? []) if (v.day > latest) latest = v.day;
+  return latest;
+}
+
+// A row's weakest link: the oldest "last verified" among its current claims that say something.
+export function oldestLastVerified(claims: Iterable<VerifiableClaim>): string | null {
+  let oldest: string | null = null;
+  for (const c of claims) {
+    if (c.value === "unknown") continue;
+    const day = lastVerified(c);
+    if (oldest === null || day < oldest) oldest = day;
+  }
+  return oldest;
+}

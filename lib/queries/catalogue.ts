@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IdentifiableService } from "@/lib/catalogue/identify";
 import { sourcesDisagree } from "@/lib/catalogue/claim-rank";
+import { oldestLastVerified } from "@/lib/catalogue/freshness";
 import type { CatalogueFilters } from "@/lib/catalogue/filters";
 import { filterServices, readServiceIndex, type ServiceIndex } from "@/lib/catalogue/service-index";
 import { readCatalogueVersion } from "@/lib/catalogue/state";
@@ -35,6 +36,8 @@ export const claimSelect = {
   isCurrent: true,
   property: { select: { key: true } },
   source: { select: sourceSelect },
+  // the latest "verified again" day, for lastVerified (lib/catalogue/freshness.ts)
+  verifications: { select: { day: true }, orderBy: { day: "desc" }, take: 1 },
 } satisfies Prisma.ClaimSelect;
 export type ClaimInfo = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
 
@@ -66,6 +69,13 @@ const warningsSchema = z.array(z.string()).catch([]);
 export type ServiceSummary = Omit<SummaryRow, "formerNames" | "claims" | "insecureSettings"> & {
   formerNames: string[];
   support: Record<string, ClaimInfo>;
+  // the oldest "last verified" day among the current claims (null: none says anything). On the
+  // catalogue this is part of the cached rows, which are keyed by the catalogue's version, and a
+  // verification that confirms a claim does not move the version (lib/verify/verify-service.ts):
+  // the cached date is refreshed with the next change of any value, not per verification. It can
+  // so show an older day than the truth, never a newer one, so it never overstates freshness; the
+  // service page (rendered per request) always shows the latest.
+  oldestVerified: string | null;
   // settings a source lists that send a password without TLS
   insecureSettings: Array<{ source: string; setting: string }>;
 };
@@ -75,6 +85,7 @@ function toSummary({ formerNames, claims, insecureSettings, ...fields }: Summary
     ...fields,
     formerNames: formerNames.map((f) => f.name),
     support: currentSupport(claims),
+    oldestVerified: oldestLastVerified(claims),
     insecureSettings: insecureSettingsSchema.parse(insecureSettings ?? []),
   };
 }
@@ -263,6 +274,7 @@ export const getServiceBySlug = cache(async (slug: string): Promise<ServiceDetai
     formerNames: formerNames.map((f) => f.name),
     formerNameDetails: formerNames,
     support: currentSupport(claims),
+    oldestVerified: oldestLastVerified(claims.filter((c) => c.isCurrent)),
     claimsByProperty,
     endpoints: endpoints.map((e) => ({ ...e, authMethods: authMethodsSchema.parse(e.authMethods) })),
     probes: toProbeEvidence(claimsByProperty),

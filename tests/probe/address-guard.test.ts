@@ -60,6 +60,21 @@ describe("resolveProbeAddresses", () => {
     await expect(resolveProbeAddresses("::ffff:192.168.1.1", { allowLoopback: true })).rejects.toThrow(/private/);
   });
 
+  it("refuses a name a replaced resolver maps to loopback unless loopback is allowed with it", async () => {
+    // the simulated internet's seam (tests/servers/simulated-internet.ts): a lookup alone opens nothing
+    const lookup = async () => [{ address: "127.0.0.1", family: 4 }];
+    await expect(resolveProbeAddresses("smtp.provider.example", { lookup })).rejects.toThrow(/loopback/);
+    await expect(resolveProbeAddresses("smtp.provider.example", { lookup, allowLoopback: true })).resolves.toEqual([
+      "127.0.0.1",
+    ]);
+    await expect(
+      resolveProbeAddresses("smtp.provider.example", {
+        lookup: async () => [{ address: "10.1.2.3", family: 4 }],
+        allowLoopback: true,
+      }),
+    ).rejects.toThrow(/private/);
+  });
+
   it("puts IPv4 first and reports an unresolvable name", async () => {
     const lookup = async () => [
       { address: "2001:4860:4860::8888", family: 6 },

@@ -37,6 +37,7 @@ export const catalogueMessages = defineMessages({
       stale: "古い情報",
       staleHint: "{months} か月以上前の根拠です",
       none: "根拠なし",
+      oldestVerified: "最も古い確認",
     },
     warnings: {
       "password-without-tls": "記載の設定はパスワードを暗号化せずに送ります",
@@ -150,6 +151,7 @@ export const catalogueMessages = defineMessages({
       stale: "Stale",
       staleHint: "The evidence is more than {months} months old",
       none: "No evidence",
+      oldestVerified: "oldest check",
     },
     warnings: {
       "password-without-tls": "The listed setting sends the password unencrypted",
