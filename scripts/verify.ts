@@ -1,6 +1,10 @@
 import { parseArgs } from "node:util";
 import { isEntryPoint } from "@/lib/cli/entry-point";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
+import { databaseProvider } from "@/lib/db-provider";
+import { getEnv } from "@/lib/env";
+import { readQueueConfig } from "@/lib/queue/config";
+import { enqueueVerifications, startBoss } from "@/lib/queue/queue";
 import { readProbeConfig } from "@/lib/probe/config";
 import { isoDay } from "@/lib/probe/store";
 import { calendarDateSchema } from "@/lib/schemas/dates";
@@ -8,11 +12,14 @@ import { readVerifyLimits } from "@/lib/verify/config";
 import { MemoryHostLimiter, runVerifications, type VerificationResult } from "@/lib/verify/host-limiter";
 import type { VerifyDeps, VerifyLimits } from "@/lib/verify/types";
 
-const USAGE = `Usage: npm run verify -- --all | <service-slug>… [--today YYYY-MM-DD]
+const USAGE = `Usage: npm run verify -- --all | <service-slug>… [--in-process] [--today YYYY-MM-DD]
 
-  --all      every service with recorded mail server endpoints
-  --today    the day the evidence is dated (default: today, UTC)
+  --all         every service with recorded mail server endpoints
+  --in-process  on PostgreSQL, run the jobs here instead of queueing them for the workers
+  --today       the day the evidence is dated (default: today, UTC; only in this process)
 
+On the embedded database (SQLite) the jobs run in this process. On PostgreSQL they are queued
+for \`npm run worker\` (decision 0011), unless --in-process is given.
 Probes each service's endpoints again. A property whose current claim the probe confirms is
 marked "verified again"; a different value becomes a new dated claim of the live probe.
 Limits come from VERIFY_CONCURRENCY, VERIFY_PER_HOST, VERIFY_HOST_PAUSE_MS,
@@ -21,7 +28,7 @@ Loopback addresses are refused unless PROBE_ALLOW_LOOPBACK=1.`;
 
 export class UsageError extends Error {}
 
-export type VerifyArgs = { all: boolean; slugs: string[]; today: string | undefined };
+export type VerifyArgs = { all: boolean; slugs: string[]; today: string | undefined; inProcess: boolean };
 
 export function parseVerifyArgs(argv: string[]): VerifyArgs | "help" {
   let parsed;
@@ -32,6 +39,7 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs | "help" {
       options: {
         all: { type: "boolean", default: false },
         today: { type: "string" },
+        "in-process": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -44,7 +52,12 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs | "help" {
   if (!values.all && positionals.length === 0) throw new UsageError("name the services to verify, or --all");
   if (values.today !== undefined && !calendarDateSchema.safeParse(values.today).success)
     throw new UsageError(`--today must be a date YYYY-MM-DD, not "${values.today}"`);
-  return { all: values.all, slugs: [...new Set(positionals)], today: values.today };
+  return {
+    all: values.all,
+    slugs: [...new Set(positionals)],
+    today: values.today,
+    inProcess: values["in-process"],
+  };
 }
 
 function describe(result: VerificationResult): string {
@@ -70,6 +83,22 @@ export async function verifyInThisProcess(
     today: () => options.today ?? isoDay(new Date()),
   };
   return runVerifications(deps, slugs, limits, { onResult: options.onResult });
+}
+
+// The queued path: on PostgreSQL the jobs go to the queue, and `npm run worker` processes (any
+// number, anywhere) run verifyService with limits shared through the database.
+async function enqueueForWorkers(db: PrismaClient, slugs: readonly string[]): Promise<number> {
+  const boss = await startBoss(getEnv().DATABASE_URL, readQueueConfig());
+  try {
+    const queued = await enqueueVerifications(boss, db, slugs);
+    console.log(
+      `Queued ${queued.length} service(s) for the workers (a service already waiting is not queued twice). ` +
+        `Run \`npm run worker\` to take them.`,
+    );
+    return 0;
+  } finally {
+    await boss.stop({ graceful: false });
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -105,6 +134,13 @@ export async function main(argv: string[]): Promise<number> {
         console.error(`no service with the slug ${unknown.map((s) => `"${s}"`).join(", ")}\n\n${USAGE}`);
         return 2;
       }
+    }
+    if (databaseProvider(getEnv().DATABASE_URL) === "postgresql" && !args.inProcess) {
+      if (args.today !== undefined) {
+        console.error(`--today dates evidence made in this process: give --in-process with it\n\n${USAGE}`);
+        return 2;
+      }
+      return await enqueueForWorkers(db, slugs);
     }
     console.log(
       `Verifying ${slugs.length} service(s): ${limits.concurrency} at once, ${limits.perHostConcurrency} per host, ` +

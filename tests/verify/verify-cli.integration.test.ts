@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
+import { isPostgresUrl, psql } from "../helpers/postgres";
 import { createSeededDatabase, REPO_ROOT, type TempDatabase } from "../helpers/temp-db";
 import { startTestServers, type TestServers } from "../servers";
 import { insertLocalTestService, LOCAL_SERVICE_SLUG } from "../servers/local-service";
@@ -12,10 +13,14 @@ let servers: TestServers;
 let database: TempDatabase;
 let db: PrismaClient;
 
-// npm run verify as npm runs it (node --import tsx skips npx's start-up), against local SMTP servers.
-async function verifyCli(args: string[], env: Record<string, string> = {}) {
+const ON_POSTGRES = isPostgresUrl(process.env.DATABASE_URL ?? "");
+
+// npm run verify as npm runs it (node --import tsx skips npx's start-up), against local SMTP
+// servers. --in-process runs the jobs here on either database (on SQLite it is the default).
+async function verifyCli(args: string[], env: Record<string, string> = {}, here = true) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/verify.ts", ...args], {
+    const argv = ["--import", "tsx", "scripts/verify.ts", ...args, ...(here ? ["--in-process"] : [])];
+    const { stdout, stderr } = await run(process.execPath, argv, {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
@@ -73,6 +78,18 @@ describe("npm run verify", () => {
       expect(r.stderr).toContain("Usage: npm run verify");
     }
     expect(unknown.stderr).toContain('no service with the slug "no-such-service"');
+  });
+
+  it.skipIf(!ON_POSTGRES)("on PostgreSQL queues the services for the workers instead (skipped on SQLite)", async () => {
+    const { code, stdout } = await verifyCli([LOCAL_SERVICE_SLUG], {}, false);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Queued 1 service(s) for the workers");
+    expect(psql(database.url, "SELECT data->>'slug' FROM pgboss.job WHERE name = 'verify-service'").trim()).toBe(
+      LOCAL_SERVICE_SLUG,
+    );
+    const dated = await verifyCli([LOCAL_SERVICE_SLUG, "--today", "2026-12-03"], {}, false);
+    expect(dated.code).toBe(2);
+    expect(dated.stderr).toContain("give --in-process with it");
   });
 
   it("retries a service it cannot reach, then exits 1", async () => {
