@@ -197,9 +197,12 @@ test.describe("every article's catalogue links list services", () => {
       const key = first.filters.has[0]!;
       await page.locator(`section.article-catalogue a[data-property="${key}"]`).click();
       await expect(page).toHaveURL(new RegExp(`/ja/providers\\?has=${key}$`));
-      const rows = page.locator("tbody tr[data-slug]");
+      const rows = page.locator(".catalogue__results tbody tr");
       await expect(rows).toHaveCount(first.items.length);
-      await expect(rows.first()).toHaveAttribute("data-slug", first.items[0]!.slug);
+      await expect(rows.first().locator("th > a").first()).toHaveAttribute(
+        "href",
+        new RegExp(`/providers/${first.items[0]!.slug}$`),
+      );
     });
   }
 });

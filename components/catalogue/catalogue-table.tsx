@@ -162,7 +162,7 @@ export function CatalogueTable({
           // a row never move, and a shared cell element may appear in it more than once.
           createElement(
             "tr",
-            { key: provider.slug, "data-slug": provider.slug },
+            { key: provider.slug },
             <td>
               <CompareToggle
                 locale={locale}
