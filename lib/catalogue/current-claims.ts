@@ -8,10 +8,18 @@ type Tx = Pick<PrismaClient, "claim" | "property" | "catalogueState" | "$execute
 // Marks, per subject and property, the claim pages show (the rule is in claim-rank.ts), then
 // keeps each service's summary columns in step: how many and which properties are "yes" and how
 // new the newest current evidence is, and last the catalogue's version (lib/catalogue/state.ts).
-// Whole-table: a few thousand claims per real catalogue, and the 10,000-service benchmark stays
-// within a few seconds. Every writer calls it inside its transaction.
-export async function refreshCurrentClaims(tx: Tx): Promise<{ version: string; changed: boolean }> {
+// Whole-table by default: a few thousand claims per real catalogue, and the 10,000-service
+// benchmark stays within a few seconds. Every writer calls it inside its transaction. A writer
+// that touched only some services' claims (a verification job) names them, so jobs on a large
+// catalogue read and lock only their own rows and do not queue behind each other.
+export async function refreshCurrentClaims(
+  tx: Tx,
+  scope: { serviceIds?: readonly number[] } = {},
+): Promise<{ version: string; changed: boolean }> {
+  const serviceIds = scope.serviceIds ? [...new Set(scope.serviceIds)] : null;
+  if (serviceIds?.some((id) => !Number.isInteger(id))) throw new Error("service ids must be integers");
   const claims = await tx.claim.findMany({
+    where: serviceIds ? { serviceId: { in: serviceIds } } : undefined,
     select: {
       id: true,
       serviceId: true,
@@ -67,11 +75,12 @@ export async function refreshCurrentClaims(tx: Tx): Promise<{ version: string; c
       "newestEvidence" = (
         SELECT MAX(COALESCE(c."verifiedOn", c."asOf")) FROM "Claim" c
         WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" <> 'unknown'
-      )`);
+      )${serviceIds ? ` WHERE "id" IN (${serviceIds.length > 0 ? serviceIds.join(", ") : "NULL"})` : ""}`);
   // Planner statistics: without them SQLite reads a service's claims through the (propertyId,
   // isCurrent, value) index and scans thousands of rows per service (seconds for one page at
   // 10,000 services). Writers change the table's shape in bulk, so they refresh the statistics;
   // ANALYZE is the same statement on PostgreSQL.
-  await tx.$executeRawUnsafe("ANALYZE");
+  // A scoped refresh adds a handful of rows to one service: the statistics still hold.
+  if (!serviceIds) await tx.$executeRawUnsafe("ANALYZE");
   return refreshCatalogueState(tx);
 }

@@ -125,7 +125,7 @@ export async function recordFindings(
           details: f.details,
         })),
       });
-      catalogueChanged = (await refreshCurrentClaims(tx)).changed;
+      catalogueChanged = (await refreshCurrentClaims(tx, { serviceIds: [serviceId] })).changed;
     }
     return { verifiedAgain: confirmed.length, changed: changed.length, catalogueChanged };
   });

@@ -43,6 +43,49 @@ describe("the catalogue's version", () => {
     expect((await refreshCurrentClaims(db)).version).not.toBe(afterClaim.version);
   });
 
+  it("refreshes only the named services when scoped, with the same result for them as a whole refresh", async () => {
+    const [a, b] = await db.service.findMany({
+      where: { claims: { some: { isCurrent: true, value: "yes" } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    const yesOf = (serviceId: number) =>
+      db.claim.findFirstOrThrow({ where: { serviceId, isCurrent: true, value: "yes" }, include: { source: true } });
+    const summary = (id: number) =>
+      db.service.findUniqueOrThrow({ where: { id }, select: { supportCount: true, supportBits: true } });
+    const [claimA, claimB, beforeB] = await Promise.all([yesOf(a!.id), yesOf(b!.id), summary(b!.id)]);
+    // a newer "no" from the same source for each service
+    for (const c of [claimA, claimB]) {
+      await db.claim.create({
+        data: {
+          serviceId: c.serviceId,
+          propertyId: c.propertyId,
+          sourceId: c.sourceId,
+          value: "no",
+          asOf: "2026-12-01",
+          verifiedOn: "2026-12-01",
+        },
+      });
+    }
+    const before = await readCatalogueVersion(db);
+    const scoped = await refreshCurrentClaims(db, { serviceIds: [a!.id] });
+    expect(scoped.changed).toBe(true);
+    expect(scoped.version).not.toBe(before);
+    // A's summary follows its new claim; B's, outside the scope, is as it was
+    expect((await summary(a!.id)).supportCount).toBe(
+      await db.claim.count({ where: { serviceId: a!.id, isCurrent: true, value: "yes" } }),
+    );
+    expect(await summary(b!.id)).toEqual(beforeB);
+    // a whole refresh afterwards changes A's rows no further
+    const aRows = await db.claim.findMany({ where: { serviceId: a!.id }, select: { id: true, isCurrent: true } });
+    await refreshCurrentClaims(db);
+    expect(await db.claim.findMany({ where: { serviceId: a!.id }, select: { id: true, isCurrent: true } })).toEqual(
+      aRows,
+    );
+    expect((await summary(b!.id)).supportCount).toBe(beforeB.supportCount - 1);
+  });
+
   it("keeps each service's support bits equal to its current yes claims", async () => {
     const bits = propertyBits(await db.property.findMany({ select: { id: true, key: true, position: true } }));
     const services = await db.service.findMany({
