@@ -40,6 +40,8 @@ export const claimSelect = {
   verifications: { select: { day: true }, orderBy: { day: "desc" }, take: 1 },
 } satisfies Prisma.ClaimSelect;
 export type ClaimInfo = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+const { verifications: _verifications, ...claimFields } = claimSelect;
+const summaryClaimSelect = { ...claimFields, id: true } satisfies Prisma.ClaimSelect;
 
 // The current claim per property key; a missing key means no source says anything: unknown.
 export function currentSupport(claims: ClaimInfo[]): Record<string, ClaimInfo> {
@@ -58,9 +60,36 @@ const summarySelect = {
   newestEvidence: true,
   insecureSettings: true,
   formerNames: { select: { name: true }, orderBy: { id: "asc" } },
-  claims: { where: { isCurrent: true }, select: claimSelect },
+  // Without the nested verifications: Prisma binds every claim id of the rows for that subquery,
+  // and a page of 100 (or an export chunk) has more than SQLite's 999 bound values. They are read
+  // by service id instead (readSummaryRows).
+  claims: { where: { isCurrent: true }, select: summaryClaimSelect },
 } satisfies Prisma.ServiceSelect;
-type SummaryRow = Prisma.ServiceGetPayload<{ select: typeof summarySelect }>;
+type SummaryRow = Omit<Prisma.ServiceGetPayload<{ select: typeof summarySelect }>, "claims"> & {
+  claims: ClaimInfo[];
+};
+
+// The summary rows of these services, each current claim with its latest "verified again" day.
+async function readSummaryRows(
+  where: Prisma.ServiceWhereInput,
+  orderBy?: Prisma.ServiceOrderByWithRelationInput,
+): Promise<Array<SummaryRow & { id: number }>> {
+  const rows = await getDb().service.findMany({ where, orderBy, select: { ...summarySelect, id: true } });
+  if (rows.length === 0) return [];
+  const latest = await getDb().claimVerification.groupBy({
+    by: ["claimId"],
+    where: { claim: { serviceId: { in: rows.map((r) => r.id) }, isCurrent: true } },
+    _max: { day: true },
+  });
+  const dayOf = new Map(latest.map((v) => [v.claimId, v._max.day]));
+  return rows.map(({ claims, ...row }) => ({
+    ...row,
+    claims: claims.map(({ id, ...claim }) => {
+      const day = dayOf.get(id);
+      return { ...claim, verifications: day ? [{ day }] : [] };
+    }),
+  }));
+}
 
 // Json columns are written by the seed only, but a page must not break on a hand-made row.
 const insecureSettingsSchema = z.array(z.object({ source: z.string(), setting: z.string() })).catch([]);
@@ -125,10 +154,7 @@ export async function getServices(filters: CatalogueFilters, locale: Locale = "j
   // A page number past the end (an old link after the data shrank) shows the last page.
   const page = Math.min(filters.page, pageCount);
   const pageIds = ordered.slice((page - 1) * filters.per, page * filters.per).map((r) => r.id);
-  const rows =
-    pageIds.length === 0
-      ? []
-      : await getDb().service.findMany({ where: { id: { in: pageIds } }, select: { ...summarySelect, id: true } });
+  const rows = pageIds.length === 0 ? [] : await readSummaryRows({ id: { in: pageIds } });
   const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
   const items = pageIds.map((id) => byId.get(id)).filter((r) => r !== undefined);
   return { items: items.map(toSummary), total, page, pageCount, per: filters.per };
@@ -143,10 +169,7 @@ export async function getAllServices(filters: CatalogueFilters, locale: Locale =
   const ids = filterServices(await getServiceIndex(), filters, locale).map((r) => r.id);
   const byId = new Map<number, SummaryRow>();
   for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
-    const rows = await getDb().service.findMany({
-      where: { id: { in: ids.slice(i, i + EXPORT_CHUNK) } },
-      select: { ...summarySelect, id: true },
-    });
+    const rows = await readSummaryRows({ id: { in: ids.slice(i, i + EXPORT_CHUNK) } });
     for (const { id, ...row } of rows) byId.set(id, row);
   }
   return ids
@@ -157,7 +180,7 @@ export async function getAllServices(filters: CatalogueFilters, locale: Locale =
 
 export async function getServicesBySlugs(slugs: string[]): Promise<ServiceSummary[]> {
   if (slugs.length === 0) return [];
-  const rows = await getDb().service.findMany({ where: { slug: { in: slugs } }, select: summarySelect });
+  const rows = await readSummaryRows({ slug: { in: slugs } });
   const bySlug = new Map(rows.map((r) => [r.slug, toSummary(r)]));
   return slugs.map((s) => bySlug.get(s)).filter((p): p is ServiceSummary => p !== undefined);
 }
@@ -288,11 +311,7 @@ export async function getCatalogueStats(): Promise<{ services: number; clients: 
 }
 
 export async function getEditorsPicks(): Promise<ServiceSummary[]> {
-  const rows = await getDb().service.findMany({
-    where: { editorsPick: true },
-    orderBy: { name: "asc" },
-    select: summarySelect,
-  });
+  const rows = await readSummaryRows({ editorsPick: true }, { name: "asc" });
   return rows.map(toSummary);
 }
 
