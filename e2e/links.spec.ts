@@ -14,9 +14,9 @@ const PARALLEL_REQUESTS = 6;
 // more or less in the comparison (`s`), so those links multiply with every page read. They are
 // all made by one function: a sample of them per listing is requested, the rest are skipped.
 const MAX_SELECTION_LINKS_PER_PATH = 40;
-// Files the browser saves rather than shows (the iCalendar feed is sent as an attachment): a
-// navigation to one never loads, so they are only requested.
-const DOWNLOADS = /\.ics$/;
+// Files the browser saves rather than shows (the iCalendar feed and the CSV export are sent as
+// attachments): a navigation to one never loads, so they are only requested.
+const DOWNLOADS = /\.(ics|csv)$/;
 
 // "/ja/providers/cpi" and "/ja/providers/abc" are one kind of page; so are "/en/compare?s=a"
 // and "/en/compare?s=b". The kind is the path with slugs after a listing folded, plus the
