@@ -55,7 +55,8 @@ test("no internal link is broken", async ({ page, request, baseURL }, testInfo) 
     testInfo.project.name !== "desktop",
     "the links are the same at every screen size; crawled once, on desktop",
   );
-  test.setTimeout(600_000);
+  // bounded by the limits above; the margin is for a loaded CI machine
+  test.setTimeout(900_000);
   const origin = new URL(baseURL ?? "http://127.0.0.1:3100").origin;
   const queue: { url: string; from: string }[] = [
     { url: `${origin}/ja`, from: "(start)" },
