@@ -48,19 +48,21 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     // changes.spec.ts adds dated claims to one service for a while, so it too runs after the
-    // readers (the catalogue's "newest first" and the site-wide pages would see them).
+    // readers (the catalogue's "newest first" and the site-wide pages would see them), and after
+    // check.spec.ts, whose probe stores today's claims for a new service: beside it, those would
+    // be the newest changes the recent-changes page and feeds list.
     {
       name: "changes",
       testMatch: /changes\.spec\.ts/,
-      dependencies: ["desktop", "mobile"],
+      dependencies: ["check"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     // Re-seeds the shared database (which would remove check.spec.ts's service and
-    // changes.spec.ts's claims), so after both.
+    // changes.spec.ts's claims), so after both (changes runs after check).
     {
       name: "catalogue-cache",
       testMatch: /catalogue-cache\.spec\.ts/,
-      dependencies: ["check", "changes"],
+      dependencies: ["changes"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 
 // Follows every same-origin link from both home pages, breadth first, and fails listing each
 // link that answers 400 or more together with the page it was found on. Every link found is
@@ -17,6 +17,18 @@ const MAX_SELECTION_LINKS_PER_PATH = 40;
 // Files the browser saves rather than shows (the iCalendar feed and the CSV export are sent as
 // attachments): a navigation to one never loads, so they are only requested.
 const DOWNLOADS = /\.(ics|csv)$/;
+
+// The crawl's request context keeps sockets alive between the browser's page loads; one that
+// the server closes after its keep-alive timeout just as a GET goes out answers ECONNRESET.
+// Browsers retry an idempotent request once on a reused socket, and so does the crawl.
+async function getWithOneRetry(request: APIRequestContext, url: string) {
+  try {
+    return await request.get(url, { maxRedirects: 5 });
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test((error as Error).message)) throw error;
+    return request.get(url, { maxRedirects: 5 });
+  }
+}
 
 // "/ja/providers/cpi" and "/ja/providers/abc" are one kind of page; so are "/en/compare?s=a"
 // and "/en/compare?s=b". The kind is the path with slugs after a listing folded, plus the
@@ -77,7 +89,7 @@ test("no internal link is broken", async ({ page, request, baseURL }, testInfo) 
     const worker = async () => {
       for (let item = next(); item; item = next()) {
         requested += 1;
-        const response = await request.get(item.url, { maxRedirects: 5 });
+        const response = await getWithOneRetry(request, item.url);
         if (response.status() >= 400)
           broken.push(`${response.status()} ${item.url.slice(origin.length)}  (linked from ${item.from})`);
       }
@@ -139,7 +151,7 @@ test("no internal link is broken", async ({ page, request, baseURL }, testInfo) 
       follow(await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)), local);
     } else {
       read += 1;
-      const response = await request.get(url, { maxRedirects: 5 });
+      const response = await getWithOneRetry(request, url);
       if (response.status() >= 400) {
         broken.push(`${response.status()} ${local}  (linked from ${from})`);
         continue;
