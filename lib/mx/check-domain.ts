@@ -1,0 +1,464 @@
+import type { TLSSocket } from "node:tls";
+import { guardedFetch, type Dial } from "@/lib/check/guarded-fetch";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { probeEndpoint } from "@/lib/probe/probe-endpoint";
+import type { EndpointProbeResult, LookupAll } from "@/lib/probe/types";
+import { matchTlsaRecord, type TlsaVerdict } from "./dane";
+import type { DnsAnswer, MxResolver, TlsaRecord } from "./dns";
+import {
+  mxPatternMatches,
+  readDmarcRecord,
+  readMtaStsPolicy,
+  readMtaStsRecord,
+  readSpfRecord,
+  readTlsRptRecord,
+  type DmarcPolicy,
+  type MtaStsMode,
+} from "./records";
+
+// The mail domain's own transport security, as a sending server would see it: its MX hosts and
+// STARTTLS on port 25, MTA-STS, TLS-RPT, DANE, with SPF and DMARC as context. Every verdict keeps
+// "not-tested" (could not test from here: port 25 blocked on our side, a resolver that does not
+// validate, a DNS timeout) apart from "no", which is said only when the domain's own servers or
+// records answered it. Nothing here sends mail: the SMTP dialogue is EHLO, STARTTLS, QUIT.
+
+// More MX hosts than this are not worth a visitor's wait (and one form post would open many
+// connections); they are listed but not probed.
+export const MAX_PROBED_MX = 4;
+// RFC 8461 §3.3 suggests senders cap the policy body at 64 KiB.
+export const MAX_POLICY_BYTES = 64 * 1024;
+
+export type NotTestedReason =
+  // the connection to port 25 was refused, timed out or found no route: many networks block
+  // outgoing port 25 (Japan's OP25B among them), so this says nothing about the domain
+  | "port-25-unreachable"
+  // the deployment says port 25 is blocked here, so it was not tried
+  | "port-25-disabled"
+  // the address guard refused the host (it resolves to a private or loopback address)
+  | "refused-address"
+  // the MX name does not resolve
+  | "unresolvable"
+  // the server turned the connection away (554 greeting), often a blocklist of cloud addresses
+  | "rejected"
+  // a timeout or broken answer part-way through the dialogue
+  | "dialogue-failed"
+  | "dns-failed"
+  // the resolver's AD bit is not believed, or it does not validate DNSSEC
+  | "no-dnssec-validation"
+  // DANE needs the certificate, and STARTTLS could not be tested
+  | "no-certificate"
+  | "policy-fetch-failed";
+
+export type StarttlsCheck = {
+  verdict: "yes" | "no" | "not-tested";
+  reason: NotTestedReason | "not-offered" | "refused-by-server" | "handshake-failed" | null;
+  address: string | null;
+  tlsVersion: string | null;
+  weakTls: boolean | null;
+  // the chain verifies against the trusted roots and the certificate is in its validity period
+  certificateValid: boolean | null;
+  certificateError: string | null;
+  hostnameMatches: boolean | null;
+  certificateValidTo: string | null;
+  failure: { step: string; code: string; message: string } | null;
+};
+
+export type DaneCheck = {
+  // valid: a usable TLSA record matches, and the MX and TLSA answers are DNSSEC-validated
+  verdict: "valid" | "mismatch" | "unusable" | "unsigned" | "none" | "not-tested";
+  reason: NotTestedReason | "mx-unsigned" | "tlsa-unsigned" | null;
+  records: Array<TlsaRecord & { verdict: TlsaVerdict | null }>;
+};
+
+export type MxHostCheck = {
+  host: string;
+  priority: number;
+  probed: boolean;
+  starttls: StarttlsCheck | null;
+  dane: DaneCheck | null;
+  // covered by the MTA-STS policy's mx patterns (null: no valid policy to match against)
+  mtaStsMatch: boolean | null;
+};
+
+export type MxList =
+  | { status: "found"; signed: boolean }
+  // no MX records (mail would go to the domain's own address, RFC 5321 §5.1; not probed)
+  | { status: "none"; signed: boolean }
+  // RFC 7505: a single "." MX, the domain takes no mail
+  | { status: "null-mx"; signed: boolean }
+  | { status: "no-such-domain"; signed: boolean }
+  | { status: "failed"; code: string };
+
+export type MtaStsProblem =
+  | "txt-multiple"
+  | "txt-bad-id"
+  | "no-policy-host"
+  | "redirect"
+  | "http-status"
+  | "certificate"
+  | "too-large"
+  | "refused"
+  | "policy-version"
+  | "policy-mode"
+  | "policy-max_age"
+  | "policy-mx";
+
+export type MtaStsCheck = {
+  // valid: TXT and policy valid and every MX host matches a pattern; mx-mismatch: valid, but
+  // some MX host is not covered (with mode enforce, mail to it fails)
+  verdict: "valid" | "mx-mismatch" | "invalid" | "none" | "not-tested";
+  reason: NotTestedReason | null;
+  id: string | null;
+  mode: MtaStsMode | null;
+  maxAge: number | null;
+  mxPatterns: string[];
+  mxNotCovered: string[];
+  problems: MtaStsProblem[];
+  // what the fetch came to: "HTTP 200", "HTTP 301", an error code
+  fetch: string | null;
+};
+
+export type RecordCheck = {
+  verdict: "yes" | "no" | "invalid" | "not-tested";
+  reason: NotTestedReason | null;
+  detail: string | null;
+};
+
+export type DomainTransportReport = {
+  domain: string;
+  checkedAt: string;
+  // the resolver's AD bit is believed and it validates (see lib/mx/dns.ts)
+  dnssecValidation: boolean;
+  mx: MxList;
+  hosts: MxHostCheck[];
+  mtaSts: MtaStsCheck;
+  tlsRpt: RecordCheck & { rua: string[] };
+  spf: RecordCheck;
+  dmarc: RecordCheck & { policy: DmarcPolicy | null };
+  ms: number;
+};
+
+export type DomainCheckOptions = {
+  resolver: MxResolver;
+  timeoutMs?: number;
+  // false where the deployment knows port 25 is blocked: STARTTLS is then "not-tested" untried
+  port25?: boolean;
+  // test seams, as in the probe: loopback is allowed only with a lookup that maps the test names
+  allowLoopback?: boolean;
+  lookup?: LookupAll;
+  // the port to dial for an MX host (tests map 25 to a loopback server's port)
+  smtpPortFor?: (host: string) => number;
+  // the connection for the MTA-STS policy fetch (tests map 443 to a loopback server)
+  dial?: Dial;
+  // extra trusted roots instead of the system's (tests pass their CA)
+  ca?: string | Buffer | Array<string | Buffer>;
+  clientName?: string;
+  now?: () => Date;
+};
+
+const CONNECT_FAILURES = new Set([
+  "timeout",
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNRESET",
+  "EADDRNOTAVAIL",
+]);
+
+function notTestedStarttls(reason: NotTestedReason, failure: StarttlsCheck["failure"] = null): StarttlsCheck {
+  return {
+    verdict: "not-tested",
+    reason,
+    address: null,
+    tlsVersion: null,
+    weakTls: null,
+    certificateValid: null,
+    certificateError: null,
+    hostnameMatches: null,
+    certificateValidTo: null,
+    failure,
+  };
+}
+
+// What one port-25 probe says about STARTTLS. "no" only when the server itself answered: EHLO
+// without STARTTLS, a refused STARTTLS, or a handshake that failed after the server agreed.
+export function starttlsVerdict(result: EndpointProbeResult): StarttlsCheck {
+  const failure = result.failure
+    ? { step: result.failure.step, code: result.failure.code, message: result.failure.message }
+    : null;
+  const tls = result.tls;
+  const base: StarttlsCheck = {
+    ...notTestedStarttls("dialogue-failed", failure),
+    address: result.address,
+    tlsVersion: tls?.version ?? null,
+    weakTls: tls?.weak ?? null,
+    certificateValid: tls ? tls.chainValid && !tls.certificate?.expired : null,
+    certificateError: tls?.chainError ?? null,
+    hostnameMatches: tls?.hostnameMatches ?? null,
+    certificateValidTo: tls?.certificate?.validTo ?? null,
+  };
+  if (tls) return { ...base, verdict: "yes", reason: null };
+  if (result.starttlsOffered === false) return { ...base, verdict: "no", reason: "not-offered" };
+  if (result.starttlsAccepted === false) return { ...base, verdict: "no", reason: "refused-by-server" };
+  if (result.starttlsAccepted === true && failure?.step === "handshake")
+    return { ...base, verdict: "no", reason: "handshake-failed" };
+  if (!failure) return base;
+  if (failure.step === "resolve")
+    return { ...base, reason: failure.code === "unresolvable" ? "unresolvable" : "refused-address" };
+  if (failure.step === "connect" && CONNECT_FAILURES.has(failure.code))
+    return { ...base, reason: "port-25-unreachable" };
+  if (failure.step === "greeting" && failure.code === "rejected") return { ...base, reason: "rejected" };
+  return base;
+}
+
+// chain of DER certificates as presented, leaf first
+function presentedChain(socket: TLSSocket): Buffer[] {
+  const chain: Buffer[] = [];
+  const seen = new Set<string>();
+  for (let cert = socket.getPeerCertificate(true); cert?.raw && !seen.has(cert.fingerprint256);) {
+    seen.add(cert.fingerprint256);
+    chain.push(cert.raw);
+    cert = cert.issuerCertificate;
+  }
+  return chain;
+}
+
+export function daneVerdict(
+  tlsa: DnsAnswer<TlsaRecord>,
+  mxSigned: boolean,
+  validates: boolean,
+  chain: Buffer[] | null,
+): DaneCheck {
+  if (!tlsa.ok) {
+    // a signed denial (or any NXDOMAIN) means no TLSA records
+    if (tlsa.code === "nxdomain") return { verdict: "none", reason: null, records: [] };
+    return { verdict: "not-tested", reason: "dns-failed", records: [] };
+  }
+  if (tlsa.records.length === 0) return { verdict: "none", reason: null, records: [] };
+  const unmatched = tlsa.records.map((r) => ({ ...r, verdict: null }));
+  if (!validates) return { verdict: "not-tested", reason: "no-dnssec-validation", records: unmatched };
+  // RFC 7672 §2.2: TLSA records count only when they, and the MX records that led to them, are
+  // DNSSEC-validated
+  if (!tlsa.authenticated) return { verdict: "unsigned", reason: "tlsa-unsigned", records: unmatched };
+  if (!mxSigned) return { verdict: "unsigned", reason: "mx-unsigned", records: unmatched };
+  if (!chain || chain.length === 0) {
+    const usable = tlsa.records.some((r) => matchTlsaRecord(r, []) !== "unusable");
+    return usable
+      ? { verdict: "not-tested", reason: "no-certificate", records: unmatched }
+      : { verdict: "unusable", reason: null, records: tlsa.records.map((r) => ({ ...r, verdict: "unusable" })) };
+  }
+  const records = tlsa.records.map((r) => ({ ...r, verdict: matchTlsaRecord(r, chain) }));
+  const verdict = records.some((r) => r.verdict === "match")
+    ? "valid"
+    : records.some((r) => r.verdict === "no-match")
+      ? "mismatch"
+      : "unusable";
+  return { verdict, reason: null, records };
+}
+
+function errorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  const code = (error as { code?: unknown } | undefined)?.code ?? cause?.code;
+  return typeof code === "string" ? code : "error";
+}
+
+// OpenSSL's verification failures and Node's name check: the certificate is the problem.
+const CERTIFICATE_ERROR =
+  /^(ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF)|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_SSL_)/;
+
+type PolicyFetch =
+  { ok: true; text: string; fetch: string } | { ok: false; problem: MtaStsProblem | null; fetch: string };
+
+async function fetchPolicy(domain: string, options: DomainCheckOptions, timeoutMs: number): Promise<PolicyFetch> {
+  const fetch = guardedFetch({
+    allowLoopback: options.allowLoopback ?? false,
+    lookup: options.lookup,
+    dial: options.dial,
+    ca: options.ca,
+  });
+  try {
+    // RFC 8461 §3.3: no redirects, no HTTP caching, a 200 answer only
+    const response = await fetch(`https://mta-sts.${domain}/.well-known/mta-sts.txt`, {
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const status = `HTTP ${response.status}`;
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      return { ok: false, problem: "redirect", fetch: status };
+    }
+    if (response.status !== 200) {
+      await response.body?.cancel();
+      return { ok: false, problem: "http-status", fetch: status };
+    }
+    const body = await readLimitedBody(response, MAX_POLICY_BYTES);
+    if (!body.ok) return { ok: false, problem: "too-large", fetch: status };
+    return { ok: true, text: new TextDecoder().decode(body.bytes), fetch: status };
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "ENOTFOUND") return { ok: false, problem: "no-policy-host", fetch: code };
+    if (CERTIFICATE_ERROR.test(code)) return { ok: false, problem: "certificate", fetch: code };
+    if (code === "ECONNREFUSED") return { ok: false, problem: "refused", fetch: code };
+    // a timeout, a reset, an address the guard refused: nothing learned about the policy
+    return { ok: false, problem: null, fetch: (error as { name?: string }).name === "TimeoutError" ? "timeout" : code };
+  }
+}
+
+async function checkMtaSts(
+  domain: string,
+  txt: DnsAnswer<string>,
+  mxHosts: string[],
+  options: DomainCheckOptions,
+  timeoutMs: number,
+): Promise<MtaStsCheck> {
+  const empty: MtaStsCheck = {
+    verdict: "none",
+    reason: null,
+    id: null,
+    mode: null,
+    maxAge: null,
+    mxPatterns: [],
+    mxNotCovered: [],
+    problems: [],
+    fetch: null,
+  };
+  if (!txt.ok && txt.code !== "nxdomain") return { ...empty, verdict: "not-tested", reason: "dns-failed" };
+  const record = readMtaStsRecord(txt.ok ? txt.records : []);
+  if (record.kind === "none") return empty;
+  if (record.kind === "invalid")
+    return { ...empty, verdict: "invalid", problems: [record.reason === "multiple" ? "txt-multiple" : "txt-bad-id"] };
+  const fetched = await fetchPolicy(domain, options, timeoutMs);
+  const withId = { ...empty, id: record.id, fetch: fetched.fetch };
+  if (!fetched.ok)
+    return fetched.problem
+      ? { ...withId, verdict: "invalid", problems: [fetched.problem] }
+      : { ...withId, verdict: "not-tested", reason: "policy-fetch-failed" };
+  const policy = readMtaStsPolicy(fetched.text);
+  const described = { ...withId, mode: policy.mode, maxAge: policy.maxAge, mxPatterns: policy.mx };
+  if (!policy.valid)
+    return { ...described, verdict: "invalid", problems: policy.problems.map((p) => `policy-${p}` as MtaStsProblem) };
+  const mxNotCovered =
+    policy.mode === "none" ? [] : mxHosts.filter((h) => !policy.mx.some((p) => mxPatternMatches(p, h)));
+  return { ...described, mxNotCovered, verdict: mxNotCovered.length > 0 ? "mx-mismatch" : "valid" };
+}
+
+function recordCheck<T extends { kind: string }>(
+  txt: DnsAnswer<string>,
+  read: (records: string[]) => T,
+): { check: RecordCheck; parsed: T | null } {
+  if (!txt.ok && txt.code !== "nxdomain")
+    return { check: { verdict: "not-tested", reason: "dns-failed", detail: txt.code }, parsed: null };
+  const parsed = read(txt.ok ? txt.records : []);
+  const verdict = parsed.kind === "valid" ? "yes" : parsed.kind === "none" ? "no" : "invalid";
+  const detail = "reason" in parsed ? String(parsed.reason) : null;
+  return { check: { verdict, reason: null, detail }, parsed };
+}
+
+function readMxList(answer: DnsAnswer<{ exchange: string; priority: number }>): {
+  list: MxList;
+  hosts: Array<{ host: string; priority: number }>;
+} {
+  if (!answer.ok)
+    return answer.code === "nxdomain"
+      ? { list: { status: "no-such-domain", signed: answer.authenticated }, hosts: [] }
+      : { list: { status: "failed", code: answer.code }, hosts: [] };
+  const hosts = [...answer.records]
+    .sort((a, b) => a.priority - b.priority)
+    .map((r) => ({ host: r.exchange.toLowerCase().replace(/\.$/, ""), priority: r.priority }));
+  if (hosts.length === 0) return { list: { status: "none", signed: answer.authenticated }, hosts };
+  if (hosts.length === 1 && hosts[0]!.host === "")
+    return { list: { status: "null-mx", signed: answer.authenticated }, hosts: [] };
+  return { list: { status: "found", signed: answer.authenticated }, hosts: hosts.filter((h) => h.host !== "") };
+}
+
+async function checkHost(
+  host: string,
+  priority: number,
+  options: DomainCheckOptions,
+  timeoutMs: number,
+  mxSigned: boolean,
+  validates: boolean,
+): Promise<MxHostCheck> {
+  let chain: Buffer[] | null = null;
+  const [probe, tlsa] = await Promise.all([
+    options.port25 === false
+      ? Promise.resolve(null)
+      : probeEndpoint(
+          { host, port: options.smtpPortFor?.(host) ?? 25, protocol: "smtp", security: "starttls" },
+          {
+            timeoutMs,
+            allowLoopback: options.allowLoopback,
+            lookup: options.lookup,
+            ca: options.ca,
+            clientName: options.clientName,
+            onSecure: (_target, socket) => (chain = presentedChain(socket)),
+          },
+        ),
+    options.resolver.tlsa(`_25._tcp.${host}`),
+  ]);
+  return {
+    host,
+    priority,
+    probed: true,
+    starttls: probe ? starttlsVerdict(probe) : notTestedStarttls("port-25-disabled"),
+    dane: daneVerdict(tlsa, mxSigned, validates, chain),
+    mtaStsMatch: null,
+  };
+}
+
+export async function checkDomainTransport(
+  domain: string,
+  options: DomainCheckOptions,
+): Promise<DomainTransportReport> {
+  const started = Date.now();
+  const name = domain.toLowerCase().replace(/\.$/, "");
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const dns = options.resolver;
+  const [mxAnswer, stsTxt, rptTxt, spfTxt, dmarcTxt, validates] = await Promise.all([
+    dns.mx(name),
+    dns.txt(`_mta-sts.${name}`),
+    dns.txt(`_smtp._tls.${name}`),
+    dns.txt(name),
+    dns.txt(`_dmarc.${name}`),
+    dns.validates(),
+  ]);
+  const { list, hosts: listed } = readMxList(mxAnswer);
+  const mxSigned = list.status !== "failed" && list.signed;
+  const [probed, mtaSts] = await Promise.all([
+    Promise.all(
+      listed
+        .slice(0, MAX_PROBED_MX)
+        .map(({ host, priority }) => checkHost(host, priority, options, timeoutMs, mxSigned, validates)),
+    ),
+    checkMtaSts(
+      name,
+      stsTxt,
+      listed.map((h) => h.host),
+      options,
+      timeoutMs,
+    ),
+  ]);
+  const skipped: MxHostCheck[] = listed
+    .slice(MAX_PROBED_MX)
+    .map(({ host, priority }) => ({ host, priority, probed: false, starttls: null, dane: null, mtaStsMatch: null }));
+  const hosts = [...probed, ...skipped].map((h) => ({
+    ...h,
+    mtaStsMatch:
+      mtaSts.verdict === "valid" || mtaSts.verdict === "mx-mismatch" ? !mtaSts.mxNotCovered.includes(h.host) : null,
+  }));
+  const tlsRpt = recordCheck(rptTxt, readTlsRptRecord);
+  const spf = recordCheck(spfTxt, readSpfRecord);
+  const dmarc = recordCheck(dmarcTxt, readDmarcRecord);
+  return {
+    domain: name,
+    checkedAt: (options.now?.() ?? new Date()).toISOString(),
+    dnssecValidation: validates,
+    mx: list,
+    hosts,
+    mtaSts,
+    tlsRpt: { ...tlsRpt.check, rua: tlsRpt.parsed?.kind === "valid" ? tlsRpt.parsed.rua : [] },
+    spf: spf.check,
+    dmarc: { ...dmarc.check, policy: dmarc.parsed?.kind === "valid" ? dmarc.parsed.policy : null },
+    ms: Date.now() - started,
+  };
+}
