@@ -95,6 +95,7 @@ export type MtaStsProblem =
   | "no-policy-host"
   | "redirect"
   | "http-status"
+  | "content-type"
   | "certificate"
   | "too-large"
   | "refused"
@@ -290,6 +291,13 @@ async function fetchPolicy(domain: string, options: DomainCheckOptions, timeoutM
     if (response.status !== 200) {
       await response.body?.cancel();
       return { ok: false, problem: "http-status", fetch: status };
+    }
+    // §3.2: the media type MUST be text/plain and senders SHOULD check it (so a host that lets
+    // users upload files cannot have an HTML page or an image taken for a policy)
+    const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (mediaType !== "text/plain") {
+      await response.body?.cancel();
+      return { ok: false, problem: "content-type", fetch: status };
     }
     const body = await readLimitedBody(response, MAX_POLICY_BYTES);
     if (!body.ok) return { ok: false, problem: "too-large", fetch: status };

@@ -49,7 +49,7 @@ let policyServer: https.Server;
 let policyPort: number;
 const policyRequests: string[] = [];
 
-const POLICIES: Record<string, { status: number; body?: string; location?: string }> = {
+const POLICIES: Record<string, { status: number; body?: string; location?: string; type?: string }> = {
   "mta-sts.good.test": {
     status: 200,
     body: "version: STSv1\r\nmode: enforce\r\nmx: *.good.test\r\nmax_age: 604800\r\n",
@@ -64,6 +64,11 @@ const POLICIES: Record<string, { status: number; body?: string; location?: strin
     body: "version: STSv1\r\nmode: enforce\r\nmx: *.badcert.test\r\nmax_age: 86400\r\n",
   },
   "mta-sts.redirect.test": { status: 301, location: "https://mta-sts.good.test/.well-known/mta-sts.txt" },
+  "mta-sts.html.test": {
+    status: 200,
+    type: "text/html",
+    body: "version: STSv1\nmode: enforce\nmx: *.html.test\nmax_age: 1\n",
+  },
 };
 
 function zone(): Zone {
@@ -85,6 +90,8 @@ function zone(): Zone {
     "_25._tcp.mx.unsigned.test": { tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair) }] },
     "redirect.test": { mx: [{ exchange: "mx.good.test", priority: 10 }], signed: true },
     "_mta-sts.redirect.test": sts("4"),
+    "html.test": { mx: [{ exchange: "mx.good.test", priority: 10 }], signed: true },
+    "_mta-sts.html.test": sts("5"),
     "blocked.test": { mx: [{ exchange: "mx.blocked.test", priority: 10 }], signed: true },
     "_25._tcp.mx.blocked.test": {
       tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair) }],
@@ -153,7 +160,7 @@ beforeAll(async () => {
       const policy = POLICIES[host];
       if (!policy || req.url !== "/.well-known/mta-sts.txt") return void res.writeHead(404).end();
       res.writeHead(policy.status, {
-        "content-type": "text/plain",
+        "content-type": policy.type ?? "text/plain; charset=utf-8",
         ...(policy.location ? { location: policy.location } : {}),
       });
       res.end(policy.body ?? "");
@@ -279,6 +286,11 @@ describe("MTA-STS", () => {
     const report = await checkDomainTransport("redirect.test", options());
     expect(report.mtaSts).toMatchObject({ verdict: "invalid", problems: ["redirect"], fetch: "HTTP 301" });
     expect(policyRequests.slice(before)).toEqual(["mta-sts.redirect.test/.well-known/mta-sts.txt"]);
+  });
+
+  it("does not take a policy served as another media type than text/plain (§3.2)", async () => {
+    const report = await checkDomainTransport("html.test", options({ port25: false }));
+    expect(report.mtaSts).toMatchObject({ verdict: "invalid", problems: ["content-type"], fetch: "HTTP 200" });
   });
 
   it("reports no MTA-STS for a domain without the TXT record, without fetching anything", async () => {
