@@ -3,7 +3,7 @@ import { guardedFetch, type Dial } from "@/lib/check/guarded-fetch";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { probeEndpoint } from "@/lib/probe/probe-endpoint";
 import type { EndpointProbeResult, LookupAll } from "@/lib/probe/types";
-import { matchTlsaRecord, type TlsaVerdict } from "./dane";
+import { matchTlsaRecord } from "./dane";
 import type { DnsAnswer, MxResolver, TlsaRecord } from "./dns";
 import {
   mxPatternMatches,
@@ -12,9 +12,18 @@ import {
   readMtaStsRecord,
   readSpfRecord,
   readTlsRptRecord,
-  type DmarcPolicy,
-  type MtaStsMode,
 } from "./records";
+import type {
+  DaneCheck,
+  DomainTransportReport,
+  MtaStsCheck,
+  MtaStsProblem,
+  MxHostCheck,
+  MxList,
+  NotTestedReason,
+  RecordCheck,
+  StarttlsCheck,
+} from "./types";
 
 // The mail domain's own transport security, as a sending server would see it: its MX hosts and
 // STARTTLS on port 25, MTA-STS, TLS-RPT, DANE, with SPF and DMARC as context. Every verdict keeps
@@ -25,119 +34,8 @@ import {
 // More MX hosts than this are not worth a visitor's wait (and one form post would open many
 // connections); they are listed but not probed.
 export const MAX_PROBED_MX = 4;
-// RFC 8461 §3.3 suggests senders cap the policy body at 64 KiB.
+// A policy is a few lines; 64 KiB is the size senders accept (Google's MTA-STS documentation).
 export const MAX_POLICY_BYTES = 64 * 1024;
-
-export type NotTestedReason =
-  // the connection to port 25 was refused, timed out or found no route: many networks block
-  // outgoing port 25 (Japan's OP25B among them), so this says nothing about the domain
-  | "port-25-unreachable"
-  // the deployment says port 25 is blocked here, so it was not tried
-  | "port-25-disabled"
-  // the address guard refused the host (it resolves to a private or loopback address)
-  | "refused-address"
-  // the MX name does not resolve
-  | "unresolvable"
-  // the server turned the connection away (554 greeting), often a blocklist of cloud addresses
-  | "rejected"
-  // a timeout or broken answer part-way through the dialogue
-  | "dialogue-failed"
-  | "dns-failed"
-  // the resolver's AD bit is not believed, or it does not validate DNSSEC
-  | "no-dnssec-validation"
-  // DANE needs the certificate, and STARTTLS could not be tested
-  | "no-certificate"
-  | "policy-fetch-failed";
-
-export type StarttlsCheck = {
-  verdict: "yes" | "no" | "not-tested";
-  reason: NotTestedReason | "not-offered" | "refused-by-server" | "handshake-failed" | null;
-  address: string | null;
-  tlsVersion: string | null;
-  weakTls: boolean | null;
-  // the chain verifies against the trusted roots and the certificate is in its validity period
-  certificateValid: boolean | null;
-  certificateError: string | null;
-  hostnameMatches: boolean | null;
-  certificateValidTo: string | null;
-  failure: { step: string; code: string; message: string } | null;
-};
-
-export type DaneCheck = {
-  // valid: a usable TLSA record matches, and the MX and TLSA answers are DNSSEC-validated
-  verdict: "valid" | "mismatch" | "unusable" | "unsigned" | "none" | "not-tested";
-  reason: NotTestedReason | "mx-unsigned" | "tlsa-unsigned" | null;
-  records: Array<TlsaRecord & { verdict: TlsaVerdict | null }>;
-};
-
-export type MxHostCheck = {
-  host: string;
-  priority: number;
-  probed: boolean;
-  starttls: StarttlsCheck | null;
-  dane: DaneCheck | null;
-  // covered by the MTA-STS policy's mx patterns (null: no valid policy to match against)
-  mtaStsMatch: boolean | null;
-};
-
-export type MxList =
-  | { status: "found"; signed: boolean }
-  // no MX records (mail would go to the domain's own address, RFC 5321 §5.1; not probed)
-  | { status: "none"; signed: boolean }
-  // RFC 7505: a single "." MX, the domain takes no mail
-  | { status: "null-mx"; signed: boolean }
-  | { status: "no-such-domain"; signed: boolean }
-  | { status: "failed"; code: string };
-
-export type MtaStsProblem =
-  | "txt-multiple"
-  | "txt-bad-id"
-  | "no-policy-host"
-  | "redirect"
-  | "http-status"
-  | "content-type"
-  | "certificate"
-  | "too-large"
-  | "refused"
-  | "policy-version"
-  | "policy-mode"
-  | "policy-max_age"
-  | "policy-mx";
-
-export type MtaStsCheck = {
-  // valid: TXT and policy valid and every MX host matches a pattern; mx-mismatch: valid, but
-  // some MX host is not covered (with mode enforce, mail to it fails)
-  verdict: "valid" | "mx-mismatch" | "invalid" | "none" | "not-tested";
-  reason: NotTestedReason | null;
-  id: string | null;
-  mode: MtaStsMode | null;
-  maxAge: number | null;
-  mxPatterns: string[];
-  mxNotCovered: string[];
-  problems: MtaStsProblem[];
-  // what the fetch came to: "HTTP 200", "HTTP 301", an error code
-  fetch: string | null;
-};
-
-export type RecordCheck = {
-  verdict: "yes" | "no" | "invalid" | "not-tested";
-  reason: NotTestedReason | null;
-  detail: string | null;
-};
-
-export type DomainTransportReport = {
-  domain: string;
-  checkedAt: string;
-  // the resolver's AD bit is believed and it validates (see lib/mx/dns.ts)
-  dnssecValidation: boolean;
-  mx: MxList;
-  hosts: MxHostCheck[];
-  mtaSts: MtaStsCheck;
-  tlsRpt: RecordCheck & { rua: string[] };
-  spf: RecordCheck;
-  dmarc: RecordCheck & { policy: DmarcPolicy | null };
-  ms: number;
-};
 
 export type DomainCheckOptions = {
   resolver: MxResolver;

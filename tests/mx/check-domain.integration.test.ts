@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dial } from "@/lib/check/guarded-fetch";
 import { checkDomainTransport, type DomainCheckOptions } from "@/lib/mx/check-domain";
 import { createMxResolver } from "@/lib/mx/dns";
+import { domainTransportReportSchema } from "@/lib/mx/types";
 import type { LookupAll } from "@/lib/probe/types";
 import { startDnsServer, type TestDnsServer, type Zone } from "../check/dns-server";
 import { createTestCertificates, issueTestCertificate, type KeyPair, type TestCertificates } from "../servers/certs";
@@ -219,6 +220,8 @@ describe("a well-configured domain", () => {
     });
     expect(report.spf.verdict).toBe("yes");
     expect(report.dmarc).toMatchObject({ verdict: "yes", policy: "reject" });
+    // plain data that reads back through the stored schema unchanged
+    expect(domainTransportReportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report);
   });
 
   it("matches DANE-EE records of every selector and matching type against the certificate presented", async () => {
