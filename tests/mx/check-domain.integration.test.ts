@@ -252,6 +252,40 @@ describe("a well-configured domain", () => {
   });
 });
 
+describe("DANE-TA", () => {
+  it("matches a usage-2 record against the issuer the server sent, never against the leaf", async () => {
+    // the server sends its chain: the leaf, then the test CA (RFC 7671 §5.2.2)
+    const chained = await startStarttlsSmtp({ ...mxPair, cert: `${mxPair.cert}${certs.ca}` });
+    const spki = (pem: string) =>
+      createHash("sha256")
+        .update(new X509Certificate(pem).publicKey.export({ type: "spki", format: "der" }))
+        .digest("hex");
+    const zoned = await startDnsServer({
+      ...zone(),
+      "_25._tcp.mx.good.test": {
+        tlsa: [
+          { usage: 2, selector: 1, matching: 1, data: spki(mxPair.cert) },
+          { usage: 2, selector: 1, matching: 1, data: spki(certs.ca) },
+        ],
+        signed: true,
+      },
+    });
+    try {
+      const report = await checkDomainTransport(
+        "good.test",
+        options({
+          resolver: createMxResolver({ server: { host: LOOPBACK, port: zoned.port }, timeoutMs: 2000 }),
+          smtpPortFor: () => chained.port,
+        }),
+      );
+      expect(report.hosts[0]?.dane?.verdict).toBe("valid");
+      expect(report.hosts[0]?.dane?.records.map((r) => r.verdict)).toEqual(["no-match", "match"]);
+    } finally {
+      await Promise.all([zoned.close(), chained.close()]);
+    }
+  });
+});
+
 describe("MTA-STS", () => {
   it("reports a policy whose MX patterns do not cover the real MX host", async () => {
     const report = await checkDomainTransport("nomatch.test", options());
