@@ -97,6 +97,10 @@ export function starttlsVerdict(result: EndpointProbeResult): StarttlsCheck {
     certificateValidTo: tls?.certificate?.validTo ?? null,
   };
   if (tls) return { ...base, verdict: "yes", reason: null };
+  // The probe reads a refused EHLO as an empty capability list; only a 250 answer to EHLO
+  // (the greeting is 220) shows what the server offers.
+  const ehloAnswered = result.transcript.some((line) => /^S: 250[ -]/.test(line));
+  if (result.starttlsOffered === false && !ehloAnswered) return { ...base, reason: "rejected" };
   if (result.starttlsOffered === false) return { ...base, verdict: "no", reason: "not-offered" };
   if (result.starttlsAccepted === false) return { ...base, verdict: "no", reason: "refused-by-server" };
   if (result.starttlsAccepted === true && failure?.step === "handshake")

@@ -18,7 +18,8 @@ export const NOT_TESTED_REASONS = [
   "refused-address",
   // the MX name does not resolve
   "unresolvable",
-  // the server turned the connection away (554 greeting), often a blocklist of cloud addresses
+  // the server turned the connection away (a 4xx/5xx greeting, or EHLO refused), often a
+  // blocklist of cloud addresses or a check of the EHLO name
   "rejected",
   // a timeout or a broken answer part-way through the dialogue
   "dialogue-failed",

@@ -24,8 +24,17 @@ describe("STARTTLS on port 25: no only when the server said so", () => {
     expect(starttlsVerdict(result)).toMatchObject({ verdict: "not-tested", reason });
   });
 
+  it("is not tested when the server refused EHLO (no capabilities seen)", () => {
+    const transcript = ["S: 220 mx.example.com ESMTP", "C: EHLO probe.invalid", "S: 550 go away", "C: QUIT"];
+    expect(starttlsVerdict(probe({ status: "ok", starttlsOffered: false, transcript }))).toMatchObject({
+      verdict: "not-tested",
+      reason: "rejected",
+    });
+  });
+
   it("is no when EHLO does not offer it, the server refuses it, or the handshake fails after it agreed", () => {
-    expect(starttlsVerdict(probe({ status: "ok", starttlsOffered: false }))).toMatchObject({
+    const transcript = ["S: 220 mx.example.com ESMTP", "C: EHLO probe.invalid", "S: 250-mx.example.com", "S: 250 SIZE"];
+    expect(starttlsVerdict(probe({ status: "ok", starttlsOffered: false, transcript }))).toMatchObject({
       verdict: "no",
       reason: "not-offered",
     });
