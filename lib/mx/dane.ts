@@ -4,8 +4,9 @@ import type { TlsaRecord } from "./dns";
 // Whether a TLSA record set matches the certificates an MX host presented (RFC 6698 §2.1,
 // RFC 7672 §3.1). SMTP uses DANE-EE (3) and DANE-TA (2) only: PKIX-TA (0) and PKIX-EE (1) are
 // "unusable" for SMTP (RFC 7672 §3.1.3), as are selectors and matching types we do not know.
-// DANE-TA is matched against the issuers the server sent (RFC 7671 §5.2.2 requires it to send
-// the trust anchor); its name checks are the STARTTLS check's host-name verdict.
+// DANE-TA is matched against the issuers in the chain Node reports: the certificates the server
+// sent (RFC 7671 §5.2.2 requires it to send the trust anchor), which Node may complete from our
+// trusted roots; its name checks are the STARTTLS check's host-name verdict.
 
 export type TlsaVerdict = "match" | "no-match" | "unusable";
 

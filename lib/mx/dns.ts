@@ -218,7 +218,11 @@ function askUdp(server: DnsServer, query: Buffer, timeoutMs: number): Promise<Bu
   const host = server.host;
   return new Promise((resolve, reject) => {
     const socket = dgram.createSocket(net.isIPv6(host) ? "udp6" : "udp4");
+    let done = false;
     const finish = (error: Error | null, message?: Buffer) => {
+      // closing a dgram socket twice throws
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       socket.close();
       if (error) reject(error);
@@ -240,7 +244,10 @@ function askTcp(server: DnsServer, query: Buffer, timeoutMs: number): Promise<Bu
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: server.host, port: server.port });
     let received = Buffer.alloc(0);
+    let done = false;
     const finish = (error: Error | null, message?: Buffer) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       socket.destroy();
       if (error) reject(error);
@@ -332,7 +339,11 @@ export function createMxResolver(options: MxResolverOptions): MxResolver {
     tlsa: (name) => query(name, RR.TLSA, (r) => readTlsa(r.rdata)),
     validates() {
       if (!trustAd) return Promise.resolve(false);
-      validating ??= query(options.controlName ?? ".", RR.SOA, () => null).then((a) => a.ok && a.authenticated);
+      // remembered once it is known; a failed control question (a lost packet) is asked again
+      validating ??= query(options.controlName ?? ".", RR.SOA, () => null).then((a) => {
+        if (!a.ok) validating = undefined;
+        return a.ok && a.authenticated;
+      });
       return validating;
     },
   };
