@@ -316,12 +316,21 @@ async function checkHost(
   };
 }
 
+// Letters, digits, hyphens and underscores in labels of 1–63, at least two labels: the domain
+// becomes part of a URL (https://mta-sts.<domain>/…) and of DNS names, so nothing else may pass.
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function isCheckableDomain(domain: string): boolean {
+  return DOMAIN_NAME.test(domain.toLowerCase().replace(/\.$/, ""));
+}
+
 export async function checkDomainTransport(
   domain: string,
   options: DomainCheckOptions,
 ): Promise<DomainTransportReport> {
   const started = Date.now();
   const name = domain.toLowerCase().replace(/\.$/, "");
+  if (!DOMAIN_NAME.test(name)) throw new Error(`not a domain name: ${JSON.stringify(domain.slice(0, 80))}`);
   const timeoutMs = options.timeoutMs ?? 8000;
   const dns = options.resolver;
   const [mxAnswer, stsTxt, rptTxt, spfTxt, dmarcTxt, validates] = await Promise.all([

@@ -296,8 +296,9 @@ export function createMxResolver(options: MxResolverOptions): MxResolver {
     if (!server) return "error";
     const qname = normalizeName(name);
     for (let attempt = 0; attempt < tries; attempt++) {
-      const query = encodeQuery(randomInt(0, 0x10000), qname, type);
       try {
+        // inside the try: a name from a DNS answer (an MX host) may not be one we can ask about
+        const query = encodeQuery(randomInt(0, 0x10000), qname, type);
         let response = parseResponse(await askUdp(server, query, tryMs));
         if (response.truncated) response = parseResponse(await askTcp(server, query, tryMs));
         if (response.id !== query.readUInt16BE(0)) continue;

@@ -330,6 +330,12 @@ describe("MTA-STS", () => {
     expect(report.mtaSts).toMatchObject({ verdict: "invalid", problems: ["content-type"], fetch: "HTTP 200" });
   });
 
+  it("refuses a 'domain' that would change the policy URL, before any question is asked", async () => {
+    const before = policyRequests.length;
+    await expect(checkDomainTransport("good.test/x?", options())).rejects.toThrow(/not a domain name/);
+    expect(policyRequests.length).toBe(before);
+  });
+
   it("reports no MTA-STS for a domain without the TXT record, without fetching anything", async () => {
     const before = policyRequests.length;
     const report = await checkDomainTransport("blocked.test", options());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daneVerdict, starttlsVerdict } from "@/lib/mx/check-domain";
+import { daneVerdict, isCheckableDomain, starttlsVerdict } from "@/lib/mx/check-domain";
 import { emptyResult } from "@/lib/probe/probe-endpoint";
 import type { EndpointProbeResult, ProbeStep } from "@/lib/probe/types";
 
@@ -87,4 +87,17 @@ describe("DANE counts only validated TLSA records", () => {
     expect(daneVerdict(pkix, true, true, null)).toMatchObject({ verdict: "unusable" });
     expect(daneVerdict(signed, true, true, null)).toMatchObject({ verdict: "not-tested", reason: "no-certificate" });
   });
+});
+
+describe("the domain a check accepts", () => {
+  it.each(["example.com", "Example.COM.", "mail-1.example.co.jp", "xn--wgv71a119e.jp"])("%s passes", (domain) => {
+    expect(isCheckableDomain(domain)).toBe(true);
+  });
+
+  it.each(["localhost", "evil.test/x?", "user@evil.test", "a..b", "-a.test", "a b.test", "", `${"a".repeat(64)}.test`])(
+    "%s does not (it would change the policy URL or is no domain)",
+    (domain) => {
+      expect(isCheckableDomain(domain)).toBe(false);
+    },
+  );
 });
