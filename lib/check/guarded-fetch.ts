@@ -195,7 +195,8 @@ function exchange(
   });
 }
 
-// A fetch for the autoconfig lookup: GET or HEAD, redirects followed only as described above.
+// A fetch for the autoconfig lookup: GET or HEAD, redirects followed only as described above
+// (init.redirect "manual" or "error": not at all).
 export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
   return async (input, init) => {
     let url = new URL(input instanceof Request ? input.url : String(input));
@@ -224,7 +225,13 @@ export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
       }
       const response = await exchange(url, socket, method, headers, signal);
       const location = response.headers.get("location");
-      if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
+      // redirect: "manual" hands a redirect back unfollowed (the MTA-STS policy fetch, RFC 8461
+      // §3.3); "error" refuses it, as fetch does
+      if (!REDIRECT_STATUSES.has(response.status) || !location || init?.redirect === "manual") return response;
+      if (init?.redirect === "error") {
+        await response.body?.cancel();
+        throw refusedUrl(url, "it redirects, and this fetch follows no redirects");
+      }
       await response.body?.cancel();
       if (hop >= MAX_REDIRECTS) throw refusedUrl(url, `more than ${MAX_REDIRECTS} redirects`);
       let next: URL;

@@ -172,6 +172,7 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions =
     socket = secure;
     result.timings.handshakeMs = since(t);
     result.tls = describeTls(secure, target.host);
+    options.onSecure?.(target, secure);
     note(`-- TLS ${result.tls.version} ${result.tls.cipher} --`);
     reader = new LineReader(secure);
   };

@@ -1,3 +1,4 @@
+import type { TLSSocket } from "node:tls";
 import { MAIL_PROTOCOLS, type MailProtocol, type PortSecurity } from "@/lib/mail";
 
 // Shapes of a live probe. Everything here is plain data (JSON-safe), because a probe result is
@@ -114,6 +115,9 @@ export type ProbeOptions = {
   // called as each endpoint enters a step and when it finishes (progress bars)
   onStep?: (target: ProbeTarget, step: ProbeStep) => void;
   onResult?: (result: EndpointProbeResult) => void;
+  // called once the handshake is done, for a caller that needs more than TlsFacts (DANE compares
+  // the certificates themselves)
+  onSecure?: (target: ProbeTarget, socket: TLSSocket) => void;
   // replaces dns.lookup (tests)
   lookup?: LookupAll;
 };

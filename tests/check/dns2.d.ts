@@ -5,10 +5,17 @@ declare module "dns2" {
   type Question = { name: string; type: number; class: number };
   type Answer = { name: string; type: number; class: number; ttl: number; [field: string]: unknown };
   class Packet {
-    static TYPE: Record<"A" | "AAAA" | "MX" | "NS" | "SOA" | "TXT" | "ANY", number>;
+    static TYPE: Record<"A" | "AAAA" | "MX" | "NS" | "SOA" | "TXT" | "ANY", number> & Record<string, number>;
+    static Resource: Record<
+      string,
+      | {
+          encode?: (record: Answer, writer: { write(value: number, bits: number): void }) => void;
+        }
+      | undefined
+    >;
     static CLASS: Record<"IN", number>;
     static createResponseFromRequest(request: Packet): Packet;
-    header: { id: number; rcode: number; aa: number; ra: number };
+    header: { id: number; rcode: number; aa: number; ra: number; z: number; tc: number };
     questions: Question[];
     answers: Answer[];
   }

@@ -193,6 +193,18 @@ describe("the autoconfig fetch against DNS rebinding", () => {
     expect(internal.requests).toEqual([]);
   });
 
+  it("hands a redirect back unfollowed with redirect: manual, and refuses it with redirect: error", async () => {
+    const fetch = guardedFetch({ allowLoopback: false, lookup: publicOnly(), dial });
+    const to = encodeURIComponent("http://rebind.test/next");
+    const response = await fetch(`http://rebind.test/redirect?to=${to}`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("http://rebind.test/next");
+    await expect(fetch(`http://rebind.test/redirect?to=${to}`, { redirect: "error" })).rejects.toThrow(
+      /follows no redirects/,
+    );
+    expect(publicHttp.requests.map((r) => r.url)).toEqual([`/redirect?to=${to}`, `/redirect?to=${to}`]);
+  });
+
   it("follows at most three redirects", async () => {
     const lookup = publicOnly();
     const fetch = guardedFetch({ allowLoopback: false, lookup, dial });

@@ -114,3 +114,46 @@ export function createTestCertificates(dir: string): TestCertificates {
     wrongName: issue("wrong-name", "mail.wrong-name.test", "wrong", ["-days", "30"]),
   };
 }
+
+// A further leaf from the test CA for the given DNS names (the mail-domain checks need MX and
+// mta-sts host names), valid for 30 days.
+export function issueTestCertificate(certs: TestCertificates, file: string, dnsNames: string[]): KeyPair {
+  const dir = certs.dir;
+  const [first = "localhost"] = dnsNames;
+  writeFileSync(
+    path.join(dir, `${file}.ext`),
+    [
+      "basicConstraints = CA:FALSE",
+      `subjectAltName = ${dnsNames.map((n) => `DNS:${n}`).join(",")}`,
+      "extendedKeyUsage = serverAuth",
+      "",
+    ].join("\n"),
+  );
+  const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+  openssl(["req", "-new", ...ec, "-subj", `/CN=${first}`, "-keyout", `${file}.key`, "-out", `${file}.csr`], dir);
+  openssl(
+    [
+      "ca",
+      "-batch",
+      "-config",
+      "ca.cnf",
+      "-cert",
+      "ca.pem",
+      "-keyfile",
+      "ca.key",
+      "-in",
+      `${file}.csr`,
+      "-out",
+      `${file}.pem`,
+      "-extfile",
+      `${file}.ext`,
+      "-notext",
+      "-days",
+      "30",
+    ],
+    dir,
+  );
+  const keyFile = path.join(dir, `${file}.key`);
+  const certFile = path.join(dir, `${file}.pem`);
+  return { key: readFileSync(keyFile, "utf8"), cert: readFileSync(certFile, "utf8"), keyFile, certFile };
+}
