@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnStyles, columnStylesheet, parseColumnStylesFile } from "@/lib/catalogue/column-styles";
+import { tableProperties } from "@/lib/catalogue/property-groups";
 import type { PropertyInfo } from "@/lib/queries/properties";
 
 const property = (
@@ -41,6 +42,16 @@ describe("the catalogue's generated column sheet", () => {
     // text from the database cannot end the string or the sheet
     expect(css).not.toContain("</style>");
     expect(css).not.toMatch(/"over"/);
+  });
+
+  it("gives OAuth2 and app password no column: the filter and the service page show them", () => {
+    const withLogin = [
+      ...PROPERTIES,
+      property(4, "oauth2", "auth", "OAuth2 login", "OAuth2"),
+      property(5, "app-password", "auth", "App password required", "App password"),
+    ];
+    expect(columnStyles("en", withLogin)).toBe(columnStyles("en", PROPERTIES));
+    expect(tableProperties(withLogin).map((p) => p.key)).toEqual(["pop3s", "imaps", "smtps"]);
   });
 
   it("is named by its content, so a changed property list gets a new address", () => {
