@@ -132,12 +132,12 @@ test.describe("catalogue with JavaScript", () => {
     const marks = () => rows(page).first().locator("td:nth-child(n + 4)");
     await expect(marks()).toHaveCount(11);
     await openFilters(page);
-    await page.getByRole("checkbox", { name: /^OAuth2 でのログイン/ }).check();
+    await page.getByRole("checkbox", { name: /^OAuth2 でログイン/ }).check();
     await expect(page).toHaveURL(/has=oauth2/);
     const oauth2 = (await apiAll(request, "?has=oauth2")).map((i) => i.slug);
     expect(oauth2).toEqual(expect.arrayContaining(["gmail", "outlook-com", "yahoo"]));
     await expectResults(page, oauth2.length);
-    await page.getByRole("checkbox", { name: /^アプリパスワードが必要/ }).check();
+    await page.getByRole("checkbox", { name: /^アプリパスワード必須/ }).check();
     await expect(page).toHaveURL(/has=oauth2&has=app-password/);
     const both = (await apiAll(request, "?has=oauth2&has=app-password")).map((i) => i.slug);
     // Gmail: OAuth2 and app passwords both; Outlook.com: no source states an app password

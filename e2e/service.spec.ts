@@ -115,7 +115,7 @@ test("an address leads to its provider's page, with its mail domains, settings a
 test("how to sign in: OAuth2 and app password with their sources, partial and unknown kept apart", async ({ page }) => {
   const mark = (property: string) => page.locator(`tr[data-property="${property}"] [data-support]`).first();
   await page.goto("/en/providers/gmail");
-  await expect(page.locator('tr[data-property="oauth2"] th')).toContainText("OAuth2 login");
+  await expect(page.locator('tr[data-property="oauth2"] th')).toContainText("OAuth2 sign-in");
   await expect(mark("oauth2")).toHaveAttribute("data-support", "yes");
   await expect(mark("app-password")).toHaveAttribute("data-support", "yes");
   await expect(page.locator('tr[data-property="app-password"]')).toContainText("FairEmail provider list");

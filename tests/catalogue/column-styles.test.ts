@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnStyles, columnStylesheet, parseColumnStylesFile } from "@/lib/catalogue/column-styles";
-import { tableProperties } from "@/lib/catalogue/property-groups";
+import { groupProperties, tableProperties } from "@/lib/catalogue/property-groups";
 import type { PropertyInfo } from "@/lib/queries/properties";
 
 const property = (
@@ -47,7 +47,7 @@ describe("the catalogue's generated column sheet", () => {
   it("gives OAuth2 and app password no column: the filter and the service page show them", () => {
     const withLogin = [
       ...PROPERTIES,
-      property(4, "oauth2", "auth", "OAuth2 login", "OAuth2"),
+      property(4, "oauth2", "auth", "OAuth2 sign-in", "OAuth2"),
       property(5, "app-password", "auth", "App password required", "App password"),
     ];
     expect(columnStyles("en", withLogin)).toBe(columnStyles("en", PROPERTIES));
@@ -74,5 +74,14 @@ describe("the catalogue's generated column sheet", () => {
       "../ja-0123456789abcdef.css",
     ])
       expect(parseColumnStylesFile(bad), bad).toBeNull();
+  });
+});
+
+describe("the property order", () => {
+  it("lists the properties group by group, so the filter's fieldsets read in turn are the server's order", async () => {
+    const { default: properties } = await import("@/data/properties.json");
+    expect(groupProperties(properties).flatMap((g) => g.properties.map((p) => p.key))).toEqual(
+      properties.map((p) => p.key),
+    );
   });
 });
