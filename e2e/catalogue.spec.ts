@@ -126,6 +126,28 @@ test.describe("catalogue with JavaScript", () => {
     await expect(m365.locator("td.m-no")).toContainText("非対応");
   });
 
+  test("OAuth2 and app password required are filters, not columns", async ({ page, request }) => {
+    await page.goto("/ja/providers");
+    await enhanced(page);
+    const marks = () => rows(page).first().locator("td:nth-child(n + 4)");
+    await expect(marks()).toHaveCount(11);
+    await openFilters(page);
+    await page.getByRole("checkbox", { name: /^OAuth2 でログイン/ }).check();
+    await expect(page).toHaveURL(/has=oauth2/);
+    const oauth2 = (await apiAll(request, "?has=oauth2")).map((i) => i.slug);
+    expect(oauth2).toEqual(expect.arrayContaining(["gmail", "outlook-com", "yahoo"]));
+    await expectResults(page, oauth2.length);
+    await page.getByRole("checkbox", { name: /^アプリパスワード必須/ }).check();
+    await expect(page).toHaveURL(/has=oauth2&has=app-password/);
+    const both = (await apiAll(request, "?has=oauth2&has=app-password")).map((i) => i.slug);
+    // Gmail: OAuth2 and app passwords both; Outlook.com: no source states an app password
+    expect(both).toContain("gmail");
+    expect(both).not.toContain("outlook-com");
+    await expectResults(page, both.length);
+    expect(await listedSlugs(page)).toEqual(both.slice(0, PER_PAGE));
+    await expect(marks()).toHaveCount(11);
+  });
+
   test("searching a former name finds the renamed service", async ({ page }) => {
     await page.goto("/ja/providers");
     await enhanced(page);

@@ -112,6 +112,27 @@ test("an address leads to its provider's page, with its mail domains, settings a
   );
 });
 
+test("how to sign in: OAuth2 and app password with their sources, partial and unknown kept apart", async ({ page }) => {
+  const mark = (property: string) => page.locator(`tr[data-property="${property}"] [data-support]`).first();
+  await page.goto("/en/providers/gmail");
+  await expect(page.locator('tr[data-property="oauth2"] th')).toContainText("OAuth2 sign-in");
+  await expect(mark("oauth2")).toHaveAttribute("data-support", "yes");
+  await expect(mark("app-password")).toHaveAttribute("data-support", "yes");
+  await expect(page.locator('tr[data-property="app-password"]')).toContainText("FairEmail provider list");
+  // the ISPDB's Gmail file names OAuth2 on each server: the settings are its note
+  await expect(page.locator('tr[data-property="oauth2"]')).toContainText("imap imap.gmail.com:993 tls");
+
+  // MIT's ISPDB file names OAuth2 for IMAP, not for SMTP
+  await page.goto("/en/providers/mit");
+  await expect(mark("oauth2")).toHaveAttribute("data-support", "partial");
+  await expect(page.locator('tr[data-property="oauth2"]')).toContainText("imap outlook.office365.com:993 tls");
+
+  // no source says whether Outlook.com wants an app password: unknown, not "no"
+  await page.goto("/en/providers/outlook-com");
+  await expect(mark("oauth2")).toHaveAttribute("data-support", "yes");
+  await expect(mark("app-password")).toHaveAttribute("data-support", "unknown");
+});
+
 test("a provider with many domains lists the first ones and counts the rest", async ({ page }) => {
   await page.goto("/ja/providers/mail-com");
   const domains = page.locator("[data-domains]");

@@ -7,7 +7,7 @@ import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { CompareToggle, type CompareControl } from "@/components/catalogue/compare-toggle";
-import { groupProperties } from "@/lib/catalogue/property-groups";
+import { groupProperties, tableProperties } from "@/lib/catalogue/property-groups";
 import { columnStylesheet, groupLabel } from "@/lib/catalogue/column-styles";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 import { SUPPORT_VALUES, type SupportValue } from "@/lib/schemas/data";
@@ -60,7 +60,7 @@ export function CatalogueTable({
   legendHref,
 }: CatalogueTableProps) {
   const t = catalogueMessages[locale];
-  const groups = groupProperties(properties);
+  const groups = groupProperties(tableProperties(properties));
   const ordered = groups.flatMap((g) => g.properties);
   // Parts many rows share are made once, as settled promises of their element: the RSC payload
   // writes a promise once and refers to it by a short id ("$@1f") wherever it appears again,

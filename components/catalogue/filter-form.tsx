@@ -30,8 +30,8 @@ export type FilterFormProps = {
   filters: CatalogueFilters;
   // the comparison selection, kept through every filter change as hidden `s` fields
   compare: string[];
-  // the property keys in the server's order, and the same properties grouped for the fieldsets
-  order: string[];
+  // the properties grouped for the fieldsets; read in turn they are the server's property order
+  // (data/properties.json lists them by group), which the URL's has= keys follow
   groups: Array<{ label: string; options: FilterOption[] }>;
   segments: FilterOption[];
   kinds: FilterOption[];
@@ -157,7 +157,13 @@ export function FilterForm(props: FilterFormProps) {
     const params = new URLSearchParams();
     for (const [key, value] of new FormData(form)) if (typeof value === "string") params.append(key, value);
     // Any change of filter starts again at page 1; the selection (hidden `s` fields) is kept.
-    const href = `${pathname}${toQueryString(filtersFromForm(params, props.order), params.getAll("s"))}`;
+    const href = `${pathname}${toQueryString(
+      filtersFromForm(
+        params,
+        props.groups.flatMap((g) => g.options.map(([key]) => key)),
+      ),
+      params.getAll("s"),
+    )}`;
     remember(form);
     startTransition(() =>
       mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false }),

@@ -39,7 +39,6 @@ export function FilterPanel({ locale, action, filters, properties, compare, tota
         action={action}
         filters={filters}
         compare={compare}
-        order={properties.map((p) => p.key)}
         groups={groupProperties(properties).map((g) => ({
           label: g.category in t.categories ? t.categories[g.category as keyof typeof t.categories] : g.category,
           options: g.properties.map((p) => [p.key, propertyLabel(p, locale)] as const),

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { propertyLabel } from "@/lib/i18n/labels";
 import type { Locale } from "@/lib/i18n/locales";
-import { groupProperties, isGroupKey } from "@/lib/catalogue/property-groups";
+import { groupProperties, isGroupKey, tableProperties } from "@/lib/catalogue/property-groups";
 import type { PropertyInfo } from "@/lib/queries/properties";
 import { SUPPORT_VALUES } from "@/lib/schemas/data";
 
@@ -30,7 +30,7 @@ export function columnStyles(locale: Locale, properties: PropertyInfo[]): string
   );
   const starts: string[] = [];
   let column = FIRST_PROPERTY_COLUMN;
-  for (const g of groupProperties(properties)) {
+  for (const g of groupProperties(tableProperties(properties))) {
     g.properties.forEach((p, i) => {
       const cell = `.catalogue-table td:nth-child(${column})`;
       // the header row below the groups starts with the first property column

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { chooseCurrentClaim } from "@/lib/catalogue/claim-rank";
 import { refreshCatalogueState } from "@/lib/catalogue/state";
+import { DETAIL_ONLY_PROPERTIES } from "@/lib/catalogue/property-groups";
 import { propertyBits } from "@/lib/catalogue/support-bits";
 
 type Tx = Pick<PrismaClient, "claim" | "property" | "catalogueState" | "$executeRawUnsafe" | "$queryRawUnsafe">;
@@ -62,6 +63,8 @@ export async function refreshCurrentClaims(
     bits.size === 0
       ? "0"
       : `CASE c."propertyId" ${[...bits.values()].map(({ id, bit }) => `WHEN ${id} THEN ${2 ** bit}`).join(" ")} ELSE 0 END`;
+  const detailOnly = [...bits.entries()].filter(([key]) => DETAIL_ONLY_PROPERTIES.has(key)).map(([, { id }]) => id);
+  const uncounted = detailOnly.length > 0 ? ` AND c."propertyId" NOT IN (${detailOnly.join(", ")})` : "";
   await tx.$executeRawUnsafe(`
     UPDATE "Service" SET
       "supportBits" = (
@@ -70,7 +73,7 @@ export async function refreshCurrentClaims(
       ),
       "supportCount" = (
         SELECT COUNT(*) FROM "Claim" c
-        WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" = 'yes'
+        WHERE c."serviceId" = "Service"."id" AND c."isCurrent" = TRUE AND c."value" = 'yes'${uncounted}
       ),
       "newestEvidence" = (
         SELECT MAX(COALESCE(c."verifiedOn", c."asOf")) FROM "Claim" c

@@ -19,3 +19,13 @@ function rank(category: string): number {
 export function isGroupKey(category: string): category is GroupKey {
   return (GROUP_ORDER as readonly string[]).includes(category);
 }
+
+// Properties the service page, the filter and the legend show but the catalogue table does not:
+// each column costs every row a cell, and a 20-row page is held to its HTML budget
+// (scripts/check-weight.ts). "App password required" is a burden, not a feature, so neither
+// counts towards a row's support either (Service.supportCount, the "most supported" order).
+export const DETAIL_ONLY_PROPERTIES: ReadonlySet<string> = new Set(["oauth2", "app-password"]);
+
+export function tableProperties<P extends { key: string }>(properties: readonly P[]): P[] {
+  return properties.filter((p) => !DETAIL_ONLY_PROPERTIES.has(p.key));
+}

@@ -146,9 +146,12 @@ const emailProviderRawSchema = z
     path: ["incomingServer"],
   });
 
+const oauth2RawSchema = z.object({ issuer: nonEmptyTextSchema.pipe(atMost(MAX_HOST_LENGTH)) });
+
 const documentRawSchema = z.object({
   clientConfig: z.object(
-    { emailProvider: emailProviderRawSchema },
+    // a malformed <oAuth2> block costs the file its OAuth2 statement, not its servers
+    { emailProvider: emailProviderRawSchema, oAuth2: oauth2RawSchema.optional().catch(undefined) },
     { error: "not a <clientConfig> with an <emailProvider>" },
   ),
 });
@@ -248,7 +251,10 @@ export function safeParseIspdbXml(xml: string, file: string): IspdbParseResult {
       result.error.issues.map((issue) => ({ field: formatField(issue.path), message: issue.message })),
     );
   }
-  return { ok: true, provider: toProvider(result.data.clientConfig.emailProvider) };
+  const provider = toProvider(result.data.clientConfig.emailProvider);
+  const issuer = result.data.clientConfig.oAuth2?.issuer;
+  if (issuer) provider.oauth2Issuer = issuer;
+  return { ok: true, provider };
 }
 
 export function parseIspdbXml(xml: string, file: string): IspdbProvider {

@@ -78,6 +78,9 @@ export const ispdbProviderSchema = z.object({
   outgoing: z.array(serverConfigSchema),
   webServices: z.array(webServiceConfigSchema),
   documentation: z.array(documentationSchema),
+  // the <oAuth2> block beside <emailProvider>: the provider's OAuth2 issuer, which tells a client
+  // where to sign in; its presence is the file's statement that the provider offers OAuth2
+  oauth2Issuer: z.string().min(1).optional(),
 });
 export type IspdbProvider = z.infer<typeof ispdbProviderSchema>;
 

@@ -23,6 +23,11 @@ export const MAIL_PROPERTY_KEYS = [
 ] as const;
 export type MailPropertyKey = (typeof MAIL_PROPERTY_KEYS)[number];
 
+// How people sign in today, which the sources state per provider rather than per setting: OAuth2
+// sign-in offered, and an app password required in place of the account's own password.
+export const LOGIN_PROPERTY_KEYS = ["oauth2", "app-password"] as const;
+export type LoginPropertyKey = (typeof LOGIN_PROPERTY_KEYS)[number];
+
 // One way to reach a mail server: what it speaks, how TLS starts, and where.
 export type Transport = { protocol: MailProtocol; security: TransportSecurity; port: number };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAIL_PROPERTY_KEYS } from "@/lib/mail";
+import { LOGIN_PROPERTY_KEYS, MAIL_PROPERTY_KEYS } from "@/lib/mail";
 import { authMethodSchema, hostSchema } from "@/lib/sources/record";
 import { partialDateSchema, slugSchema } from "@/lib/schemas/data";
 import { calendarDateSchema } from "@/lib/schemas/dates";
@@ -29,7 +29,7 @@ export const documentSchema = z.strictObject({
 export type DocumentRecord = z.infer<typeof documentSchema>;
 
 // What a provider's page can state: the mail-protocol properties, plus how people log in today.
-const documentedPropertyKeys = [...MAIL_PROPERTY_KEYS, "oauth2", "app-password"] as const;
+const documentedPropertyKeys = [...MAIL_PROPERTY_KEYS, ...LOGIN_PROPERTY_KEYS] as const;
 
 export const documentationFileSchema = z
   .strictObject({

@@ -2,7 +2,7 @@ import { DATA_FILES, DataValidationError, type CatalogueData, type DataIssue } f
 import type { ClaimRecord, ClientRecord, PropertyRecord, SourceRecord as ReviewedSource } from "@/lib/schemas/data";
 import type { DocumentationFile, Kind } from "@/lib/schemas/documentation";
 import { DATASETS } from "@/lib/sources/datasets";
-import { claimsFromSettings, insecureSettings, type ClaimWarning } from "@/lib/sources/claims";
+import { claimsFromSettings, insecureSettings, loginClaims, type ClaimWarning } from "@/lib/sources/claims";
 import { mergeSources, refOf, type MergeInput, type MergedService } from "@/lib/sources/merge";
 import { describeSetting, type DatasetKey, type Finding, type Setting, type Snapshot } from "@/lib/sources/record";
 
@@ -225,6 +225,21 @@ function planService(
         noteEn: null,
         warnings: derived.warnings,
         details: { records, settings: derived.settings },
+      });
+    }
+    for (const login of loginClaims(members.map((m) => m.record))) {
+      if (!propertyKeys.has(login.property)) continue;
+      claims.push({
+        property: login.property,
+        source: dataset,
+        value: login.value,
+        asOf,
+        verifiedOn: checked,
+        // settings are language-neutral; without them the entry itself is the statement
+        note: login.settings.length > 0 ? login.settings.join("; ") : null,
+        noteEn: null,
+        warnings: [],
+        details: login.settings.length > 0 ? { records, settings: login.settings } : { records },
       });
     }
     endpoints.push(...endpointsOf(settings, dataset, asOf));

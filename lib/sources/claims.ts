@@ -1,5 +1,5 @@
-import { transportPropertyKey, type MailPropertyKey } from "@/lib/mail";
-import { describeSetting, type Setting } from "@/lib/sources/record";
+import { transportPropertyKey, type LoginPropertyKey, type MailPropertyKey } from "@/lib/mail";
+import { describeSetting, type Setting, type SourceRecord } from "@/lib/sources/record";
 
 // What a list of settings proves about a service's properties, whoever listed them (a dataset or
 // a provider's documentation). A setting proves what it configures and nothing more: a property
@@ -70,4 +70,40 @@ export function insecureSettings(settings: readonly Setting[], logsInByDefault: 
     .filter((s) => s.security === "none")
     .filter((s) => s.auth.some((a) => PASSWORD_IN_CLEAR.has(a)) || (s.auth.length === 0 && logsInByDefault))
     .map(describeSetting);
+}
+
+export type LoginClaim = {
+  property: LoginPropertyKey;
+  value: "yes" | "partial";
+  // the settings naming OAuth2 (ISPDB); empty when the provider entry as a whole states it
+  settings: string[];
+};
+
+const DIRECTION = { pop3: "incoming", imap: "incoming", smtp: "outgoing" } as const;
+
+// What one dataset's records for a provider say about signing in. Only a statement counts:
+//   OAuth2 named on settings → oauth2 "yes" when it covers every direction the records list,
+//     "partial" when only receiving or only sending has it (ISPDB's mail.ru: IMAP and POP3, not
+//     SMTP); otherwise an entry marked OAuth2 (FairEmail's oauth, Delta Chat's oauth2
+//     authorizers, ISPDB's <oAuth2> block) → "yes"
+//   an entry marked appPassword → app-password "yes"
+// An entry without the mark (FairEmail's oauth=false means FairEmail has no OAuth2 set up for the
+// provider) says nothing about the provider: the property stays unknown, never "no".
+export function loginClaims(
+  records: readonly Pick<SourceRecord, "oauth2" | "appPassword" | "settings">[],
+): LoginClaim[] {
+  const claims: LoginClaim[] = [];
+  const settings = records.flatMap((r) => r.settings);
+  const withOAuth2 = settings.filter((s) => s.auth.includes("oauth2"));
+  if (withOAuth2.length > 0) {
+    const covered = new Set(withOAuth2.map((s) => DIRECTION[s.protocol]));
+    const listed = new Set(settings.map((s) => DIRECTION[s.protocol]));
+    const value = [...listed].every((d) => covered.has(d)) ? "yes" : "partial";
+    claims.push({ property: "oauth2", value, settings: [...new Set(withOAuth2.map(describeSetting))] });
+  } else if (records.some((r) => r.oauth2 === true)) {
+    claims.push({ property: "oauth2", value: "yes", settings: [] });
+  }
+  if (records.some((r) => r.appPassword === true))
+    claims.push({ property: "app-password", value: "yes", settings: [] });
+  return claims;
 }

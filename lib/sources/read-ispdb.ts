@@ -74,7 +74,10 @@ export function ispdbToRecord(provider: IspdbProvider, file: string): SourceReco
   const record = emptyRecord(file, name);
   record.domains = domains;
   record.website = provider.documentation[0]?.url ?? null;
-  record.oauth2 = servers.some((s) => s.authentication.includes("OAuth2")) ? true : null;
+  // OAuth2 named on a server or an <oAuth2> block: either says the provider offers it; a file
+  // naming neither says nothing about it (unknown, not "no")
+  const oauth2 = provider.oauth2Issuer !== undefined || servers.some((s) => s.authentication.includes("OAuth2"));
+  record.oauth2 = oauth2 ? true : null;
   record.settings = settings;
   record.findings = findings;
   return record;

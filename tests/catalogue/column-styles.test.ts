@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnStyles, columnStylesheet, parseColumnStylesFile } from "@/lib/catalogue/column-styles";
+import { groupProperties, tableProperties } from "@/lib/catalogue/property-groups";
 import type { PropertyInfo } from "@/lib/queries/properties";
 
 const property = (
@@ -43,6 +44,16 @@ describe("the catalogue's generated column sheet", () => {
     expect(css).not.toMatch(/"over"/);
   });
 
+  it("gives OAuth2 and app password no column: the filter and the service page show them", () => {
+    const withLogin = [
+      ...PROPERTIES,
+      property(4, "oauth2", "auth", "OAuth2 sign-in", "OAuth2"),
+      property(5, "app-password", "auth", "App password required", "App password"),
+    ];
+    expect(columnStyles("en", withLogin)).toBe(columnStyles("en", PROPERTIES));
+    expect(tableProperties(withLogin).map((p) => p.key)).toEqual(["pop3s", "imaps", "smtps"]);
+  });
+
   it("is named by its content, so a changed property list gets a new address", () => {
     const first = columnStylesheet("ja", PROPERTIES);
     expect(first.href).toMatch(/^\/catalogue-columns\/ja-[0-9a-f]{16}\.css$/);
@@ -63,5 +74,14 @@ describe("the catalogue's generated column sheet", () => {
       "../ja-0123456789abcdef.css",
     ])
       expect(parseColumnStylesFile(bad), bad).toBeNull();
+  });
+});
+
+describe("the property order", () => {
+  it("lists the properties group by group, so the filter's fieldsets read in turn are the server's order", async () => {
+    const { default: properties } = await import("@/data/properties.json");
+    expect(groupProperties(properties).flatMap((g) => g.properties.map((p) => p.key))).toEqual(
+      properties.map((p) => p.key),
+    );
   });
 });

@@ -148,6 +148,28 @@ describe("filtering the catalogue's index against the seeded database", () => {
     expect(await slugs({ has: ["no-such-property"] })).toEqual([]);
   });
 
+  it("filters on OAuth2 and on app password required, which have no table column", async () => {
+    const oauth2 = await slugs({ has: ["oauth2"] });
+    expect([...oauth2].sort()).toEqual((await supporting("oauth2")).sort());
+    // ISPDB and FairEmail say OAuth2 for Gmail and Outlook.com; Microsoft's own page for Microsoft 365
+    expect(oauth2).toEqual(expect.arrayContaining(["gmail", "outlook-com", "microsoft-365", "yandex"]));
+    // MIT's ISPDB file names OAuth2 for IMAP only: partial, which a filter does not count
+    expect(oauth2).not.toContain("mit");
+    const appPassword = await slugs({ has: ["app-password"] });
+    expect([...appPassword].sort()).toEqual((await supporting("app-password")).sort());
+    expect(appPassword).toEqual(expect.arrayContaining(["gmail", "fastmail", "icloud"]));
+    // no source states it for Outlook.com: unknown, so not listed (and not "no")
+    expect(appPassword).not.toContain("outlook-com");
+    const outlook = await db.claim.findMany({
+      where: { service: { slug: "outlook-com" }, property: { key: "app-password" } },
+    });
+    expect(outlook).toEqual([]);
+    const both = await slugs({ has: ["oauth2", "app-password"] });
+    expect([...both].sort()).toEqual((await supporting("oauth2", "app-password")).sort());
+    expect(both).toEqual(expect.arrayContaining(["gmail", "fastmail", "yahoo"]));
+    expect(both.length).toBeLessThan(Math.min(oauth2.length, appPassword.length));
+  });
+
   it("finds the renamed service by its former name, in any width", async () => {
     expect(await slugs({ q: "スマートコネクト" })).toEqual(["smileserver"]);
     expect(await slugs({ q: "ｽﾏｰﾄｺﾈｸﾄ" })).toEqual(["smileserver"]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { transportPropertyKey } from "@/lib/mail";
-import { claimsFromSettings, insecureSettings, type DerivedClaim } from "@/lib/sources/claims";
+import { claimsFromSettings, insecureSettings, loginClaims, type DerivedClaim } from "@/lib/sources/claims";
 import { findingsForSetting, withQualityFindings } from "@/lib/sources/quality";
-import { emptyRecord, type AuthMethod, type Finding, type Setting } from "@/lib/sources/record";
+import { emptyRecord, type AuthMethod, type Finding, type Setting, type SourceRecord } from "@/lib/sources/record";
 
 // What a dataset's settings prove about a provider (lib/sources/claims.ts), and what in them a
 // person copying the setting must be warned about (lib/sources/quality.ts). ISPDB names how to
@@ -363,5 +363,74 @@ describe("withQualityFindings", () => {
     const record = emptyRecord("posteo", "Posteo");
     record.settings = [s("imap", "posteo.de", 993, "tls"), s("smtp", "posteo.de", 465, "tls")];
     expect(withQualityFindings(record, LOGS_IN)).toEqual(record);
+  });
+});
+
+describe("loginClaims: what a dataset says about signing in", () => {
+  const record = (over: Partial<Pick<SourceRecord, "oauth2" | "appPassword" | "settings">>) => ({
+    oauth2: null,
+    appPassword: null,
+    settings: [],
+    ...over,
+  });
+
+  it("OAuth2 on every direction's settings is yes, with the settings that name it", () => {
+    const claims = loginClaims([
+      record({
+        oauth2: true,
+        settings: [
+          s("imap", "imap.example.jp", 993, "tls", ["oauth2", "password-cleartext"]),
+          s("smtp", "smtp.example.jp", 465, "tls", ["oauth2"]),
+        ],
+      }),
+    ]);
+    expect(claims).toEqual([
+      {
+        property: "oauth2",
+        value: "yes",
+        settings: ["imap imap.example.jp:993 tls", "smtp smtp.example.jp:465 tls"],
+      },
+    ]);
+  });
+
+  it("OAuth2 on receiving only is partial (ISPDB's mail.ru: IMAP and POP3, not SMTP)", () => {
+    const claims = loginClaims([
+      record({
+        oauth2: true,
+        settings: [
+          s("imap", "imap.example.jp", 993, "tls", ["oauth2"]),
+          s("pop3", "pop.example.jp", 995, "tls", ["oauth2"]),
+          s("smtp", "smtp.example.jp", 465, "tls", ["password-cleartext"]),
+        ],
+      }),
+    ]);
+    expect(claims).toEqual([
+      {
+        property: "oauth2",
+        value: "partial",
+        settings: ["imap imap.example.jp:993 tls", "pop3 pop.example.jp:995 tls"],
+      },
+    ]);
+  });
+
+  it("an entry marked OAuth2 or app password without settings naming it is yes (FairEmail, Delta Chat)", () => {
+    const settings = [s("imap", "imap.example.jp", 993, "tls", [])];
+    expect(loginClaims([record({ oauth2: true, appPassword: true, settings })])).toEqual([
+      { property: "oauth2", value: "yes", settings: [] },
+      { property: "app-password", value: "yes", settings: [] },
+    ]);
+  });
+
+  it("an entry without the marks, or marked false, says nothing: unknown, never no", () => {
+    const settings = [s("imap", "imap.example.jp", 993, "tls")];
+    expect(loginClaims([record({ settings })])).toEqual([]);
+    // FairEmail's oauth=false: FairEmail has no OAuth2 set up for the provider
+    expect(loginClaims([record({ oauth2: false, appPassword: false, settings })])).toEqual([]);
+    expect(loginClaims([])).toEqual([]);
+  });
+
+  it("one of a provider's records stating it is enough", () => {
+    const claims = loginClaims([record({}), record({ appPassword: true })]);
+    expect(claims.map((c) => [c.property, c.value])).toEqual([["app-password", "yes"]]);
   });
 });

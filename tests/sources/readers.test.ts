@@ -70,6 +70,37 @@ describe("ISPDB reader", () => {
   });
 });
 
+describe("ISPDB reader: OAuth2", () => {
+  const withServers = (incomingAuth: string, extra = "") =>
+    `<?xml version="1.0"?>
+<clientConfig version="1.1"><emailProvider id="example.jp"><domain>example.jp</domain><displayName>Example</displayName>
+  <incomingServer type="imap"><hostname>imap.example.jp</hostname><port>993</port><socketType>SSL</socketType><authentication>${incomingAuth}</authentication></incomingServer>
+  <outgoingServer type="smtp"><hostname>smtp.example.jp</hostname><port>465</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></outgoingServer>
+</emailProvider>${extra}</clientConfig>`;
+  const OAUTH2_BLOCK =
+    "<oAuth2><issuer>login.example.jp</issuer><scope>mail</scope><authURL>https://login.example.jp/auth</authURL><tokenURL>https://login.example.jp/token</tokenURL></oAuth2>";
+
+  it("marks a record OAuth2 from a server's authentication or from the <oAuth2> block alone", async () => {
+    const result = await readIspdbFolder(
+      tempFolder({
+        "a.xml": withServers("OAuth2"),
+        "b.xml": withServers("password-cleartext", OAUTH2_BLOCK),
+        "c.xml": withServers("password-cleartext"),
+        // a malformed block costs the OAuth2 statement, not the file
+        "d.xml": withServers("password-cleartext", "<oAuth2><scope>mail</scope></oAuth2>"),
+      }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.records.map((r) => [r.id, r.oauth2])).toEqual([
+      ["a.xml", true],
+      ["b.xml", true],
+      // naming no OAuth2 is no statement that there is none
+      ["c.xml", null],
+      ["d.xml", null],
+    ]);
+  });
+});
+
 describe("Delta Chat provider-db reader", () => {
   const md = (front: string) => `---\n${front}\n---\n\nProse that is never read.\n`;
   it("reads status, last_checked, wildcard domains and servers", async () => {

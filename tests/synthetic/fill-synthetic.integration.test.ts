@@ -20,15 +20,15 @@ describe("npm run db:fill-synthetic", () => {
     for (let run = 0; run < 2; run++) {
       const result = fill(migrated.url, "--services", "50");
       expect(result.status, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/^Wrote 50 synthetic services .* with \d+ claims \(550 current\)/);
+      expect(result.stdout).toMatch(/^Wrote 50 synthetic services .* with \d+ claims \(650 current\)/);
       expect(result.stdout).toContain(`${run === 0 ? 0 : 50} earlier synthetic services replaced`);
     }
     const db = createPrismaClient(migrated.url);
     try {
       expect(await db.service.count()).toBe(50);
-      // 11 of the 12 properties apply to services; each service has one current claim for each
-      expect(await db.claim.count({ where: { isCurrent: true } })).toBe(50 * 11);
-      expect(await db.claim.count()).toBeGreaterThan(50 * 11);
+      // 13 of the 14 properties apply to services; each service has one current claim for each
+      expect(await db.claim.count({ where: { isCurrent: true } })).toBe(50 * 13);
+      expect(await db.claim.count()).toBeGreaterThan(50 * 13);
       expect(await db.service.count({ where: { newestEvidence: null } })).toBe(0);
       expect(await db.service.count({ where: { supportCount: { gt: 0 } } })).toBeGreaterThan(0);
     } finally {
