@@ -8,8 +8,8 @@ export type BadgeSnippets = { html: string; markdown: string };
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-// CommonMark: a backslash escapes any ASCII punctuation; these would end the alt text or the URL.
-const escapeMarkdown = (text: string) => text.replace(/[\\[\]()<>]/g, (ch) => `\\${ch}`);
+// CommonMark: a backslash escapes any ASCII punctuation; an unmatched bracket would end the alt text.
+const escapeMarkdown = (text: string) => text.replace(/[\\[\]]/g, (ch) => `\\${ch}`);
 
 export function badgeSnippets(origin: string | null, locale: Locale, slug: string, alt: string): BadgeSnippets {
   const base = origin ?? "";

@@ -171,7 +171,7 @@ describe("badge paths and snippets", () => {
       `<img src="https://compass.example/en/providers/gmail/badge.svg" alt="Gmail [x] &quot;y&quot; &lt;z&gt;">`,
     );
     expect(s.markdown).toBe(
-      `[![Gmail \\[x\\] "y" \\<z\\>](https://compass.example/en/providers/gmail/badge.svg)](https://compass.example/en/providers/gmail)`,
+      `[![Gmail \\[x\\] "y" <z>](https://compass.example/en/providers/gmail/badge.svg)](https://compass.example/en/providers/gmail)`,
     );
     expect(badgeSnippets(null, "ja", "gmail", "x").markdown).toBe(
       "[![x](/ja/providers/gmail/badge.svg)](/ja/providers/gmail)",
