@@ -20,6 +20,13 @@ const nextConfig: NextConfig = {
   headers() {
     return Promise.resolve([
       { source: "/:path*", headers: baselineHeaders({ https: isHttpsSite(process.env.SITE_URL) }) },
+      // A service's badge (lib/badge) is made to be embedded by other sites: the baseline's
+      // same-origin resource policy would stop every <img> elsewhere from loading it. A later rule
+      // replaces an earlier one's header, and a route handler cannot: these headers win over its own.
+      {
+        source: "/:locale(ja|en)/providers/:slug/:file(badge\\.svg|badge-dark\\.svg)",
+        headers: [{ key: "Cross-Origin-Resource-Policy", value: "cross-origin" }],
+      },
       ...["", "/providers/:slug", "/compare", "/clients", "/calendar", "/about", "/licence", "/tools/:tool"].map(
         (path) => ({
           source: `/:locale(ja|en)${path}`,

@@ -123,6 +123,8 @@ test("every page and file answers with the security headers", async ({ request }
     "/providers/gmail/config-v1.1.xml",
     "/ja/calendar.ics",
     "/en/calendar.ics",
+    "/ja/providers/gmail/badge.svg",
+    "/en/providers/gmail/badge-dark.svg",
   ];
   for (const path of others) {
     const response = await request.get(path);
@@ -131,4 +133,24 @@ test("every page and file answers with the security headers", async ({ request }
     expect(policy(response).get("default-src"), path).toEqual(["'none'"]);
   }
   expect(resources.size).toBeGreaterThan(0);
+});
+
+// A badge is made to be embedded by other sites: an image any origin may load, which runs and loads
+// nothing when opened on its own; every other file stays same-origin.
+test("a service's badge may be embedded elsewhere and is an inert image", async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "headers do not depend on the screen; checked once");
+  for (const path of ["/ja/providers/gmail/badge.svg", "/en/providers/gmail/badge-dark.svg"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const h = response.headers();
+    expect(h["content-type"], path).toBe("image/svg+xml; charset=utf-8");
+    expect(h["cross-origin-resource-policy"], path).toBe("cross-origin");
+    expect(h["cache-control"], path).toBe("public, max-age=3600");
+    expect(policy(response).get("default-src"), path).toEqual(["'none'"]);
+    expect(policy(response).has("script-src") || policy(response).has("style-src"), path).toBe(false);
+    const again = await request.get(path, { headers: { "If-None-Match": h.etag! } });
+    expect(again.status(), path).toBe(304);
+  }
+  expect((await request.get("/ja/providers/no-such-service/badge.svg")).status()).toBe(404);
+  expect((await request.get("/icon.svg")).headers()["cross-origin-resource-policy"]).toBe("same-origin");
 });

@@ -227,3 +227,27 @@ test("on a phone the service page does not scroll sideways and its tables become
   expect(rowBox!.x + rowBox!.width).toBeLessThanOrEqual(390);
   await expect(row.locator('td[data-label="ポート"]')).toHaveText("110");
 });
+
+test("the badge, light and dark, with snippets that link it to this page", async ({ page }) => {
+  await page.goto("/en/providers/gmail");
+  const section = page.getByRole("region", { name: "Badge" });
+  const images = section.getByRole("img");
+  await expect(images).toHaveCount(2);
+  for (const image of await images.all()) {
+    await expect(image).toHaveAttribute("alt", /^Gmail, mail over TLS: IMAPS 993 /);
+    // loaded under the page's own policy (img-src 'self'), not a broken image
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(100);
+  }
+  await expect(images.first()).toHaveAttribute("src", "/en/providers/gmail/badge.svg");
+  await expect(images.last()).toHaveAttribute("src", "/en/providers/gmail/badge-dark.svg");
+  const html = section.locator('[data-badge-snippet="html"]');
+  await expect(html).toContainText(/<a href="(https?:\/\/[^"]+)?\/en\/providers\/gmail">/);
+  await expect(html).toContainText('srcset="');
+  await expect(html).toContainText("/en/providers/gmail/badge-dark.svg");
+  await expect(section.locator('[data-badge-snippet="markdown"]')).toContainText(
+    /^\[!\[Gmail: mail over TLS \(Mail Security Compass\)\]\((https?:\/\/[^)]+)?\/en\/providers\/gmail\/badge\.svg\)\]\((https?:\/\/[^)]+)?\/en\/providers\/gmail\)$/,
+  );
+  await expectNoAxeViolations(page);
+});

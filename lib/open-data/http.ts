@@ -34,7 +34,7 @@ export function endOfPartialDate(date: string, now: Date = new Date()): Date {
   return new Date(Math.min(end - 1000, now.getTime()));
 }
 
-function etagMatches(header: string, etag: string): boolean {
+export function etagMatches(header: string, etag: string): boolean {
   if (header.trim() === "*") return true;
   // weak comparison (RFC 9110 §13.1.2): W/"x" matches "x"
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);

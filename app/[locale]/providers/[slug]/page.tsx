@@ -8,6 +8,7 @@ import { ClaimRows } from "@/components/catalogue/claim-rows";
 import { EndpointTable } from "@/components/catalogue/endpoint-table";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { RecommendedSettings } from "@/components/catalogue/recommended-settings";
+import { ServiceBadge } from "@/components/catalogue/service-badge";
 import { ServiceNotices } from "@/components/catalogue/service-notices";
 import { serviceName } from "@/components/catalogue/catalogue-table";
 import { format } from "@/lib/i18n/format";
@@ -234,6 +235,8 @@ export default async function ServicePage({ params }: ServicePageProps) {
           <Link href={localePath(locale, "/changes")}>{tc.timeline.all}</Link>
         </p>
       </section>
+
+      <ServiceBadge locale={locale} slug={provider.slug} name={name} support={provider.support} origin={siteUrl} />
 
       {contact ? (
         <section aria-labelledby="correction-heading" data-corrections>

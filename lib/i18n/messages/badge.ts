@@ -1,0 +1,51 @@
+import { defineMessages } from "./define";
+
+// The badge's own words (lib/badge/badge.ts) and the service page's section that offers it.
+export const badgeMessages = defineMessages({
+  ja: {
+    label: "メール暗号化",
+    verified: "{date} 確認",
+    noPort: "TLS ポートなし",
+    unknown: "不明",
+    stale: "古い情報",
+    ports: { imaps: "IMAPS 993", pop3s: "POP3S 995", smtps: "SMTPS 465", "submission-starttls": "STARTTLS 587" },
+    values: { yes: "対応", no: "非対応", partial: "一部対応", unknown: "不明" },
+    summary: "{name} のメール暗号化: {ports}。{date} 確認。",
+    summaryStale: "{name} のメール暗号化: {ports}。{date} 確認 ({months} か月以上前の根拠)。",
+    summaryUnknown: "{name} のメール暗号化: 出典のある情報なし。",
+    listSeparator: "、",
+    section: {
+      title: "バッジ",
+      lead: "このサービスの暗号化ポートと確認日を示すバッジです。ブログや README に貼ると、このページへリンクします。根拠が {months} か月より古くなると灰色になります。",
+      light: "明るい背景用",
+      dark: "暗い背景用",
+      html: "HTML (暗い表示では暗い背景用に切り替わります)",
+      markdown: "Markdown",
+      snippetAlt: "{name} のメール暗号化 ({site})",
+      noSiteUrl: "このサーバーには公開 URL (SITE_URL) が設定されていないため、パスだけを示しています。",
+    },
+  },
+  en: {
+    label: "mail TLS",
+    verified: "verified {date}",
+    noPort: "no TLS port",
+    unknown: "unknown",
+    stale: "stale",
+    ports: { imaps: "IMAPS 993", pop3s: "POP3S 995", smtps: "SMTPS 465", "submission-starttls": "STARTTLS 587" },
+    values: { yes: "yes", no: "no", partial: "partly", unknown: "unknown" },
+    summary: "{name}, mail over TLS: {ports}. Verified {date}.",
+    summaryStale: "{name}, mail over TLS: {ports}. Verified {date} (evidence more than {months} months old).",
+    summaryUnknown: "{name}, mail over TLS: no sourced information.",
+    listSeparator: ", ",
+    section: {
+      title: "Badge",
+      lead: "A badge with this service's encrypted ports and when they were verified. Put it on a blog or a README and it links to this page. It turns grey when the evidence is more than {months} months old.",
+      light: "For light backgrounds",
+      dark: "For dark backgrounds",
+      html: "HTML (switches to the dark badge in dark mode)",
+      markdown: "Markdown",
+      snippetAlt: "{name}: mail over TLS ({site})",
+      noSiteUrl: "This server has no public address configured (SITE_URL), so the snippets show paths only.",
+    },
+  },
+});
