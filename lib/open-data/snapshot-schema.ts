@@ -18,7 +18,7 @@ const value = z.enum(["yes", "no", "partial", "unknown"]);
 
 const propertySchema = z.object({
   key: z.string(),
-  category: z.enum(["receive", "send", "auth"]),
+  category: z.enum(["receive", "send", "auth", "domain"]),
   labelJa: z.string(),
   labelEn: z.string(),
 });

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PropertyCategory" ADD VALUE 'domain';
