@@ -159,16 +159,13 @@ test.describe("without JavaScript", () => {
 
 // Which properties the catalogue filters on: those of services, not the client-only ones (OAuth2
 // login is a mail app's feature), read from the file the database is seeded from.
-const CLIENT_ONLY = new Set(
-  (
-    JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../data/properties.json"), "utf8")) as {
-      key: string;
-      appliesTo: "service" | "client" | "both";
-    }[]
-  )
-    .filter((p) => p.appliesTo === "client")
-    .map((p) => p.key),
-);
+const PROPERTY_RECORDS = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../data/properties.json"), "utf8"),
+) as { key: string; category: string; appliesTo: "service" | "client" | "both" }[];
+const CLIENT_ONLY = new Set(PROPERTY_RECORDS.filter((p) => p.appliesTo === "client").map((p) => p.key));
+// The mail domain's properties (MTA-STS, DANE…) are known only from the verification job's own
+// checks, never from a seeded source, so a fresh database lists no service for them yet.
+const CHECKED_ONLY = new Set(PROPERTY_RECORDS.filter((p) => p.category === "domain").map((p) => p.key));
 
 test.describe("every article's catalogue links list services", () => {
   for (const article of ARTICLES.filter((a) => a.locale === "ja" && a.properties.length > 0)) {
@@ -184,10 +181,11 @@ test.describe("every article's catalogue links list services", () => {
       for (const key of keys) {
         const link = page.locator(`section.article-catalogue a[data-property="${key}"]`);
         await expect(link, key).toHaveAttribute("href", `/ja/providers?has=${key}`);
-        // the seeded sources (the 2006 page, provider documentation and five datasets) give
-        // every service property at least one service
         const api = await apiPage(request, `?has=${key}`);
         expect(api.filters.has, `the catalogue knows the property "${key}"`).toEqual([key]);
+        if (CHECKED_ONLY.has(key)) continue;
+        // the seeded sources (the 2006 page, provider documentation and five datasets) give
+        // every other service property at least one service
         expect(api.total, `/api/providers?has=${key} lists no service`).toBeGreaterThan(0);
         first ??= api;
       }
