@@ -10,7 +10,8 @@ import { isoDay } from "@/lib/probe/store";
 import { calendarDateSchema } from "@/lib/schemas/dates";
 import { readVerifyLimits } from "@/lib/verify/config";
 import { MemoryHostLimiter, runVerifications, type VerificationResult } from "@/lib/verify/host-limiter";
-import type { VerifyDeps, VerifyLimits } from "@/lib/verify/types";
+import { readDomainCheckDeps } from "@/lib/verify/domain-deps";
+import type { DomainCheckDeps, VerifyDeps, VerifyLimits } from "@/lib/verify/types";
 
 const USAGE = `Usage: npm run verify -- --all | <service-slug>… [--in-process] [--today YYYY-MM-DD]
 
@@ -20,7 +21,9 @@ const USAGE = `Usage: npm run verify -- --all | <service-slug>… [--in-process]
 
 On the embedded database (SQLite) the jobs run in this process. On PostgreSQL they are queued
 for \`npm run worker\` (decision 0011), unless --in-process is given.
-Probes each service's endpoints again. A property whose current claim the probe confirms is
+Probes each service's endpoints again, and checks its mail domain (MX STARTTLS, MTA-STS,
+TLS-RPT, DANE) through CHECK_DNS_SERVER or the system resolver; MX_PORT25=off where port 25 is
+blocked (those checks then say nothing). A property whose current claim the probe confirms is
 marked "verified again"; a different value becomes a new dated claim of the live probe.
 Limits come from VERIFY_CONCURRENCY, VERIFY_PER_HOST, VERIFY_HOST_PAUSE_MS,
 VERIFY_STEP_TIMEOUT_MS, VERIFY_RETRIES and VERIFY_RETRY_BACKOFF_MS (lib/verify/config.ts).
@@ -64,8 +67,10 @@ function describe(result: VerificationResult): string {
   const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : "";
   if (!result.ok) return `${result.slug}: failed${tries}: ${result.error.message}`;
   const o = result.outcome;
-  if (o.endpoints === 0) return `${o.slug}: no recorded endpoints, nothing verified`;
-  return `${o.slug}: ${o.endpoints} endpoint(s), ${o.verifiedAgain} verified again, ${o.changed} changed, ${o.unreachable} unreachable${tries}`;
+  if (o.endpoints === 0 && o.domainCheck !== "checked") return `${o.slug}: no recorded endpoints, nothing verified`;
+  const domain =
+    o.domainCheck === "checked" ? `mail domain: ${o.domainFindings} finding(s)` : `mail domain: ${o.domainCheck}`;
+  return `${o.slug}: ${o.endpoints} endpoint(s), ${o.verifiedAgain} verified again, ${o.changed} changed, ${o.unreachable} unreachable; ${domain}${tries}`;
 }
 
 // The direct path: the jobs run in this process with the limits, as on the embedded database.
@@ -74,13 +79,20 @@ export async function verifyInThisProcess(
   db: PrismaClient,
   slugs: readonly string[],
   limits: VerifyLimits,
-  options: { today?: string; probe?: Partial<VerifyDeps["probe"]>; onResult?: (r: VerificationResult) => void } = {},
+  options: {
+    today?: string;
+    probe?: Partial<VerifyDeps["probe"]>;
+    // null: no mail-domain check; absent: CHECK_DNS_SERVER and MX_* (lib/verify/domain-deps.ts)
+    domain?: DomainCheckDeps | null;
+    onResult?: (r: VerificationResult) => void;
+  } = {},
 ): Promise<VerificationResult[]> {
   const deps: VerifyDeps = {
     db,
     hosts: new MemoryHostLimiter(limits),
     probe: { timeoutMs: limits.stepTimeoutMs, allowLoopback: readProbeConfig().allowLoopback, ...options.probe },
     today: () => options.today ?? isoDay(new Date()),
+    ...(options.domain === null ? {} : { domain: options.domain ?? readDomainCheckDeps() }),
   };
   return runVerifications(deps, slugs, limits, { onResult: options.onResult });
 }

@@ -53,6 +53,9 @@ export type DomainCheckOptions = {
   ca?: string | Buffer | Array<string | Buffer>;
   clientName?: string;
   now?: () => Date;
+  // the verification job's host limiter: each port-25 connection to an MX host waits for a slot
+  // of that host like the endpoint probes do (a provider's MX may also be its submission host)
+  limit?: <T>(host: string, fn: () => Promise<T>) => Promise<T>;
 };
 
 const CONNECT_FAILURES = new Set([
@@ -293,16 +296,18 @@ async function checkHost(
   const [probe, tlsa] = await Promise.all([
     options.port25 === false
       ? Promise.resolve(null)
-      : probeEndpoint(
-          { host, port: options.smtpPortFor?.(host) ?? 25, protocol: "smtp", security: "starttls" },
-          {
-            timeoutMs,
-            allowLoopback: options.allowLoopback,
-            lookup: options.lookup,
-            ca: options.ca,
-            clientName: options.clientName,
-            onSecure: (_target, socket) => (chain = presentedChain(socket)),
-          },
+      : (options.limit ?? ((_host, fn) => fn()))(host, () =>
+          probeEndpoint(
+            { host, port: options.smtpPortFor?.(host) ?? 25, protocol: "smtp", security: "starttls" },
+            {
+              timeoutMs,
+              allowLoopback: options.allowLoopback,
+              lookup: options.lookup,
+              ca: options.ca,
+              clientName: options.clientName,
+              onSecure: (_target, socket) => (chain = presentedChain(socket)),
+            },
+          ),
         ),
     options.resolver.tlsa(`_25._tcp.${host}`),
   ]);

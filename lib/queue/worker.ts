@@ -6,6 +6,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { probeEndpoint } from "@/lib/probe/probe-endpoint";
 import { getServiceTargets, isoDay } from "@/lib/probe/store";
 import type { LookupAll } from "@/lib/probe/types";
+import { readDomainCheckDeps } from "@/lib/verify/domain-deps";
 import { verifyService as defaultVerifyService } from "@/lib/verify/verify-service";
 import { RetryableVerifyError, type VerifyDeps, type VerifyOutcome, type VerifyService } from "@/lib/verify/types";
 import type { QueueConfig } from "./config";
@@ -63,7 +64,15 @@ const probeWithoutStoring: VerifyService = async (deps, slug) => {
   const unreachable = results.filter((r) => r.greeting === null).length;
   if (targets.length > 0 && unreachable === targets.length)
     throw new RetryableVerifyError(`${slug}: no endpoint answered`);
-  return { slug, endpoints: targets.length, verifiedAgain: 0, changed: 0, unreachable };
+  return {
+    slug,
+    endpoints: targets.length,
+    verifiedAgain: 0,
+    changed: 0,
+    unreachable,
+    domainCheck: "not-configured",
+    domainFindings: 0,
+  };
 };
 
 // The test seams (VERIFY_TEST_*) are refused with NODE_ENV=production by readQueueConfig.
@@ -111,6 +120,9 @@ export async function startWorker(
     }),
     probe: probeOptions(config),
     today: evidenceDay(config.testToday),
+    // with the test seams on, the test names live only in VERIFY_TEST_HOSTS: no mail-domain check
+    // (it would ask the real DNS about them); the job's own test gives it a local DNS server
+    ...(config.testHosts === null ? { domain: readDomainCheckDeps() } : {}),
   };
 
   const handle = async ([job]: PgBoss.Job<unknown>[]) => {

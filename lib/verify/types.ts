@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { DomainCheckOptions } from "@/lib/mx/check-domain";
 import type { ProbeOptions } from "@/lib/probe/types";
 
 // The contract between the verification job (lib/verify/verify-service.ts), the one-process
@@ -33,7 +34,17 @@ export type VerifyDeps = {
   probe: Pick<ProbeOptions, "timeoutMs" | "overallTimeoutMs" | "ca" | "lookup" | "allowLoopback">;
   // ISO day (YYYY-MM-DD) the evidence is dated
   today: () => string;
+  // the mail-domain check's resolver, port-25 switch and test seams (lookup, loopback and CA are
+  // the probe's); absent: the service's mail domain is not checked (a test run that names no DNS
+  // server, so the job never asks the real internet about a test domain)
+  domain?: DomainCheckDeps;
 };
+
+export type DomainCheckDeps = Pick<DomainCheckOptions, "resolver" | "port25" | "smtpPortFor" | "dial">;
+
+// checked: the report was read (its not-tested parts say nothing); no-domain: the service has no
+// ServiceDomain; not-configured: deps.domain absent; failed: the check threw (never retried)
+export type DomainCheckStatus = "checked" | "no-domain" | "not-configured" | "failed";
 
 export type VerifyOutcome = {
   slug: string;
@@ -44,6 +55,10 @@ export type VerifyOutcome = {
   changed: number;
   // endpoints that could not be reached (network), so nothing was said about them
   unreachable: number;
+  // the service's mail domain (MX STARTTLS, MTA-STS, TLS-RPT, DANE): what became of the check,
+  // and how many of its findings were recorded (each counted in verifiedAgain or changed too)
+  domainCheck: DomainCheckStatus;
+  domainFindings: number;
 };
 
 // Every endpoint failed on the network (refused, reset, timeout, DNS): the queue retries with

@@ -1,25 +1,26 @@
 import { createHash, X509Certificate } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import https from "node:https";
 import net from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Dial } from "@/lib/check/guarded-fetch";
 import { checkDomainTransport, type DomainCheckOptions } from "@/lib/mx/check-domain";
 import { createMxResolver } from "@/lib/mx/dns";
 import { domainTransportReportSchema } from "@/lib/mx/types";
-import type { LookupAll } from "@/lib/probe/types";
 import { startDnsServer, type TestDnsServer, type Zone } from "../check/dns-server";
-import { createTestCertificates, issueTestCertificate, type KeyPair, type TestCertificates } from "../servers/certs";
-import { startPlainOnlySmtp, startStarttlsSmtp, type Closable } from "../servers/smtp";
+import type { KeyPair, TestCertificates } from "../servers/certs";
+import {
+  LOOPBACK,
+  spkiSha256,
+  startMailDomainServers,
+  type MailDomainServers,
+  type PolicyResponse,
+} from "../servers/mail-domain";
+import { startStarttlsSmtp, type Closable } from "../servers/smtp";
 
-// The mail domain's transport checks against local servers only: a DNS server (MX, TXT, TLSA,
-// with or without the AD bit), an HTTPS server for the MTA-STS policies (certificates from the
-// test CA) and SMTP servers with and without STARTTLS. Every name resolves to loopback through
-// the probe's lookup seam (allowLoopback goes only with it); port 25 maps to the SMTP servers'
-// ports through smtpPortFor and port 443 to the HTTPS server through the fetch's dial seam.
+// The mail domain's transport checks against local servers only (tests/servers/mail-domain.ts):
+// a DNS server (MX, TXT, TLSA, with or without the AD bit), an HTTPS server for the MTA-STS
+// policies (certificates from the test CA) and SMTP servers with and without STARTTLS. Every name
+// resolves to loopback through the probe's lookup seam (allowLoopback goes only with it); port 25
+// maps to the SMTP servers' ports through smtpPortFor and port 443 to the HTTPS server through
+// the fetch's dial seam.
 //
 //   good.test      signed; MX mx.good.test (STARTTLS, certificate for its name); MTA-STS enforce,
 //                  mx *.good.test; TLS-RPT; TLSA 3 1 1 of the MX certificate; SPF; DMARC reject
@@ -32,25 +33,14 @@ import { startPlainOnlySmtp, startStarttlsSmtp, type Closable } from "../servers
 //   redirect.test  signed; MX mx.good.test; the policy URL redirects to good.test's
 //   blocked.test   signed; MX mx.blocked.test, whose port 25 refuses connections (as OP25B does)
 
-const LOOPBACK = "127.0.0.1";
-
-function spkiSha256(pair: KeyPair): string {
-  const spki = new X509Certificate(pair.cert).publicKey.export({ type: "spki", format: "der" });
-  return createHash("sha256").update(spki).digest("hex");
-}
-
-let certDir: string;
+let servers: MailDomainServers;
 let certs: TestCertificates;
 let mxPair: KeyPair;
 let dns: TestDnsServer;
 let starttls: Closable;
-let plain: Closable;
-let closedPort: number;
-let policyServer: https.Server;
-let policyPort: number;
-const policyRequests: string[] = [];
+let policyRequests: string[];
 
-const POLICIES: Record<string, { status: number; body?: string; location?: string; type?: string }> = {
+const POLICIES: Record<string, PolicyResponse> = {
   "mta-sts.good.test": {
     status: 200,
     body: "version: STSv1\r\nmode: enforce\r\nmx: *.good.test\r\nmax_age: 604800\r\n",
@@ -72,7 +62,7 @@ const POLICIES: Record<string, { status: number; body?: string; location?: strin
   },
 };
 
-function zone(): Zone {
+function zone(mxPair: KeyPair): Zone {
   const sts = (id: string) => ({ txt: [`v=STSv1; id=${id}`], signed: true });
   return {
     "": { signed: true },
@@ -80,7 +70,10 @@ function zone(): Zone {
     "_mta-sts.good.test": sts("20261205a"),
     "_smtp._tls.good.test": { txt: ["v=TLSRPTv1; rua=mailto:tls-reports@good.test"], signed: true },
     "_dmarc.good.test": { txt: ["v=DMARC1; p=reject; rua=mailto:dmarc@good.test"], signed: true },
-    "_25._tcp.mx.good.test": { tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair) }], signed: true },
+    "_25._tcp.mx.good.test": {
+      tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair.cert) }],
+      signed: true,
+    },
     "nomatch.test": { mx: [{ exchange: "mx.nomatch.test", priority: 10 }], signed: true },
     "_mta-sts.nomatch.test": sts("1"),
     "_25._tcp.mx.nomatch.test": { tlsa: [{ usage: 3, selector: 1, matching: 1, data: "00".repeat(32) }], signed: true },
@@ -88,34 +81,17 @@ function zone(): Zone {
     "_mta-sts.nopolicy.test": sts("2"),
     "badcert.test": { mx: [{ exchange: "mx.unsigned.test", priority: 10 }] },
     "_mta-sts.badcert.test": { txt: ["v=STSv1; id=3"] },
-    "_25._tcp.mx.unsigned.test": { tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair) }] },
+    "_25._tcp.mx.unsigned.test": { tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair.cert) }] },
     "redirect.test": { mx: [{ exchange: "mx.good.test", priority: 10 }], signed: true },
     "_mta-sts.redirect.test": sts("4"),
     "html.test": { mx: [{ exchange: "mx.good.test", priority: 10 }], signed: true },
     "_mta-sts.html.test": sts("5"),
     "blocked.test": { mx: [{ exchange: "mx.blocked.test", priority: 10 }], signed: true },
     "_25._tcp.mx.blocked.test": {
-      tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair) }],
+      tlsa: [{ usage: 3, selector: 1, matching: 1, data: spkiSha256(mxPair.cert) }],
       signed: true,
     },
   };
-}
-
-// Every test name is a loopback host here; any other name does not exist.
-const lookup: LookupAll = async (host) => {
-  if (host.endsWith(".test")) return [{ address: LOOPBACK, family: 4 }];
-  throw Object.assign(new Error(`no such test host ${host}`), { code: "ENOTFOUND" });
-};
-
-const dial: Dial = (address, port) => {
-  if (address !== LOOPBACK || port !== 443) throw new Error(`the test has no server for ${address}:${port}`);
-  return net.connect({ host: LOOPBACK, port: policyPort });
-};
-
-function smtpPortFor(host: string): number {
-  if (host === "mx.plain.test") return plain.port;
-  if (host === "mx.blocked.test") return closedPort;
-  return starttls.port;
 }
 
 function options(change: Partial<DomainCheckOptions> = {}): DomainCheckOptions {
@@ -123,63 +99,28 @@ function options(change: Partial<DomainCheckOptions> = {}): DomainCheckOptions {
     resolver: createMxResolver({ server: { host: LOOPBACK, port: dns.port }, timeoutMs: 2000 }),
     timeoutMs: 3000,
     allowLoopback: true,
-    lookup,
-    dial,
-    smtpPortFor,
+    lookup: servers.lookup,
+    dial: servers.dial,
+    smtpPortFor: servers.smtpPortFor,
     ca: certs.ca,
     ...change,
   };
 }
 
 beforeAll(async () => {
-  certDir = mkdtempSync(path.join(tmpdir(), "msc-mx-"));
-  certs = createTestCertificates(certDir);
-  mxPair = issueTestCertificate(certs, "mx", ["mx.good.test", "mx.nomatch.test", "mx.unsigned.test"]);
-  const stsPair = issueTestCertificate(
-    certs,
-    "mta-sts",
-    Object.keys(POLICIES).filter((n) => n !== "mta-sts.badcert.test"),
-  );
-  const contexts = {
-    good: tls.createSecureContext({ key: stsPair.key, cert: stsPair.cert }),
-    wrong: tls.createSecureContext({ key: certs.wrongName.key, cert: certs.wrongName.cert }),
-  };
-  dns = await startDnsServer(zone());
-  [starttls, plain] = await Promise.all([startStarttlsSmtp(mxPair), startPlainOnlySmtp()]);
-  const closed = net.createServer();
-  await new Promise<void>((resolve) => closed.listen(0, LOOPBACK, resolve));
-  closedPort = (closed.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => closed.close(() => resolve()));
-
-  policyServer = https.createServer(
-    {
-      SNICallback: (name, callback) => callback(null, name === "mta-sts.badcert.test" ? contexts.wrong : contexts.good),
-    },
-    (req, res) => {
-      const host = (req.headers.host ?? "").toLowerCase();
-      policyRequests.push(`${host}${req.url ?? ""}`);
-      const policy = POLICIES[host];
-      if (!policy || req.url !== "/.well-known/mta-sts.txt") return void res.writeHead(404).end();
-      res.writeHead(policy.status, {
-        "content-type": policy.type ?? "text/plain; charset=utf-8",
-        ...(policy.location ? { location: policy.location } : {}),
-      });
-      res.end(policy.body ?? "");
-    },
-  );
-  await new Promise<void>((resolve) => policyServer.listen(0, LOOPBACK, resolve));
-  policyPort = (policyServer.address() as net.AddressInfo).port;
+  servers = await startMailDomainServers({
+    mxNames: ["mx.good.test", "mx.nomatch.test", "mx.unsigned.test"],
+    policyNames: Object.keys(POLICIES),
+    wrongCertNames: ["mta-sts.badcert.test"],
+    zone,
+    policies: POLICIES,
+    smtp: { "mx.plain.test": "plain", "mx.blocked.test": "closed" },
+  });
+  ({ certs, mxPair, dns, starttls, policyRequests } = servers);
 });
 
 afterAll(async () => {
-  policyServer?.closeAllConnections();
-  await Promise.all([
-    dns?.close(),
-    starttls?.close(),
-    plain?.close(),
-    policyServer && new Promise<void>((resolve) => policyServer.close(() => resolve())),
-  ]);
-  if (certDir) rmSync(certDir, { recursive: true, force: true });
+  await servers?.stop();
 });
 
 describe("a well-configured domain", () => {
@@ -236,7 +177,7 @@ describe("a well-configured domain", () => {
       { usage: 1, selector: 1, matching: 1, data: hash("sha256", spki) },
     ];
     const zoned = await startDnsServer({
-      ...zone(),
+      ...zone(mxPair),
       "_25._tcp.mx.good.test": { tlsa: variants, signed: true },
     });
     try {
@@ -261,7 +202,7 @@ describe("DANE-TA", () => {
         .update(new X509Certificate(pem).publicKey.export({ type: "spki", format: "der" }))
         .digest("hex");
     const zoned = await startDnsServer({
-      ...zone(),
+      ...zone(mxPair),
       "_25._tcp.mx.good.test": {
         tlsa: [
           { usage: 2, selector: 1, matching: 1, data: spki(mxPair.cert) },

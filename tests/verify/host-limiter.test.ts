@@ -106,7 +106,15 @@ const LIMITS: VerifyLimits = {
   retryBackoffMs: 100,
 };
 const deps = {} as VerifyDeps;
-const outcome = (slug: string): VerifyOutcome => ({ slug, endpoints: 1, verifiedAgain: 1, changed: 0, unreachable: 0 });
+const outcome = (slug: string): VerifyOutcome => ({
+  slug,
+  endpoints: 1,
+  verifiedAgain: 1,
+  changed: 0,
+  unreachable: 0,
+  domainCheck: "not-configured",
+  domainFindings: 0,
+});
 
 describe("runVerifications", () => {
   it("runs `concurrency` services at once and keeps the order of the slugs", async () => {
