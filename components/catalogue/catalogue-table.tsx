@@ -7,8 +7,8 @@ import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { CompareToggle, type CompareControl } from "@/components/catalogue/compare-toggle";
-import { groupProperties, tableProperties } from "@/lib/catalogue/property-groups";
-import { columnStylesheet, groupLabel } from "@/lib/catalogue/column-styles";
+import { groupProperties, isSummaryGroup, tableProperties, type PropertyGroup } from "@/lib/catalogue/property-groups";
+import { categoryLabel, columnStylesheet, groupLabel } from "@/lib/catalogue/column-styles";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 import { SUPPORT_VALUES, type SupportValue } from "@/lib/schemas/data";
 
@@ -61,7 +61,10 @@ export function CatalogueTable({
 }: CatalogueTableProps) {
   const t = catalogueMessages[locale];
   const groups = groupProperties(tableProperties(properties));
-  const ordered = groups.flatMap((g) => g.properties);
+  // a summary group is one column (one cell per row), every other group a column per property
+  const columns = groups.flatMap((g): Array<PropertyInfo | PropertyGroup<PropertyInfo>> =>
+    isSummaryGroup(g.category) ? [g] : g.properties,
+  );
   // Parts many rows share are made once, as settled promises of their element: the RSC payload
   // writes a promise once and refers to it by a short id ("$@1f") wherever it appears again,
   // where a repeated element would be written again or referred to by a long path. React renders
@@ -93,6 +96,31 @@ export function CatalogueTable({
       </td>,
     );
   });
+
+  // "2/4": how many of the group's properties are "yes", their names read aloud; a row where
+  // none is known is the plain "unknown" cell (the commonest, shared), never "0/4", since a check
+  // not made says nothing. One element per distinct summary, shared like the marks.
+  const summaryOf = memo((key: string) => {
+    const [yes = "", total = "", names = ""] = key.split("|");
+    const value = yes === total ? "yes" : yes === "0" ? "no" : "partial";
+    return share(
+      <td className={`s m-${value}`}>
+        {`${yes}/${total}`}
+        {names ? <span className="sr-only">{format(t.catalogue.domainSummaryNames, { names })}</span> : null}
+      </td>,
+    );
+  });
+  const summary = (provider: ServiceSummary, group: PropertyInfo[]): ReactNode => {
+    const values = group.map((p) => provider.support[p.key]?.value ?? "unknown");
+    if (values.every((v) => v === "unknown")) return plain.unknown;
+    const yes = group.filter((_, i) => values[i] === "yes");
+    return summaryOf(
+      `${yes.length}|${group.length}|${formatList(
+        locale,
+        yes.map((p) => propertyLabel(p, locale, true)),
+      )}`,
+    );
+  };
 
   const mark = (provider: ServiceSummary, p: PropertyInfo): ReactNode => {
     const claim = provider.support[p.key];
@@ -135,7 +163,12 @@ export function CatalogueTable({
             {t.freshness.column}
           </th>
           {groups.map((g) => (
-            <th scope="colgroup" colSpan={g.properties.length} key={g.category} className="col-group">
+            <th
+              scope="colgroup"
+              colSpan={isSummaryGroup(g.category) ? 1 : g.properties.length}
+              key={g.category}
+              className="col-group"
+            >
               {groupLabel(locale, g.category)}{" "}
               <a href={legendHref} className="help-link">
                 <span aria-hidden="true">?</span>
@@ -149,9 +182,9 @@ export function CatalogueTable({
         <tr className="catalogue-table__properties">
           {/* the full name is the header's text, for screen readers and reading without CSS; the
               short name written sideways comes from the column sheet */}
-          {ordered.map((p) => (
-            <th scope="col" key={p.key}>
-              {propertyLabel(p, locale)}
+          {columns.map((c) => (
+            <th scope="col" key={"key" in c ? c.key : c.category}>
+              {"key" in c ? propertyLabel(c, locale) : categoryLabel(locale, c.category)}
             </th>
           ))}
         </tr>
@@ -185,7 +218,7 @@ export function CatalogueTable({
               {kindOf(`${t.kinds[provider.kind]} · ${segmentLabel(locale, provider.segment)}`)}
             </th>,
             evidenceOf(`${provider.newestEvidence ?? ""}|${provider.oldestVerified ?? ""}`),
-            ...ordered.map((p) => mark(provider, p)),
+            ...columns.map((c) => ("key" in c ? mark(provider, c) : summary(provider, c.properties))),
           ),
         )}
       </tbody>

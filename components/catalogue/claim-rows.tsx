@@ -27,6 +27,11 @@ type ClaimRowsProps = {
   disagreements?: string[];
   // per property key, a link that opens a correction report naming the service and the property
   corrections?: Record<string, string>;
+  // what a property without a claim says (the mail-domain group: not checked, or not checkable
+  // from here, which is not "no")
+  noClaim?: string;
+  // the table's name when the page has more than one
+  label?: string;
 };
 
 // One row per property: the current claim with its source, and older or overridden claims
@@ -38,11 +43,13 @@ export function ClaimRows({
   probes = {},
   disagreements = [],
   corrections = {},
+  noClaim,
+  label,
 }: ClaimRowsProps) {
   const t = serviceMessages[locale];
   const explain = catalogueMessages[locale].legend.explain;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.support}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label ?? t.support}>
       <table className="claims-table stack-table">
         <thead>
           <tr>
@@ -101,7 +108,7 @@ export function ClaimRows({
                       {showNote ? <p className="claim-note">{claimNote(current, locale)}</p> : null}
                     </>
                   ) : (
-                    <span className="muted">{t.noClaim}</span>
+                    <span className="muted">{noClaim ?? t.noClaim}</span>
                   )}
                   {probe ? <ProbeEvidence locale={locale} evidence={probe} /> : null}
                   {history.length > 0 ? (

@@ -7,6 +7,7 @@ import {
   SORTS,
   type CatalogueFilters,
 } from "@/lib/catalogue/filter-query";
+import { categoryLabel } from "@/lib/catalogue/column-styles";
 import { groupProperties } from "@/lib/catalogue/property-groups";
 import { format } from "@/lib/i18n/format";
 import { propertyLabel } from "@/lib/i18n/labels";
@@ -40,7 +41,7 @@ export function FilterPanel({ locale, action, filters, properties, compare, tota
         filters={filters}
         compare={compare}
         groups={groupProperties(properties).map((g) => ({
-          label: g.category in t.categories ? t.categories[g.category as keyof typeof t.categories] : g.category,
+          label: categoryLabel(locale, g.category),
           options: g.properties.map((p) => [p.key, propertyLabel(p, locale)] as const),
         }))}
         segments={SEGMENT_FILTERS.map((s) => [s, t.segments[s]] as const)}

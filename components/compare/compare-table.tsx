@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GROUP_ORDER } from "@/lib/catalogue/property-groups";
 import { serviceName } from "@/components/catalogue/catalogue-table";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { SupportMark } from "@/components/ui/support-mark";
@@ -18,7 +19,8 @@ type CompareTableProps = {
   query: string;
 };
 
-const GROUPS = ["receive", "send", "auth"] as const;
+// every group, the mail domain's too: the compare page has room for a row per property
+const GROUPS = GROUP_ORDER;
 
 // Features down the side, services across: four services fit a desk screen, and on a phone the
 // feature column stays put while the service columns scroll inside the table's own region.

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { propertyLabel } from "@/lib/i18n/labels";
 import type { Locale } from "@/lib/i18n/locales";
-import { groupProperties, isGroupKey, tableProperties } from "@/lib/catalogue/property-groups";
+import { groupProperties, isGroupKey, isSummaryGroup, tableProperties } from "@/lib/catalogue/property-groups";
 import type { PropertyInfo } from "@/lib/queries/properties";
 import { SUPPORT_VALUES } from "@/lib/schemas/data";
 
@@ -15,6 +15,12 @@ const cssString = (s: string): string => `"${s.replace(/[\\"<>\n]/g, (c) => `\\$
 export function groupLabel(locale: Locale, category: string): string {
   const groups = catalogueMessages[locale].catalogue.groups;
   return isGroupKey(category) ? groups[category] : category;
+}
+
+// the group's full name (the filter's and the summary column's)
+export function categoryLabel(locale: Locale, category: string): string {
+  const categories = catalogueMessages[locale].categories;
+  return isGroupKey(category) ? categories[category] : category;
 }
 
 // The rules that depend on the data: each property column's short and full name and each group's
@@ -31,6 +37,16 @@ export function columnStyles(locale: Locale, properties: PropertyInfo[]): string
   const starts: string[] = [];
   let column = FIRST_PROPERTY_COLUMN;
   for (const g of groupProperties(tableProperties(properties))) {
+    if (isSummaryGroup(g.category)) {
+      // one column for the group: its short and full name stand for the property's
+      const cell = `.catalogue-table td:nth-child(${column})`;
+      const header = `.catalogue-table__properties th:nth-child(${column - FIRST_PROPERTY_COLUMN + 1})`;
+      const name = cssString(groupLabel(locale, g.category));
+      rules.push(`${cell},${header}{--p:${name};--pl:${cssString(categoryLabel(locale, g.category))};--g:${name}}`);
+      starts.push(cell);
+      column++;
+      continue;
+    }
     g.properties.forEach((p, i) => {
       const cell = `.catalogue-table td:nth-child(${column})`;
       // the header row below the groups starts with the first property column

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { chooseCurrentClaim } from "@/lib/catalogue/claim-rank";
 import { refreshCatalogueState } from "@/lib/catalogue/state";
-import { DETAIL_ONLY_PROPERTIES } from "@/lib/catalogue/property-groups";
+import { countsTowardsSupport } from "@/lib/catalogue/property-groups";
 import { propertyBits } from "@/lib/catalogue/support-bits";
 
 type Tx = Pick<PrismaClient, "claim" | "property" | "catalogueState" | "$executeRawUnsafe" | "$queryRawUnsafe">;
@@ -57,14 +57,15 @@ export async function refreshCurrentClaims(
   for (let i = 0; i < toSet.length; i += 5000) {
     await tx.claim.updateMany({ where: { id: { in: toSet.slice(i, i + 5000) } }, data: { isCurrent: true } });
   }
-  const bits = propertyBits(await tx.property.findMany({ select: { id: true, key: true, position: true } }));
+  const properties = await tx.property.findMany({ select: { id: true, key: true, position: true, category: true } });
+  const bits = propertyBits(properties);
   // Ids are integers read from the database, so inlining them into the CASE is safe.
   const bitOf =
     bits.size === 0
       ? "0"
       : `CASE c."propertyId" ${[...bits.values()].map(({ id, bit }) => `WHEN ${id} THEN ${2 ** bit}`).join(" ")} ELSE 0 END`;
-  const detailOnly = [...bits.entries()].filter(([key]) => DETAIL_ONLY_PROPERTIES.has(key)).map(([, { id }]) => id);
-  const uncounted = detailOnly.length > 0 ? ` AND c."propertyId" NOT IN (${detailOnly.join(", ")})` : "";
+  const notCounted = properties.filter((p) => !countsTowardsSupport(p)).map((p) => p.id);
+  const uncounted = notCounted.length > 0 ? ` AND c."propertyId" NOT IN (${notCounted.join(", ")})` : "";
   await tx.$executeRawUnsafe(`
     UPDATE "Service" SET
       "supportBits" = (

@@ -11,6 +11,8 @@ export const catalogueMessages = defineMessages({
     legend: {
       title: "記号の見方",
       unknownNote: "「不明」は出典に記載がないという意味で、非対応とは限りません。",
+      domainNote:
+        "「ドメイン」の列は、そのサービスのメールドメインが、ほかのメールサーバーから届くメールを守る 4 項目 (受信サーバーの STARTTLS、MTA-STS、TLS-RPT、DANE) のうちいくつに対応しているかを「2/4」のように示します。未検査の項目や、ポート 25 が塞がれていてここから検査できなかった項目は数えず、「不明」のままにします。",
       explain: "解説",
       more: "各項目の名前と解説記事の一覧",
     },
@@ -20,7 +22,7 @@ export const catalogueMessages = defineMessages({
       lead: "一覧表の各列は、次の項目への対応を示します。項目名から、その仕組みを説明する記事に進めます。",
       back: "サービス一覧に戻る",
     },
-    categories: { receive: "受信の暗号化", send: "送信", auth: "認証のみの保護" },
+    categories: { receive: "受信の暗号化", send: "送信", auth: "認証のみの保護", domain: "受信ドメインの保護" },
     segments: { all: "すべて", personal: "個人向け", business: "法人向け", none: "区分不明" },
     kinds: {
       all: "すべての種類",
@@ -86,7 +88,9 @@ export const catalogueMessages = defineMessages({
       sortByName: "名前順に並べる",
       sortedByName: "名前順に並んでいます",
       groupHelp: "{group}の各項目の説明",
-      groups: { receive: "受信", send: "送信", auth: "認証" },
+      groups: { receive: "受信", send: "送信", auth: "認証", domain: "ドメイン" },
+      // the domain group's one cell per row: "{yes}/{total}", then (read aloud) which ones
+      domainSummaryNames: "（{names}）",
       tableCaption: "サービスごとの暗号化対応",
       tableNote:
         "各項目は、出典のうち最も確かな根拠 (実機検査 > 事業者の文書 > データセット > 第三者のページ) の値で、「根拠の日付」はその中で最も新しい日付です。",
@@ -124,6 +128,8 @@ export const catalogueMessages = defineMessages({
     legend: {
       title: "Legend",
       unknownNote: "“Unknown” means no source says either way; it does not mean the feature is missing.",
+      domainNote:
+        "The “Domain” column shows how many of four protections for mail that other servers deliver to the service's mail domain it has (STARTTLS on its incoming servers, MTA-STS, TLS-RPT, DANE), as in “2/4”. A check not made yet, or one that could not be made from here because port 25 is blocked, is not counted and stays “Unknown”.",
       explain: "Explainer",
       more: "Every column's full name and its explainer",
     },
@@ -134,7 +140,12 @@ export const catalogueMessages = defineMessages({
       lead: "Each column of the catalogue shows support for one of these. A full name leads to the article that explains how it works.",
       back: "Back to the catalogue",
     },
-    categories: { receive: "Receiving, encrypted", send: "Sending", auth: "Login-only protection" },
+    categories: {
+      receive: "Receiving, encrypted",
+      send: "Sending",
+      auth: "Login-only protection",
+      domain: "Mail domain protection",
+    },
     segments: { all: "All", personal: "Individuals", business: "Businesses", none: "Not stated" },
     kinds: {
       all: "All kinds",
@@ -201,7 +212,8 @@ export const catalogueMessages = defineMessages({
       sortByName: "Sort by name",
       sortedByName: "Sorted by name",
       groupHelp: "What each {group} column means",
-      groups: { receive: "Receiving", send: "Sending", auth: "Login" },
+      groups: { receive: "Receiving", send: "Sending", auth: "Login", domain: "Domain" },
+      domainSummaryNames: " ({names})",
       tableCaption: "Encryption support per service",
       tableNote:
         "Each mark is the value of the strongest evidence among the sources (live probe > the provider's documentation > datasets > third-party pages); the evidence date is the newest among them.",

@@ -57,6 +57,12 @@ export const serviceMessages = defineMessages({
     note: "補足",
     history: "履歴 ({count} 件)",
     noClaim: "出典のある情報はまだありません",
+    domain: {
+      title: "受信ドメインの保護",
+      lead: "ほかのメールサーバーがこのサービスのメールドメイン宛てにメールを届けるとき、その経路が暗号化で守られるかどうかです。受信サーバー (MX) のポート 25 での STARTTLS、MTA-STS、TLS-RPT、DANE を、定期的な検査でこのサイトが確かめて、日付つきで記録します。",
+      noClaim:
+        "未検査、またはここから検査できませんでした (ポート 25 が塞がれているなど)。「非対応」という意味ではありません。",
+    },
     endpoints: "メールサーバー",
     endpointsNone: "サーバーの接続先はまだ登録されていません。",
     direction: { incoming: "受信", outgoing: "送信" },
@@ -168,6 +174,12 @@ export const serviceMessages = defineMessages({
     note: "Note",
     history: "History ({count})",
     noClaim: "No sourced information yet",
+    domain: {
+      title: "Mail domain protection",
+      lead: "Whether mail that other servers deliver to this service's mail domain travels protected by encryption: STARTTLS on port 25 of its incoming servers (MX), MTA-STS, TLS-RPT and DANE, checked by this site's regular verification and recorded with the date.",
+      noClaim:
+        "Not checked yet, or could not be checked from here (port 25 blocked, for example). This does not mean “no”.",
+    },
     endpoints: "Mail servers",
     endpointsNone: "No server endpoints are recorded yet.",
     direction: { incoming: "Incoming", outgoing: "Outgoing" },

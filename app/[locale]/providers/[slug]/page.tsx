@@ -68,6 +68,9 @@ export default async function ServicePage({ params }: ServicePageProps) {
   const t = serviceMessages[locale];
   const c = catalogueMessages[locale];
   const contradicted = properties.filter((p) => provider.probes[p.key]?.contradicts);
+  // the mail domain's protection is its own section: its claims come from the verification
+  // job's check of the service's domain, and "unknown" there means not checkable from here
+  const domainProperties = properties.filter((p) => p.category === "domain");
   const name = serviceName(provider, locale);
   const companyName = locale === "en" && provider.company.nameEn ? provider.company.nameEn : provider.company.name;
   const homepage = provider.homepage ?? provider.company.homepage;
@@ -200,13 +203,30 @@ export default async function ServicePage({ params }: ServicePageProps) {
         ) : null}
         <ClaimRows
           locale={locale}
-          properties={properties}
+          properties={properties.filter((p) => p.category !== "domain")}
           claimsByProperty={provider.claimsByProperty}
           probes={provider.probes}
           disagreements={provider.disagreements}
           corrections={corrections}
         />
       </section>
+
+      {domainProperties.length > 0 ? (
+        <section aria-labelledby="domain-heading" data-domain-protection>
+          <h2 id="domain-heading">{t.domain.title}</h2>
+          <p>{t.domain.lead}</p>
+          <ClaimRows
+            locale={locale}
+            properties={domainProperties}
+            claimsByProperty={provider.claimsByProperty}
+            probes={provider.probes}
+            disagreements={provider.disagreements}
+            corrections={corrections}
+            noClaim={t.domain.noClaim}
+            label={t.domain.title}
+          />
+        </section>
+      ) : null}
 
       <ServiceNotices locale={locale} notices={provider.notices} sources={sources} />
 

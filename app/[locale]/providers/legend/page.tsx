@@ -28,6 +28,7 @@ export default async function LegendPage({ params }: LegendPageProps) {
       <h1>{t.title}</h1>
       <p className="lead">{t.lead}</p>
       <SupportLegend locale={locale} properties={properties} />
+      <p data-domain-note>{catalogueMessages[locale].legend.domainNote}</p>
       <p>
         <Link href={localePath(locale, "/providers")} prefetch={false}>
           {t.back}
