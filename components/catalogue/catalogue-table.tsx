@@ -7,8 +7,9 @@ import type { PropertyInfo } from "@/lib/queries/properties";
 import { claimWarnings, type ServiceSummary } from "@/lib/queries/catalogue";
 import { EvidenceDate } from "@/components/catalogue/evidence-date";
 import { CompareToggle, type CompareControl } from "@/components/catalogue/compare-toggle";
+import { ServiceLink } from "@/components/catalogue/service-link";
 import { groupProperties, isSummaryGroup, tableProperties, type PropertyGroup } from "@/lib/catalogue/property-groups";
-import { categoryLabel, columnStylesheet, groupLabel } from "@/lib/catalogue/column-styles";
+import { columnStylesheet, groupLabel } from "@/lib/catalogue/column-styles";
 import { formatList, propertyLabel, segmentLabel } from "@/lib/i18n/labels";
 import { SUPPORT_VALUES, type SupportValue } from "@/lib/schemas/data";
 
@@ -163,11 +164,14 @@ export function CatalogueTable({
             {t.freshness.column}
           </th>
           {groups.map((g) => (
+            // a summary group is one column: its header spans both rows (the column sheet gives it
+            // no sideways name) and its full name is the legend's
             <th
-              scope="colgroup"
-              colSpan={isSummaryGroup(g.category) ? 1 : g.properties.length}
               key={g.category}
               className="col-group"
+              {...(isSummaryGroup(g.category)
+                ? { scope: "col", rowSpan: 2 }
+                : { scope: "colgroup", colSpan: g.properties.length })}
             >
               {groupLabel(locale, g.category)}{" "}
               <a href={legendHref} className="help-link">
@@ -182,20 +186,26 @@ export function CatalogueTable({
         <tr className="catalogue-table__properties">
           {/* the full name is the header's text, for screen readers and reading without CSS; the
               short name written sideways comes from the column sheet */}
-          {columns.map((c) => (
-            <th scope="col" key={"key" in c ? c.key : c.category}>
-              {"key" in c ? propertyLabel(c, locale) : categoryLabel(locale, c.category)}
-            </th>
-          ))}
+          {columns.map((c) =>
+            "key" in c ? (
+              <th scope="col" key={c.key}>
+                {propertyLabel(c, locale)}
+              </th>
+            ) : null,
+          )}
         </tr>
       </thead>
-      <tbody>
-        {providers.map((provider) =>
-          // Positional children (createElement's rest arguments), not a keyed list: the cells of
-          // a row never move, and a shared cell element may appear in it more than once.
+      {createElement(
+        "tbody",
+        null,
+        // Positional children (createElement's rest arguments), not keyed lists: the cells of a
+        // row never move, and a shared cell element may appear in it more than once; a row is
+        // replaced, not moved, when the filters change, so its slug as a key (sent for every row)
+        // would buy nothing.
+        ...providers.map((provider) =>
           createElement(
             "tr",
-            { key: provider.slug },
+            null,
             <td>
               <CompareToggle
                 locale={locale}
@@ -204,10 +214,11 @@ export function CatalogueTable({
                 compare={compare}
               />
             </td>,
-            <th scope="row">
-              <Link href={localePath(locale, `/providers/${provider.slug}`)} prefetch={false}>
+            // a th in a row of tds is its row's header without scope="row" (HTML's "auto" state)
+            <th>
+              <ServiceLink href={localePath(locale, `/providers/${provider.slug}`)}>
                 {serviceName(provider, locale)}
-              </Link>
+              </ServiceLink>
               {provider.editorsPick ? pick : null}
               {provider.insecureSettings.length > 0 ? insecure : null}
               {provider.formerNames.length > 0 ? (
@@ -220,8 +231,8 @@ export function CatalogueTable({
             evidenceOf(`${provider.newestEvidence ?? ""}|${provider.oldestVerified ?? ""}`),
             ...columns.map((c) => ("key" in c ? mark(provider, c) : summary(provider, c.properties))),
           ),
-        )}
-      </tbody>
+        ),
+      )}
     </table>
   );
 }

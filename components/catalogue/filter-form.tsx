@@ -247,7 +247,7 @@ export function FilterForm(props: FilterFormProps) {
       <fieldset className="field">
         <legend>{text.segment}</legend>
         {props.segments.map(([value, label]) => (
-          <label key={value} className="choice">
+          <label key={value}>
             <input type="radio" name="segment" value={value} defaultChecked={filters.segment === value} />
             {label}
           </label>
@@ -263,7 +263,7 @@ export function FilterForm(props: FilterFormProps) {
           <fieldset key={group.label} className="field-group">
             <legend>{group.label}</legend>
             {group.options.map(([key, label]) => (
-              <label key={key} className="choice">
+              <label key={key}>
                 <input type="checkbox" name="has" value={key} defaultChecked={filters.has.includes(key)} />
                 {label}
               </label>

@@ -8,7 +8,7 @@ import {
   type CatalogueFilters,
 } from "@/lib/catalogue/filter-query";
 import { categoryLabel } from "@/lib/catalogue/column-styles";
-import { groupProperties } from "@/lib/catalogue/property-groups";
+import { groupProperties, isSummaryGroup } from "@/lib/catalogue/property-groups";
 import { format } from "@/lib/i18n/format";
 import { propertyLabel } from "@/lib/i18n/labels";
 import { formatNumber, type Locale } from "@/lib/i18n/locales";
@@ -42,7 +42,9 @@ export function FilterPanel({ locale, action, filters, properties, compare, tota
         compare={compare}
         groups={groupProperties(properties).map((g) => ({
           label: categoryLabel(locale, g.category),
-          options: g.properties.map((p) => [p.key, propertyLabel(p, locale)] as const),
+          // the mail-domain group's full names repeat its title: the short ones (MTA-STS, DANE…)
+          // say it, and every catalogue page carries them twice (HTML and RSC)
+          options: g.properties.map((p) => [p.key, propertyLabel(p, locale, isSummaryGroup(g.category))] as const),
         }))}
         segments={SEGMENT_FILTERS.map((s) => [s, t.segments[s]] as const)}
         kinds={KIND_FILTERS.map((k) => [k, t.kinds[k]] as const)}

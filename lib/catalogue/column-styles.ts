@@ -36,13 +36,15 @@ export function columnStyles(locale: Locale, properties: PropertyInfo[]): string
   );
   const starts: string[] = [];
   let column = FIRST_PROPERTY_COLUMN;
+  // the second header row has a cell per property column only (a summary group's header spans
+  // both rows)
+  let header = 1;
   for (const g of groupProperties(tableProperties(properties))) {
     if (isSummaryGroup(g.category)) {
       // one column for the group: its short and full name stand for the property's
       const cell = `.catalogue-table td:nth-child(${column})`;
-      const header = `.catalogue-table__properties th:nth-child(${column - FIRST_PROPERTY_COLUMN + 1})`;
       const name = cssString(groupLabel(locale, g.category));
-      rules.push(`${cell},${header}{--p:${name};--pl:${cssString(categoryLabel(locale, g.category))};--g:${name}}`);
+      rules.push(`${cell}{--p:${name};--pl:${cssString(categoryLabel(locale, g.category))};--g:${name}}`);
       starts.push(cell);
       column++;
       continue;
@@ -50,10 +52,10 @@ export function columnStyles(locale: Locale, properties: PropertyInfo[]): string
     g.properties.forEach((p, i) => {
       const cell = `.catalogue-table td:nth-child(${column})`;
       // the header row below the groups starts with the first property column
-      const header = `.catalogue-table__properties th:nth-child(${column - FIRST_PROPERTY_COLUMN + 1})`;
+      const th = `.catalogue-table__properties th:nth-child(${header++})`;
       const title = i === 0 ? `;--g:${cssString(groupLabel(locale, g.category))}` : "";
       rules.push(
-        `${cell},${header}{--p:${cssString(propertyLabel(p, locale, true))};--pl:${cssString(propertyLabel(p, locale))}${title}}`,
+        `${cell},${th}{--p:${cssString(propertyLabel(p, locale, true))};--pl:${cssString(propertyLabel(p, locale))}${title}}`,
       );
       if (i === 0) starts.push(cell);
       column++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnStyles, columnStylesheet, parseColumnStylesFile } from "@/lib/catalogue/column-styles";
-import { groupProperties, tableProperties } from "@/lib/catalogue/property-groups";
+import { countsTowardsSupport, groupProperties, tableProperties } from "@/lib/catalogue/property-groups";
 import type { PropertyInfo } from "@/lib/queries/properties";
 
 const property = (
@@ -54,6 +54,21 @@ describe("the catalogue's generated column sheet", () => {
     expect(tableProperties(withLogin).map((p) => p.key)).toEqual(["pop3s", "imaps", "smtps"]);
   });
 
+  it("gives the mail-domain group one summary column, named by the group, after the others", () => {
+    const withDomain = [
+      ...PROPERTIES,
+      property(6, "mx-starttls", "domain", "STARTTLS on the incoming servers", "MX STARTTLS"),
+      property(7, "mta-sts", "domain", "MTA-STS", "MTA-STS"),
+      property(8, "tls-rpt", "domain", "TLS-RPT", "TLS-RPT"),
+      property(9, "dane", "domain", "DANE", "DANE"),
+    ];
+    const css = columnStyles("en", withDomain);
+    expect(css).toContain('.catalogue-table td:nth-child(7){--p:"Domain";--pl:"Mail domain protection";--g:"Domain"}');
+    expect(css).not.toContain("nth-child(8)");
+    expect(css).not.toContain("MTA-STS");
+    expect(columnStyles("ja", withDomain)).toContain('--pl:"受信ドメインの保護"');
+  });
+
   it("is named by its content, so a changed property list gets a new address", () => {
     const first = columnStylesheet("ja", PROPERTIES);
     expect(first.href).toMatch(/^\/catalogue-columns\/ja-[0-9a-f]{16}\.css$/);
@@ -83,5 +98,14 @@ describe("the property order", () => {
     expect(groupProperties(properties).flatMap((g) => g.properties.map((p) => p.key))).toEqual(
       properties.map((p) => p.key),
     );
+  });
+});
+
+describe("what counts towards supportCount", () => {
+  it("counts the client-facing properties, not the detail-only or the mail-domain ones", () => {
+    expect(countsTowardsSupport({ key: "smtps", category: "send" })).toBe(true);
+    expect(countsTowardsSupport({ key: "oauth2", category: "auth" })).toBe(false);
+    for (const key of ["mx-starttls", "mta-sts", "tls-rpt", "dane"])
+      expect(countsTowardsSupport({ key, category: "domain" }), key).toBe(false);
   });
 });
