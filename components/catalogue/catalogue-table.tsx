@@ -143,10 +143,10 @@ export function CatalogueTable({
       <caption id="provider-table-caption">{t.catalogue.tableCaption}</caption>
       <thead>
         <tr className="catalogue-table__groups">
-          <th scope="col" rowSpan={2} className="col-compare">
+          <th rowSpan={2} className="col-compare">
             {t.catalogue.compareColumn}
           </th>
-          <th scope="col" rowSpan={2} className="col-service">
+          <th rowSpan={2} className="col-service">
             {sortByName.active ? (
               <>
                 {t.catalogue.service}
@@ -160,7 +160,7 @@ export function CatalogueTable({
               </Link>
             )}
           </th>
-          <th scope="col" rowSpan={2} className="col-evidence">
+          <th rowSpan={2} className="col-evidence">
             {t.freshness.column}
           </th>
           {groups.map((g) => (
@@ -169,9 +169,7 @@ export function CatalogueTable({
             <th
               key={g.category}
               className="col-group"
-              {...(isSummaryGroup(g.category)
-                ? { scope: "col", rowSpan: 2 }
-                : { scope: "colgroup", colSpan: g.properties.length })}
+              {...(isSummaryGroup(g.category) ? { rowSpan: 2 } : { scope: "colgroup", colSpan: g.properties.length })}
             >
               {groupLabel(locale, g.category)}{" "}
               <a href={legendHref} className="help-link">
@@ -183,17 +181,15 @@ export function CatalogueTable({
             </th>
           ))}
         </tr>
-        <tr className="catalogue-table__properties">
-          {/* the full name is the header's text, for screen readers and reading without CSS; the
-              short name written sideways comes from the column sheet */}
-          {columns.map((c) =>
-            "key" in c ? (
-              <th scope="col" key={c.key}>
-                {propertyLabel(c, locale)}
-              </th>
-            ) : null,
-          )}
-        </tr>
+        {/* the full name is the header's text, for screen readers and reading without CSS; the
+            short name written sideways comes from the column sheet. A th in the thead is a column
+            header without scope="col" (HTML's "auto" state), and the cells are positional: both
+            would be sent twice per column for nothing. */}
+        {createElement(
+          "tr",
+          { className: "catalogue-table__properties" },
+          ...columns.flatMap((c) => ("key" in c ? [createElement("th", null, propertyLabel(c, locale))] : [])),
+        )}
       </thead>
       {createElement(
         "tbody",

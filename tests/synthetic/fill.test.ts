@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
-import { DETAIL_ONLY_PROPERTIES } from "@/lib/catalogue/property-groups";
+import { countsTowardsSupport } from "@/lib/catalogue/property-groups";
 import { fillSynthetic } from "@/lib/synthetic/fill";
 import { createSeededDatabase, createTempDatabase, REPO_ROOT, type TempDatabase } from "../helpers/temp-db";
 import { main } from "@/scripts/db-fill-synthetic";
@@ -38,7 +38,9 @@ async function syntheticRows(db: PrismaClient) {
       supportCount: true,
       newestEvidence: true,
       formerNames: { select: { name: true, until: true } },
-      claims: { select: { value: true, asOf: true, isCurrent: true, property: { select: { key: true } } } },
+      claims: {
+        select: { value: true, asOf: true, isCurrent: true, property: { select: { key: true, category: true } } },
+      },
     },
   });
 }
@@ -76,7 +78,7 @@ describe("fillSynthetic", () => {
     expect(rows.some((r) => r.claims.some((c) => c.asOf === "2006" && !c.isCurrent))).toBe(true);
     for (const r of rows) {
       expect(r.supportCount).toBe(
-        r.claims.filter((c) => c.isCurrent && c.value === "yes" && !DETAIL_ONLY_PROPERTIES.has(c.property.key)).length,
+        r.claims.filter((c) => c.isCurrent && c.value === "yes" && countsTowardsSupport(c.property)).length,
       );
     }
   });
