@@ -129,8 +129,9 @@ test.describe("catalogue with JavaScript", () => {
   test("OAuth2 and app password required are filters, not columns", async ({ page, request }) => {
     await page.goto("/ja/providers");
     await enhanced(page);
+    // 11 property columns and the mail domain's one summary column
     const marks = () => rows(page).first().locator("td:nth-child(n + 4)");
-    await expect(marks()).toHaveCount(11);
+    await expect(marks()).toHaveCount(12);
     await openFilters(page);
     await page.getByRole("checkbox", { name: /^OAuth2 でログイン/ }).check();
     await expect(page).toHaveURL(/has=oauth2/);
@@ -145,7 +146,7 @@ test.describe("catalogue with JavaScript", () => {
     expect(both).not.toContain("outlook-com");
     await expectResults(page, both.length);
     expect(await listedSlugs(page)).toEqual(both.slice(0, PER_PAGE));
-    await expect(marks()).toHaveCount(11);
+    await expect(marks()).toHaveCount(12);
   });
 
   test("searching a former name finds the renamed service", async ({ page }) => {
@@ -383,7 +384,7 @@ test.describe("catalogue layout at both sizes", () => {
         // each card names its marks by group (receive, send, login) and each mark by its property
         const first = rows(page).first();
         const marks = first.locator("td:nth-child(n + 4)");
-        await expect(marks).toHaveCount(11);
+        await expect(marks).toHaveCount(12);
         const labels = await marks.evaluateAll((tds) =>
           tds.map((td) => ({
             mark: getComputedStyle(td, "::before").content,
@@ -405,9 +406,10 @@ test.describe("catalogue layout at both sizes", () => {
       await expect(table).toBeVisible();
       await expect(table.locator("thead")).toBeVisible();
       const viewport = page.viewportSize()!;
-      // all 11 property columns, and the name and date columns, inside the window
+      // all 11 property columns, the mail domain's summary column (its group header spans both
+      // rows), and the name and date columns, inside the window
       const headers = table.locator("thead th");
-      expect(await headers.count()).toBe(3 + 3 + 11);
+      expect(await headers.count()).toBe(3 + 4 + 11);
       for (const header of await headers.all()) {
         const box = await header.boundingBox();
         expect(box, await header.innerText()).not.toBeNull();
@@ -432,7 +434,7 @@ test.describe("catalogue layout at both sizes", () => {
     test.skip(onPhone(testInfo), "the table is a desk view");
     await page.goto("/ja/providers");
     const head = page.locator("table.catalogue-table thead");
-    await expect(head.getByRole("link")).toHaveCount(4);
+    await expect(head.getByRole("link")).toHaveCount(5);
     await expect(page.getByRole("columnheader", { name: "POP3 over SSL (995番)" })).toBeVisible();
     // the marks are explained on the page; the "?" leads to every column's full name and article
     await expect(

@@ -90,12 +90,13 @@ test("below two it says what to do, at four it says no more and why", async ({ p
   await expect(serviceHeaders(page)).toHaveCount(4);
 });
 
-test("the marks read as words, grouped by receiving, sending and login", async ({ page }) => {
+test("the marks read as words, grouped by receiving, sending, login and mail domain", async ({ page }) => {
   await page.goto("/en/compare?s=cpi&s=ablenet");
   await expect(page.locator(".compare-table tbody[data-group] th[scope=rowgroup]")).toHaveText([
     "Receiving",
     "Sending",
     "Login",
+    "Mail domain protection",
   ]);
   const pop3s = page.locator('tr[data-property="pop3s"]');
   await expect(pop3s.getByRole("rowheader")).toContainText("POP3");

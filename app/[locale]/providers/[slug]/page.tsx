@@ -212,7 +212,7 @@ export default async function ServicePage({ params }: ServicePageProps) {
       </section>
 
       {domainProperties.length > 0 ? (
-        <section aria-labelledby="domain-heading" data-domain-protection>
+        <section data-domain-protection>
           <h2 id="domain-heading">{t.domain.title}</h2>
           <p>{t.domain.lead}</p>
           <ClaimRows
