@@ -42,9 +42,12 @@ export function columnStyles(locale: Locale, properties: PropertyInfo[]): string
   for (const g of groupProperties(tableProperties(properties))) {
     if (isSummaryGroup(g.category)) {
       // one column for the group: its short and full name stand for the property's
+      // no gutter title (--g) on a phone card: the cell's own name says it, and a long group name
+      // would not fit the gutter
       const cell = `.catalogue-table td:nth-child(${column})`;
-      const name = cssString(groupLabel(locale, g.category));
-      rules.push(`${cell}{--p:${name};--pl:${cssString(categoryLabel(locale, g.category))};--g:${name}}`);
+      rules.push(
+        `${cell}{--p:${cssString(groupLabel(locale, g.category))};--pl:${cssString(categoryLabel(locale, g.category))};--g:none}`,
+      );
       starts.push(cell);
       column++;
       continue;

@@ -63,7 +63,7 @@ describe("the catalogue's generated column sheet", () => {
       property(9, "dane", "domain", "DANE", "DANE"),
     ];
     const css = columnStyles("en", withDomain);
-    expect(css).toContain('.catalogue-table td:nth-child(7){--p:"Domain";--pl:"Mail domain protection";--g:"Domain"}');
+    expect(css).toContain('.catalogue-table td:nth-child(7){--p:"Domain";--pl:"Mail domain protection";--g:none}');
     expect(css).not.toContain("nth-child(8)");
     expect(css).not.toContain("MTA-STS");
     expect(columnStyles("ja", withDomain)).toContain('--pl:"受信ドメインの保護"');
