@@ -37,18 +37,13 @@ function starttlsHostLine(h: MxHostCheck, t: Messages["starttls"]["host"]): stri
         : s.hostnameMatches === false
           ? t.nameMismatch
           : t.certificateOk;
-    return `${format(t.yes, { version: s.tlsVersion ?? "TLS" })}. ${certificate}`;
+    return format(t.yes, { version: s.tlsVersion ?? "TLS", certificate });
   }
   const reasons = t as Record<string, string>;
   return (s.reason && reasons[s.reason]) || t.other;
 }
 
-function starttlsItem(
-  report: DomainTransportReport,
-  hosts: MxHostCheck[],
-  value: DomainFindingValue | null,
-  t: Messages,
-): Item {
+function starttlsItem(hosts: MxHostCheck[], value: DomainFindingValue | null, t: Messages): Item {
   const reasons = new Set(hosts.map((h) => h.starttls?.reason));
   const explain = [
     ...(reasons.has("port-25-unreachable") ? [t.starttls.op25b] : []),
@@ -214,7 +209,7 @@ export function MailDomainReport({ locale, report }: MailDomainReportProps) {
   const items: Item[] =
     report.mx.status === "found" && hosts.length > 0
       ? [
-          starttlsItem(report, hosts, value("mx-starttls"), t),
+          starttlsItem(hosts, value("mx-starttls"), t),
           mtaStsItem(report, value("mta-sts"), t),
           tlsRptItem(report, value("tls-rpt"), t),
           daneItem(hosts, value("dane"), t),

@@ -124,6 +124,7 @@ describe("the check page's section on how the domain receives mail", () => {
       "○",
       "対応",
       "mx.good.test: STARTTLS に対応 (TLSv1.",
+      ")。証明書は有効で、名前も一致しています",
       "証明書は有効で、名前も一致しています",
     ]);
     expectItem(ja, "mta-sts", "yes", [
@@ -154,7 +155,7 @@ describe("the check page's section on how the domain receives mail", () => {
     expectItem(ja, "mta-sts", "partial", [
       "△",
       "一部対応",
-      "受信サーバー mx.nomatch.test がポリシーの mx 欄に含まれていません",
+      "その mx 欄に含まれていない受信サーバーがあります: mx.nomatch.test",
       "モード testing",
       "ポリシーの mx 欄: mail.elsewhere.test",
       "ポリシーの mx 欄を実際の受信サーバー (MX) に合わせる",
@@ -166,7 +167,10 @@ describe("the check page's section on how the domain receives mail", () => {
       "_smtp._tls の TXT レコード) を設定できるか",
     ]);
     expect(ja.all).toContain("SPF 公開していません");
-    expectItem(en, "mta-sts", "partial", ["Partly supported", "do not include the receiving server mx.nomatch.test"]);
+    expectItem(en, "mta-sts", "partial", [
+      "Partly supported",
+      "its mx lines leave out these receiving servers: mx.nomatch.test",
+    ]);
     expectItem(en, "dane", "no", ["Not supported", "do not match the certificate the server presented"]);
     expectItem(en, "tls-rpt", "no", ["TLS-RPT is not published", "Ask your provider whether they can publish TLS-RPT"]);
   });

@@ -45,7 +45,7 @@ export const mailDomainMessages = defineMessages({
       askCertificate:
         "証明書に問題がある受信サーバーがあります。正しい証明書に替える予定があるか、提供元に尋ねてください (MTA-STS や DANE を使うには必須です)。",
       host: {
-        yes: "STARTTLS に対応 ({version})",
+        yes: "STARTTLS に対応 ({version})。{certificate}",
         certificateOk: "証明書は有効で、名前も一致しています",
         certificateInvalid: "証明書を信頼できる発行元で検証できません ({error})",
         nameMismatch: "証明書の名前がサーバー名と一致しません",
@@ -72,7 +72,7 @@ export const mailDomainMessages = defineMessages({
       },
       askTesting: "問題がなければ enforce モードに進める予定があるか、提供元に尋ねてください。",
       "mx-mismatch":
-        "一部だけです。ポリシーはありますが、受信サーバー {hosts} がポリシーの mx 欄に含まれていません。enforce モードでは、そのサーバーへのメールは配送されません。",
+        "一部だけです。ポリシーはありますが、その mx 欄に含まれていない受信サーバーがあります: {hosts}。enforce モードでは、含まれていないサーバーへのメールは配送されません。",
       askMismatch: "ポリシーの mx 欄を実際の受信サーバー (MX) に合わせるよう、提供元に伝えてください。",
       invalid:
         "いいえ。_mta-sts の TXT レコードはありますが、ポリシーが使えません。送信側は MTA-STS がないものとして扱います。",
@@ -193,7 +193,7 @@ export const mailDomainMessages = defineMessages({
       askCertificate:
         "A receiving server has a certificate problem. Ask your provider whether they will replace it with a valid certificate (MTA-STS and DANE need one).",
       host: {
-        yes: "Offers STARTTLS ({version})",
+        yes: "Offers STARTTLS ({version}). {certificate}",
         certificateOk: "Certificate valid, name matches",
         certificateInvalid: "Certificate cannot be verified by a trusted issuer ({error})",
         nameMismatch: "Certificate name does not match the server name",
@@ -220,7 +220,7 @@ export const mailDomainMessages = defineMessages({
       },
       askTesting: "Ask your provider whether they plan to move to mode enforce once the reports look clean.",
       "mx-mismatch":
-        "Only partly. A policy exists, but its mx lines do not include the receiving server {hosts}. In mode enforce, mail to that server is not delivered.",
+        "Only partly. A policy exists, but its mx lines leave out these receiving servers: {hosts}. In mode enforce, mail to a server left out is not delivered.",
       askMismatch: "Tell your provider to make the policy's mx lines match the real receiving servers (MX).",
       invalid:
         "No. There is an _mta-sts TXT record, but the policy cannot be used: senders treat the domain as having no MTA-STS.",
