@@ -410,7 +410,8 @@ test.describe("how the domain receives mail", () => {
       await expect(item("tls-rpt")).toContainText(`mailto:tls@${RECEIVING_DOMAIN}`);
       await expect(item("dane")).toContainText("DNSSEC で署名されていません");
       await expect(section.locator('[data-context="dmarc"]')).toContainText("quarantine");
-      await expect(section.locator('a[href="/ja/articles/since-2006"]')).toBeVisible();
+      await expect(section.locator('a[href="/ja/articles/mx-security"]')).toBeVisible();
+      await expect(item("mx-starttls").locator('a[href="/ja/articles/op25b"]')).toBeVisible();
     } else {
       await expect(section.getByRole("heading", { level: 3 })).toHaveText("How this domain receives mail");
       await expect(item("mx-starttls")).toContainText("Could not test from here");

@@ -9,9 +9,6 @@ import type { DomainTransportReport, MxHostCheck } from "@/lib/mx/types";
 type Messages = (typeof mailDomainMessages)["ja"];
 type Tone = "good" | "bad" | "unknown";
 
-// The slug the section links to; the dedicated MX-side and OP25B articles replace it once published.
-const ARTICLE_SLUG = "since-2006";
-
 type Item = {
   property: DomainPropertyKey;
   // the claim the report gives (lib/mx/claims.ts); null: none, the catalogue keeps "unknown"
@@ -20,6 +17,8 @@ type Item = {
   details: string[];
   // why it could not be tested, in full (OP25B), beside the one-line answer
   explain: string[];
+  // articles besides the section's own, for what the explanation names
+  articles?: Array<keyof Messages["articles"]>;
   ask: string[];
 };
 
@@ -56,6 +55,7 @@ function starttlsItem(hosts: MxHostCheck[], value: DomainFindingValue | null, t:
   return {
     property: "mx-starttls",
     value,
+    articles: explain.length > 0 ? ["op25b"] : [],
     answer: value === null ? t.starttls.notTested : t.starttls[value],
     details: hosts.map((h) => `${h.host}: ${starttlsHostLine(h, t.starttls.host)}`),
     explain,
@@ -247,6 +247,16 @@ export function MailDomainReport({ locale, report }: MailDomainReportProps) {
                   ))}
                 </ul>
               ) : null}
+              {item.articles && item.articles.length > 0 ? (
+                <p className="verdict__links">
+                  {t.learnMore}:{" "}
+                  {item.articles.map((slug) => (
+                    <Link key={slug} prefetch={false} href={localePath(locale, `/articles/${slug}`)}>
+                      {t.articles[slug]}
+                    </Link>
+                  ))}
+                </p>
+              ) : null}
               {item.ask.length > 0 ? (
                 <div className="mail-domain__ask">
                   <p className="mail-domain__ask-label">{t.ask}</p>
@@ -262,8 +272,8 @@ export function MailDomainReport({ locale, report }: MailDomainReportProps) {
       <Context report={report} t={t} />
       <p>
         {t.learnMore}:{" "}
-        <Link prefetch={false} href={localePath(locale, `/articles/${ARTICLE_SLUG}`)}>
-          {t.article}
+        <Link prefetch={false} href={localePath(locale, "/articles/mx-security")}>
+          {t.articles["mx-security"]}
         </Link>
       </p>
     </section>

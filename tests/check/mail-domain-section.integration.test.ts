@@ -138,7 +138,8 @@ describe("the check page's section on how the domain receives mail", () => {
     expect(ja.all).not.toContain("提供元に尋ねること");
     expect(ja.all).toContain("SPF 公開しています");
     expect(ja.all).toContain("DMARC 公開しています (ポリシー: reject)");
-    expect(ja.html).toContain('href="/ja/articles/since-2006"');
+    expect(ja.html).toContain('href="/ja/articles/mx-security"');
+    expect(ja.html).not.toContain("/articles/op25b");
 
     expect(en.all).toContain("How this domain receives mail");
     expectItem(en, "mx-starttls", "yes", ["Supported", "Offers STARTTLS (TLSv1.", "Certificate valid, name matches"]);
@@ -146,7 +147,7 @@ describe("the check page's section on how the domain receives mail", () => {
     expectItem(en, "tls-rpt", "yes", ["TLS-RPT is published"]);
     expectItem(en, "dane", "yes", ["TLSA records match the certificate (DNSSEC-validated)"]);
     expect(en.all).toContain("DMARC Published (policy: reject)");
-    expect(en.html).toContain('href="/en/articles/since-2006"');
+    expect(en.html).toContain('href="/en/articles/mx-security"');
   });
 
   it("MTA-STS whose mx lines miss the real MX is △ and names the host; a mismatching TLSA is ×; no TLS-RPT is ×", async () => {
@@ -223,6 +224,8 @@ describe("the check page's section on how the domain receives mail", () => {
       "mx.blocked.test: ここからは確かめられませんでした (25 番ポートに接続できません",
     ]);
     expect(ja.items.get("mx-starttls")?.text).not.toMatch(/非対応|提示しませんでした/);
+    expect(ja.html).toContain('href="/ja/articles/op25b"');
+    expect(en.html).toContain('href="/en/articles/op25b"');
     expectItem(ja, "dane", "none", ["照らし合わせる証明書を得られません"]);
     expectItem(ja, "mta-sts", "no", ["MTA-STS を公開していません", "MTA-STS に対応する予定があるか"]);
     expectItem(en, "mx-starttls", "none", [

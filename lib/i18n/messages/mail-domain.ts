@@ -14,7 +14,10 @@ export const mailDomainMessages = defineMessages({
     noClaim: "判定しません (確かめられなかったため、対応表では「不明」のままです)",
     ask: "提供元に尋ねること",
     learnMore: "詳しく",
-    article: "2006 年から何が変わったか (MTA-STS・TLS-RPT・DANE)",
+    articles: {
+      "mx-security": "受信サーバー (MX) 側のメールの保護",
+      op25b: "OP25B (ポート 25 の遮断) とは",
+    },
     mx: {
       found: "受信サーバー (MX): {hosts}",
       unprobed: "ほかに {count} 台の受信サーバーがありますが、検査していません (件数の上限)。",
@@ -162,7 +165,10 @@ export const mailDomainMessages = defineMessages({
     noClaim: "No verdict (it could not be tested, so the catalogue keeps “unknown”)",
     ask: "What to ask your provider",
     learnMore: "Read more",
-    article: "What has changed since 2006 (MTA-STS, TLS-RPT, DANE)",
+    articles: {
+      "mx-security": "Protecting the mail your domain receives (MX)",
+      op25b: "OP25B: when port 25 is blocked",
+    },
     mx: {
       found: "Receiving servers (MX): {hosts}",
       unprobed: "{count} more receiving servers are listed but were not checked (over the limit).",
