@@ -28,6 +28,10 @@ const CHECK_DOMAIN = "local-test.example";
 const NO_SETTINGS_DOMAIN = "no-settings.example";
 // publishes settings whose servers are on closed ports, and one that accepts and says nothing
 const CLOSED_DOMAIN = "closed-ports.example";
+// how a domain receives mail: its MX is localhost, whose port 25 is closed here (as OP25B looks
+// from a blocked network); an _mta-sts TXT record whose policy host does not exist; TLS-RPT;
+// TLSA records the (signed) zone does not sign; SPF and DMARC
+const RECEIVING_DOMAIN = "receiving.example";
 
 // What the spec's DNS server knows; any other name is NXDOMAIN. example.com is the check's
 // control lookup (CHECK_DNS_CONTROL_NAME's default).
@@ -36,6 +40,18 @@ const ZONE: Zone = {
   [CHECK_DOMAIN]: { a: ["127.0.0.1"] },
   [NO_SETTINGS_DOMAIN]: { a: ["192.0.2.20"], mx: [{ exchange: "mx.no-settings.example", priority: 10 }] },
   [CLOSED_DOMAIN]: { mx: [{ exchange: "mx.closed-ports.example", priority: 10 }] },
+  // the signed root: this resolver is on loopback and "validates", so DANE can be judged
+  "": { signed: true },
+  [RECEIVING_DOMAIN]: {
+    a: ["192.0.2.30"],
+    mx: [{ exchange: "localhost", priority: 10 }],
+    txt: ["v=spf1 mx -all"],
+    signed: true,
+  },
+  [`_mta-sts.${RECEIVING_DOMAIN}`]: { txt: ["v=STSv1; id=20261206"], signed: true },
+  [`_smtp._tls.${RECEIVING_DOMAIN}`]: { txt: [`v=TLSRPTv1; rua=mailto:tls@${RECEIVING_DOMAIN}`], signed: true },
+  [`_dmarc.${RECEIVING_DOMAIN}`]: { txt: ["v=DMARC1; p=quarantine"], signed: true },
+  "_25._tcp.localhost": { tlsa: [{ usage: 3, selector: 1, matching: 1, data: "ab".repeat(32) }] },
 };
 
 type StartedServers = Omit<TestServers, "stop" | "certs"> & { caFile: string };
@@ -375,6 +391,67 @@ test.describe("the check page without JavaScript", () => {
   });
 });
 
+test.describe("how the domain receives mail", () => {
+  async function expectReceivingSection(page: Page, locale: "ja" | "en") {
+    const section = page.locator(`[data-mail-domain="${RECEIVING_DOMAIN}"]`);
+    await expect(section).toBeVisible({ timeout: 30_000 });
+    const item = (property: string) => section.locator(`[data-property="${property}"]`);
+    // port 25 unreachable from here: no claim, never "not supported"
+    await expect(item("mx-starttls")).toHaveAttribute("data-claim", "none");
+    await expect(item("mta-sts")).toHaveAttribute("data-claim", "no");
+    await expect(item("tls-rpt")).toHaveAttribute("data-claim", "yes");
+    await expect(item("dane")).toHaveAttribute("data-claim", "no");
+    if (locale === "ja") {
+      await expect(section.getByRole("heading", { level: 3 })).toHaveText("このドメインが受け取るメールの保護");
+      await expect(item("mx-starttls")).toContainText("ここからは確かめられませんでした");
+      await expect(item("mx-starttls")).toContainText("OP25B");
+      await expect(item("mx-starttls")).not.toContainText("非対応");
+      await expect(item("mta-sts")).toContainText(`mta-sts.${RECEIVING_DOMAIN} が DNS にありません`);
+      await expect(item("tls-rpt")).toContainText(`mailto:tls@${RECEIVING_DOMAIN}`);
+      await expect(item("dane")).toContainText("DNSSEC で署名されていません");
+      await expect(section.locator('[data-context="dmarc"]')).toContainText("quarantine");
+      await expect(section.locator('a[href="/ja/articles/mx-security"]')).toBeVisible();
+      await expect(item("mx-starttls").locator('a[href="/ja/articles/op25b"]')).toBeVisible();
+    } else {
+      await expect(section.getByRole("heading", { level: 3 })).toHaveText("How this domain receives mail");
+      await expect(item("mx-starttls")).toContainText("Could not test from here");
+      await expect(item("mx-starttls")).toContainText("Outbound Port 25 Blocking");
+      await expect(item("mx-starttls")).not.toContainText("Not supported");
+      await expect(item("mta-sts")).toContainText("a TXT record without a policy");
+      await expect(item("dane")).toContainText("not DNSSEC-signed");
+    }
+  }
+
+  test("the check says what protects mail sent to the domain, with JavaScript and without", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    await asNewClient(page);
+    await page.goto("/ja/tools/check");
+    await checkDomain(page, RECEIVING_DOMAIN);
+    await expectReceivingSection(page, "ja");
+    await expectNoAxeViolations(page);
+
+    const noScript = await browser.newContext({
+      javaScriptEnabled: false,
+      baseURL: test.info().project.use.baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${clientNumber++}` },
+    });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto("/en/tools/check");
+      await plain.getByLabel("Mail domain").fill(RECEIVING_DOMAIN);
+      await plain.getByRole("button", { name: "Check", exact: true }).click();
+      await expect(plain).toHaveURL(new RegExp(`/en/tools/check\\?domain=${RECEIVING_DOMAIN}`));
+      // (axe needs JavaScript; the sizes test below runs it on this stored result)
+      await expectReceivingSection(plain, "en");
+    } finally {
+      await noScript.close();
+    }
+  });
+});
+
 test.describe("the stored result at both sizes and in both languages", () => {
   for (const size of [
     { name: "phone", width: 390, height: 844 },
@@ -388,7 +465,7 @@ test.describe("the stored result at both sizes and in both languages", () => {
         await page.goto(`/${locale}/tools/check`);
         await expectNoSidewaysScroll(page);
         await expectNoAxeViolations(page);
-        for (const domain of [CHECK_DOMAIN, CLOSED_DOMAIN, NO_SETTINGS_DOMAIN]) {
+        for (const domain of [CHECK_DOMAIN, CLOSED_DOMAIN, NO_SETTINGS_DOMAIN, RECEIVING_DOMAIN]) {
           await page.goto(`/${locale}/tools/check?domain=${domain}`);
           await expect(page.locator("[data-checked-at]")).toBeVisible();
           await expect(page).toHaveTitle(new RegExp(domain.replace(/\./g, "\\.")));

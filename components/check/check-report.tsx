@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode, Ref } from "react";
+import { MailDomainReport } from "@/components/check/mail-domain-report";
 import type { CheckedServer, CheckReport, CheckVerdict } from "@/lib/check/types";
 import { format } from "@/lib/i18n/format";
 import { checkMessages } from "@/lib/i18n/messages/check";
@@ -328,6 +329,7 @@ export function CheckReportView({ locale, report, headingRef, children }: CheckR
           <HostCards locale={locale} servers={report.servers} guessed={false} />
         </>
       ) : null}
+      {report.mailDomain ? <MailDomainReport locale={locale} report={report.mailDomain} /> : null}
       {report.skipped > 0 ? <p className="hint">{format(t.result.skipped, { count: report.skipped })}</p> : null}
       <p className="hint">{format(t.result.elapsed, { seconds: (report.ms / 1000).toFixed(1) })}</p>
     </section>

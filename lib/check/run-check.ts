@@ -9,6 +9,8 @@ import { DEFAULT_TIMEOUT_MS, type EndpointProbeResult, type ProbeOptions, type P
 import type { Identified } from "@/lib/catalogue/identify";
 import { classifyDns, classifyServers } from "./classify";
 import type { CheckDns, DomainDns } from "./dns";
+import { isCheckableDomain } from "@/lib/mx/check-domain";
+import type { DomainTransportReport } from "@/lib/mx/types";
 import type { CheckedServer, CheckReport, StoredReport } from "./types";
 import { foldUnanswered } from "./unanswered";
 import { computeVerdict } from "./verdict";
@@ -63,6 +65,8 @@ export type RunCheckDeps = {
   identify?: (domain: string, knownMxHosts: string[]) => Promise<Identified[]>;
   // asks whether the domain exists before anything is fetched; without it the check assumes so
   dns?: CheckDns;
+  // the mail domain's own incoming transport (lib/mx/check-domain.ts); run beside the probes
+  transport?: (domain: string) => Promise<DomainTransportReport>;
 };
 
 // Probes as the public page may report it: a closed port and a silent one look the same
@@ -101,16 +105,26 @@ export async function runMailCheck(domain: string, deps: RunCheckDeps): Promise<
       providers: [],
     });
   }
+  // Started before the settings lookup and awaited with the probes, so it adds no wait of its
+  // own; like naming the provider, its failure must not fail the check.
+  const transport =
+    deps.transport && isCheckableDomain(domain)
+      ? deps.transport(domain).catch((error: unknown) => {
+          console.error(`mail-domain check of ${domain} failed`, error);
+          return undefined;
+        })
+      : Promise.resolve(undefined);
   const found = await deps.lookup(domain, dns?.domain);
   const { planned, skipped } = plannedServers(found.config, found.domain);
   const mxHosts = dns?.domain.kind === "exists" ? dns.domain.mxHosts : (found.mxHosts ?? []);
   // Naming the provider is a courtesy: a DNS failure there must not fail the check itself.
-  const [results, providers] = await Promise.all([
+  const [results, providers, mailDomain] = await Promise.all([
     probeForVisitors(
       planned.map((p) => p.target),
       deps.probe,
     ),
     deps.identify ? deps.identify(found.domain, mxHosts).catch(() => []) : Promise.resolve([]),
+    transport,
   ]);
   const probed: CheckedServer[] = results.map((r, i) => ({
     ...toEndpointEvidence(r, transportOutcome(r)),
@@ -131,5 +145,6 @@ export async function runMailCheck(domain: string, deps: RunCheckDeps): Promise<
     servers,
     skipped,
     providers,
+    ...(mailDomain ? { mailDomain } : {}),
   });
 }

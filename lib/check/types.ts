@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpointEvidenceSchema } from "@/lib/probe/evidence";
+import { domainTransportReportSchema } from "@/lib/mx/types";
 
 // What a check finds. Plain data: it is stored as JSON (CheckResult.report), read back through
 // storedReportSchema, and sent from the server action to the browser.
@@ -45,6 +46,9 @@ export const storedReportSchema = z.object({
   providers: z.array(
     z.object({ slug: z.string(), name: z.string(), nameEn: z.string().nullable(), mxHost: z.string() }),
   ),
+  // how the domain receives mail (MX, STARTTLS on 25, MTA-STS, DANE…); optional, so reports
+  // stored before it was checked still read
+  mailDomain: domainTransportReportSchema.optional(),
   ms: z.number(),
 });
 export type StoredReport = z.infer<typeof storedReportSchema>;

@@ -15,6 +15,9 @@ import { identifyByMx } from "@/lib/catalogue/identify";
 import { getDb } from "@/lib/db";
 import { clientLimitKey, readClientAddress } from "@/lib/http/client-address";
 import { LOCALES } from "@/lib/i18n/locales";
+import { checkDomainTransport } from "@/lib/mx/check-domain";
+import { readMxConfig } from "@/lib/mx/config";
+import { createMxResolver } from "@/lib/mx/dns";
 import { getIdentifiableServices } from "@/lib/queries/catalogue";
 import type { CheckReport, CheckState } from "@/lib/check/types";
 
@@ -68,6 +71,7 @@ export async function checkMailDomain(_previous: CheckState, formData: FormData)
     };
 
   const config = readCheckConfig();
+  const mx = readMxConfig();
   let report: CheckReport;
   try {
     report = await runMailCheck(domain, {
@@ -85,6 +89,15 @@ export async function checkMailDomain(_previous: CheckState, formData: FormData)
         }),
       probe: { allowLoopback: config.allowLoopback, timeoutMs: config.timeoutMs },
       identify: async (_d, mxHosts) => identifyByMx(mxHosts, await getIdentifiableServices()),
+      // the same resolver as the check's own questions; the address guard covers port 25 and the
+      // MTA-STS policy fetch alike (loopback only where the probe allows it, in tests)
+      transport: (d) =>
+        checkDomainTransport(d, {
+          resolver: createMxResolver({ server: config.dnsServer, timeoutMs: config.dnsTimeoutMs, trustAd: mx.trustAd }),
+          timeoutMs: config.timeoutMs,
+          port25: mx.port25,
+          allowLoopback: config.allowLoopback,
+        }),
     });
   } catch (error) {
     console.error(`server check of ${domain} failed`, error);
