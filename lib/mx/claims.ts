@@ -78,13 +78,26 @@ function starttlsFinding(report: DomainTransportReport): DomainFinding | null {
   };
 }
 
-// valid → yes; a valid policy that leaves an MX host uncovered → partial (with mode enforce, mail
-// to that host fails); an invalid record or policy, or none → no.
+// valid in mode enforce → yes; mode testing, or a policy that leaves an MX host uncovered →
+// partial (with mode enforce, mail to that host fails); mode none, an invalid record or policy,
+// or none at all → no.
 function mtaStsFinding(report: DomainTransportReport): DomainFinding | null {
   const { mtaSts } = report;
   if (mtaSts.verdict === "not-tested") return null;
+  // A valid policy protects only in mode enforce: testing asks for reports and still delivers
+  // without TLS (partial), none announces the policy's withdrawal (no).
   const value: DomainFindingValue =
-    mtaSts.verdict === "valid" ? "yes" : mtaSts.verdict === "mx-mismatch" ? "partial" : "no";
+    mtaSts.verdict === "valid"
+      ? mtaSts.mode === "enforce"
+        ? "yes"
+        : mtaSts.mode === "testing"
+          ? "partial"
+          : "no"
+      : mtaSts.verdict === "mx-mismatch"
+        ? mtaSts.mode === "none"
+          ? "no"
+          : "partial"
+        : "no";
   const note =
     mtaSts.verdict === "none"
       ? `no _mta-sts TXT record for ${report.domain}`

@@ -92,6 +92,9 @@ describe("domainFindings", () => {
       "partial",
     );
     expect(valueOf(report({ mtaSts: { ...mta, verdict: "none" } }))["mta-sts"]).toBe("no");
+    // only mode enforce protects: testing still delivers without TLS, none withdraws the policy
+    expect(valueOf(report({ mtaSts: { ...mta, mode: "testing" } }))["mta-sts"]).toBe("partial");
+    expect(valueOf(report({ mtaSts: { ...mta, mode: "none" } }))["mta-sts"]).toBe("no");
     const invalid = domainFindings(report({ mtaSts: { ...mta, verdict: "invalid", problems: ["certificate"] } }));
     expect(invalid.find((f) => f.property === "mta-sts")).toMatchObject({
       value: "no",

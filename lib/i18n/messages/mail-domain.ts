@@ -66,7 +66,7 @@ export const mailDomainMessages = defineMessages({
     },
     mtaSts: {
       valid:
-        "はい。MTA-STS のポリシーが正しく公開され、すべての受信サーバーが含まれています (モード: {mode}、有効期間: {maxAge} 秒)。",
+        "MTA-STS のポリシーが正しく公開され、すべての受信サーバーが含まれています (モード: {mode}、有効期間: {maxAge} 秒)。",
       modes: {
         enforce:
           "モード enforce: 対応した送信側は、暗号化と正しい証明書がないとこのドメインへ配送しません。途中で暗号化を外す攻撃を防げます。",
@@ -216,7 +216,7 @@ export const mailDomainMessages = defineMessages({
     },
     mtaSts: {
       valid:
-        "Yes. An MTA-STS policy is published correctly and covers every receiving server (mode: {mode}, max_age: {maxAge} seconds).",
+        "An MTA-STS policy is published correctly and covers every receiving server (mode: {mode}, max_age: {maxAge} seconds).",
       modes: {
         enforce:
           "Mode enforce: senders that support it deliver here only over encryption with a valid certificate, which stops attackers from stripping the encryption.",
