@@ -23,6 +23,13 @@ const CLAIMS = [
   ["dane", "no", "TLSA per MX host: gmail-smtp-in.l.google.com none"],
 ] as const;
 const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? "test-results/mail-domain";
+// the per-host evidence the job stores with a domain claim (lib/mx/claims.ts)
+const DANE_DETAILS = {
+  kind: "mail-domain",
+  domain: "gmail.com",
+  checkedAt: `${DAY}T03:00:00.000Z`,
+  hosts: [{ host: "gmail-smtp-in.l.google.com", verdict: "unsigned" }],
+};
 
 test.describe.configure({ mode: "serial" });
 test.skip(Boolean(process.env.E2E_BASE_URL), "writes to the database of the server it starts itself");
@@ -56,6 +63,7 @@ test.beforeAll(async () => {
           asOf: DAY,
           verifiedOn: DAY,
           note,
+          details: key === "dane" ? DANE_DETAILS : undefined,
         },
       });
     }
@@ -79,7 +87,13 @@ test("a service page shows the mail domain's protection as its own group, with s
   await expect(sts).toContainText("実機検査 (試験)");
   await expect(sts.locator("[data-last-verified]")).toHaveAttribute("data-last-verified", DAY);
   await expect(sts).toContainText("mode enforce");
-  await expect(section.locator('tr[data-property="dane"]')).toContainText("非対応");
+  const dane = section.locator('tr[data-property="dane"]');
+  await expect(dane).toContainText("非対応");
+  // the job's per-host evidence, in the page's language
+  await expect(dane.getByRole("list", { name: "gmail.com の受信サーバー (MX) ごとの結果" })).toContainText(
+    "gmail-smtp-in.l.google.com",
+  );
+  await expect(dane).toContainText("TLSA はあるが DNSSEC の署名がありません");
   // the group is not repeated in the main support table
   await expect(page.locator('[aria-label="暗号化と認証への対応"] tr[data-property="mta-sts"]')).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -128,7 +142,7 @@ test("the compare page shows the group like the others, and the CSV has its colu
   expect(row?.[columns.indexOf("dane_as_of")]).toBe(DAY);
 });
 
-test("screenshots of the service page's domain group at phone and desk widths", async ({ page }) => {
+test("the service page's domain group fits phone and desk widths (screenshots kept for review)", async ({ page }) => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const [width, height] of [
     [390, 844],
@@ -140,6 +154,8 @@ test("screenshots of the service page's domain group at phone and desk widths", 
       const section = page.locator("[data-domain-protection]");
       await section.scrollIntoViewIfNeeded();
       await section.screenshot({ path: `${SCREENSHOT_DIR}/service-${locale}-${width}.png` });
+      // nothing in the group makes the page scroll sideways
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.goto(`/${locale}/providers?q=${SLUG}`);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/catalogue-${locale}-${width}.png` });
     }

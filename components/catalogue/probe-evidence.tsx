@@ -43,6 +43,13 @@ function endpointFacts(e: EndpointEvidence, locale: Locale): Array<{ text: strin
   return facts;
 }
 
+const WARN_VERDICTS = new Set(["no", "mismatch", "unusable", "unsigned", "not-covered"]);
+
+function hostVerdict(verdict: string, locale: Locale): string {
+  const verdicts: Record<string, string> = serviceMessages[locale].probe.hostVerdicts;
+  return verdicts[verdict] ?? verdict;
+}
+
 // The latest live probe of one property: its verdict, a notice when it disagrees with the
 // claim the page would otherwise rely on, and what each endpoint actually answered.
 export function ProbeEvidence({ locale, evidence }: ProbeEvidenceProps) {
@@ -77,6 +84,21 @@ export function ProbeEvidence({ locale, evidence }: ProbeEvidenceProps) {
                   {f.text}
                 </span>
               ))}
+            </li>
+          ))}
+        </ul>
+      ) : evidence.domain && evidence.domain.hosts.length > 0 ? (
+        <ul
+          className="probe-evidence__endpoints"
+          aria-label={format(t.domainHosts, { domain: evidence.domain.domain })}
+        >
+          {evidence.domain.hosts.map((h) => (
+            <li key={h.host}>
+              <code>{h.host}</code>
+              <span className={WARN_VERDICTS.has(h.verdict) ? "probe-fact probe-fact--warn" : "probe-fact"}>
+                {hostVerdict(h.verdict, locale)}
+              </span>
+              {h.tlsVersion ? <span className="probe-fact">{h.tlsVersion}</span> : null}
             </li>
           ))}
         </ul>

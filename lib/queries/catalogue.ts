@@ -11,6 +11,7 @@ import { filterServices, readServiceIndex, type ServiceIndex } from "@/lib/catal
 import { readCatalogueVersion } from "@/lib/catalogue/state";
 import type { Locale } from "@/lib/i18n/locales";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
+import { parseDomainFindingDetails, type DomainFindingDetails } from "@/lib/mx/claims";
 
 // Each select names its fields once; the row types below are inferred from it, never restated.
 
@@ -256,6 +257,8 @@ export type ProbeEvidenceInfo = {
   claim: ClaimInfo;
   // null when the stored details do not parse (an older format, a hand-made row)
   details: ProbeDetails | null;
+  // the mail-domain check's per-host facts, for the domain properties (lib/mx/claims.ts)
+  domain: DomainFindingDetails | null;
   // the claim the page would show without probes, when the probe disagrees with it
   contradicts: ClaimInfo | null;
 };
@@ -270,6 +273,7 @@ function toProbeEvidence(claimsByProperty: Record<string, DetailClaim[]>): Recor
     probes[key] = {
       claim: probe,
       details: parseProbeDetails(probe.details),
+      domain: parseDomainFindingDetails(probe.details),
       contradicts: other && contradicts(probe.value, other.value) ? other : null,
     };
   }
