@@ -7,7 +7,7 @@ import type { PropertyInfo } from "@/lib/queries/properties";
 
 // Ways of logging in that the articles advise against: a long bar here is not good news.
 const LEGACY = new Set(["apop", "cram-md5", "pop-before-smtp"]);
-const GROUPS = ["receive", "send", "auth"] as const;
+const GROUPS = ["receive", "send", "auth", "domain"] as const;
 
 type SupportChartProps = {
   locale: Locale;

@@ -62,7 +62,7 @@ export const homeMessages = defineMessages({
       legacy: "避けたい方式",
       legendLabel: "凡例",
       legend: { yes: "対応", partial: "一部対応", no: "非対応", unknown: "不明" },
-      groups: { receive: "受信", send: "送信", auth: "認証" },
+      groups: { receive: "受信", send: "送信", auth: "認証", domain: "受信ドメインの保護" },
       since2006: "2006 年から何が変わったか",
     },
     pick: {
@@ -135,7 +135,7 @@ export const homeMessages = defineMessages({
       legacy: "best avoided",
       legendLabel: "Legend",
       legend: { yes: "Supported", partial: "Partly", no: "Not supported", unknown: "Unknown" },
-      groups: { receive: "Receiving", send: "Sending", auth: "Login" },
+      groups: { receive: "Receiving", send: "Sending", auth: "Login", domain: "Mail domain protection" },
       since2006: "What has changed since 2006",
     },
     pick: {
