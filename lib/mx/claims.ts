@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { DaneCheck, DomainTransportReport, MxHostCheck } from "./types";
 
 // What a mail-domain report (lib/mx/check-domain.ts) says about the four "domain" properties of
@@ -25,22 +24,16 @@ export type DomainFinding = {
   details: DomainFindingDetails;
 };
 
-// Stored as Claim.details and read back through this schema (a row it does not fit shows as
-// "no detailed record", never a broken page).
-export const domainFindingDetailsSchema = z.object({
-  kind: z.literal("mail-domain"),
-  domain: z.string(),
-  checkedAt: z.string(),
-  hosts: z.array(z.object({ host: z.string(), verdict: z.string(), tlsVersion: z.string().nullish() })),
-  verdict: z.string().optional(),
-  problems: z.array(z.string()).optional(),
-});
-export type DomainFindingDetails = z.infer<typeof domainFindingDetailsSchema>;
-
-export function parseDomainFindingDetails(details: unknown): DomainFindingDetails | null {
-  const parsed = domainFindingDetailsSchema.safeParse(details);
-  return parsed.success ? parsed.data : null;
-}
+// Stored as Claim.details; lib/mx/finding-details.ts reads it back (kept apart so the check
+// form's client bundle, which renders findings, does not carry zod).
+export type DomainFindingDetails = {
+  kind: "mail-domain";
+  domain: string;
+  checkedAt: string;
+  hosts: Array<{ host: string; verdict: string; tlsVersion?: string | null }>;
+  verdict?: string;
+  problems?: string[];
+};
 
 function probedHosts(report: DomainTransportReport): MxHostCheck[] {
   return report.hosts.filter((h) => h.probed);

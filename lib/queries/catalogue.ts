@@ -11,7 +11,8 @@ import { filterServices, readServiceIndex, type ServiceIndex } from "@/lib/catal
 import { readCatalogueVersion } from "@/lib/catalogue/state";
 import type { Locale } from "@/lib/i18n/locales";
 import { contradicts, newestNonProbeClaim, parseProbeDetails, type ProbeDetails } from "@/lib/probe/evidence";
-import { parseDomainFindingDetails, type DomainFindingDetails } from "@/lib/mx/claims";
+import type { DomainFindingDetails } from "@/lib/mx/claims";
+import { parseDomainFindingDetails } from "@/lib/mx/finding-details";
 
 // Each select names its fields once; the row types below are inferred from it, never restated.
 
